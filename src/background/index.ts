@@ -1,0 +1,46 @@
+// The service worker: wires the side panel, follows each window's active desk tab, and routes
+// commands. It keeps no state only in memory (see follow-store.ts).
+import { fromOwnContentScript, fromOwnPage, isMessage, sendToTab, type PageMessage } from '../messaging';
+import { applyFollow, readFollow } from './follow-store';
+
+chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+
+chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+  if (!isMessage(message)) return false;
+  if (message.type === 'ticket/changed' && fromOwnContentScript(sender)) {
+    const tab = sender.tab!;
+    applyFollow({ kind: 'reported', tabId: tab.id!, windowId: tab.windowId, active: tab.active, ticket: message.ticket })
+      .then(() => sendResponse(true), () => sendResponse(false));
+    return true;
+  }
+  if (message.type === 'panel/open-desk-tab' && fromOwnPage(sender)) {
+    chrome.tabs.update(message.tabId, { active: true }).then(() => sendResponse(true), () => sendResponse(false));
+    return true;
+  }
+  return false;
+});
+
+chrome.tabs.onActivated.addListener(({ tabId, windowId }) => void applyFollow({ kind: 'activated', tabId, windowId }));
+chrome.tabs.onRemoved.addListener((tabId, { windowId }) => void applyFollow({ kind: 'removed', tabId, windowId }));
+chrome.tabs.onDetached.addListener((tabId, { oldWindowId }) => void applyFollow({ kind: 'detached', tabId, windowId: oldWindowId }));
+chrome.tabs.onAttached.addListener((tabId, { newWindowId }) => void applyFollow({ kind: 'attached', tabId, windowId: newWindowId }));
+
+// A full page load in a desk tab we know: ask its content script to report again. No answer
+// means the tab left the desk (or its content script is gone), so its ticket is cleared.
+chrome.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status !== 'complete') return;
+  void readFollow().then((state) => {
+    if (!state.tabs[tabId]) return;
+    sendToTab(tabId, { type: 'ticket/refresh' }).catch(() => applyFollow({ kind: 'gone', tabId }));
+  });
+});
+
+chrome.commands.onCommand.addListener((command, tab) => {
+  if (command !== 'focus-search' || tab?.windowId === undefined) return;
+  const windowId = tab.windowId;
+  // open() must run inside the user gesture, before any await.
+  const opened = chrome.sidePanel.open({ windowId }).catch(() => undefined);
+  void chrome.storage.session.set({ focusSearch: { windowId, at: Date.now() } });
+  const msg: PageMessage = { type: 'panel/focus-search', windowId };
+  void opened.then(() => chrome.runtime.sendMessage(msg).catch(() => undefined));
+});

@@ -1,0 +1,64 @@
+// The content script: finds the desk, reports the active ticket, inserts text on request.
+// Kept tiny on purpose (its gzipped size is a benchmark figure): no UI, no database, no packs.
+import { sameTicket, type TicketContext } from '../core/ticket';
+import { adapterFor } from '../desks';
+import { isMessage, sendToBackground, type InsertOutcome } from '../messaging';
+import { createFocusMemory } from './focus-memory';
+import { insertText } from './insert';
+import { watchPage } from './watch';
+
+const adapter = adapterFor(new URL(location.href));
+
+if (adapter) {
+  let last: TicketContext | null | undefined;
+  const memory = createFocusMemory(document);
+
+  const report = (force = false) => {
+    let ticket: TicketContext | null = null;
+    try {
+      ticket = adapter.read(document, new URL(location.href));
+    } catch (err) {
+      // A desk that changed its markup must not take the page down: fall back to the URL alone.
+      const id = adapter.ticketIdFrom(new URL(location.href));
+      ticket = id ? { desk: adapter.id, host: location.hostname, ticketId: id, key: `${adapter.id}:${location.hostname}:${id}`, url: location.href, missing: ['all'] } : null;
+      console.warn('[Person First] could not read the ticket', err);
+    }
+    if (!force && last !== undefined && sameTicket(last, ticket)) return;
+    last = ticket;
+    void sendToBackground({ type: 'ticket/changed', ticket });
+  };
+
+  const visibleEditable = (el: HTMLElement | undefined) => (el && el.isConnected && el.getClientRects().length > 0 ? el : undefined);
+
+  const insert = async (text: string): Promise<InsertOutcome> => {
+    const remembered = memory.lastEditable();
+    const target = visibleEditable(remembered?.el) ?? adapter.editor(document);
+    if (!target) return { ok: false, reason: 'No reply box found on this page.' };
+    if (remembered && target === remembered.el) remembered.restore();
+    return insertText(target, text);
+  };
+
+  chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    // Only this extension's own pages (the panel) may drive the page.
+    if (sender.id !== chrome.runtime.id || sender.tab || !isMessage(message)) return false;
+    if (message.type === 'editor/insert') {
+      insert(message.text).then(sendResponse, (err: unknown) => sendResponse({ ok: false, reason: String(err) }));
+      return true;
+    }
+    if (message.type === 'editor/focus') {
+      const el = visibleEditable(memory.lastEditable()?.el) ?? adapter.editor(document);
+      el?.focus();
+      sendResponse(!!el);
+      return false;
+    }
+    if (message.type === 'ticket/refresh') {
+      report(true);
+      sendResponse(true);
+      return false;
+    }
+    return false;
+  });
+
+  watchPage(document, { ignoreInside: adapter.composerSelector, onChange: () => report() });
+  report();
+}

@@ -1,0 +1,86 @@
+// Zendesk Agent Workspace (2025–2026 markup). Selector sources: the Agent Workspace DOM as
+// surveyed in issue #3 (data-test-id attributes are the most stable hooks Zendesk ships;
+// class names are generated and change often). Older "ticket-pane-subject" kept as a fallback.
+import { channelFromLabel, firstNameOf, ticketKey, type TicketContext } from '../core/ticket';
+import { attrOf, first, hostOf, lastMatches, textOf, FieldReport } from './dom';
+import type { DeskAdapter } from './types';
+
+const TICKET_PATH = /^\/agent\/tickets\/(\d+)(?:\/|$)/;
+
+const SEL = {
+  selectedTab: '[data-test-id="header-tab"][data-selected="true"]',
+  activePane: '.ticket-panes-grid-layout[data-is-active="true"]',
+  subject: ['input[data-test-id="omni-header-subject"]', '[data-test-id="ticket-pane-subject"]'],
+  requester: '[data-test-id="ticket-system-field-requester-select"]',
+  requesterName: '[data-garden-id="typography.ellipsis"]',
+  requesterAvatar: '[data-garden-id="tags.avatar"] img',
+  message: '[data-test-id="omni-log-container"] article[data-test-id="omni-log-comment-item"]',
+  sender: '[data-test-id="omni-log-item-sender"]',
+  content: '[data-test-id="omni-log-message-content"]',
+  channel: '[data-test-id="omnichannel-channel-switcher"]',
+  editor: ['div[data-test-id="omnicomposer-rich-text-ckeditor"].ck-editor__editable', 'div[data-test-id="omnicomposer-rich-text-ckeditor"] .ck-editor__editable', '.ck-editor__editable[contenteditable="true"]'],
+} as const;
+
+function activePane(doc: Document, ticketId: string): Element | null {
+  // The URL changes before the pane renders: until the selected tab names this ticket,
+  // the active pane still belongs to the previous one and must not be read.
+  const tab = doc.querySelector(SEL.selectedTab);
+  const tabId = tab?.getAttribute('data-entity-id');
+  if (tabId && tabId !== ticketId) return null;
+  return doc.querySelector(SEL.activePane);
+}
+
+export const zendesk: DeskAdapter = {
+  id: 'zendesk',
+  name: 'Zendesk',
+  matches: ['https://*.zendesk.com/*'],
+  composerSelector: '.ck-editor, [data-test-id="omnicomposer-rich-text-ckeditor"]',
+
+  ticketIdFrom(url) {
+    return TICKET_PATH.exec(url.pathname)?.[1] ?? null;
+  },
+
+  read(doc, url) {
+    const ticketId = this.ticketIdFrom(url);
+    if (!ticketId) return null;
+    const host = hostOf(url);
+    const base: TicketContext = { desk: 'zendesk', host, ticketId, key: ticketKey('zendesk', host, ticketId), url: url.href };
+    const f = new FieldReport();
+    const pane = activePane(doc, ticketId);
+    if (!pane) return { ...base, missing: ['pane'] };
+
+    const subject = f.take('subject', textOf(first(pane, SEL.subject), 300));
+    const requester = pane.querySelector(SEL.requester);
+    const name = f.take('customer.name', textOf(requester?.querySelector(SEL.requesterName), 120));
+    const email = f.take('customer.email', attrOf(requester?.querySelector(SEL.requesterAvatar), 'alt'));
+
+    const messages = lastMatches(pane, SEL.message);
+    const fromCustomer = messages.filter((m) => {
+      const sender = textOf(m.querySelector(SEL.sender), 120);
+      return !name || !sender || sender.toLowerCase() === name.toLowerCase();
+    });
+    const latest = fromCustomer[fromCustomer.length - 1];
+    const lastCustomerMessage = f.take('lastCustomerMessage', textOf(latest?.querySelector(SEL.content)));
+    const when = Date.parse(latest?.querySelector('time[datetime]')?.getAttribute('datetime') ?? '');
+    const channel = f.take('channel', channelFromLabel(textOf(pane.querySelector(SEL.channel), 40)));
+
+    const customer = name || email ? { name, firstName: firstNameOf(name), email } : undefined;
+    return {
+      ...base,
+      subject,
+      customer,
+      channel,
+      lastCustomerMessage,
+      customerMessages: fromCustomer.length || undefined,
+      lastCustomerMessageAt: Number.isFinite(when) ? when : undefined,
+      missing: f.missing.length ? f.missing : undefined,
+    };
+  },
+
+  editor(doc) {
+    const url = new URL(doc.location?.href ?? 'https://invalid/');
+    const id = this.ticketIdFrom(url);
+    const scope = (id && activePane(doc, id)) || doc;
+    return first(scope, SEL.editor) as HTMLElement | null;
+  },
+};

@@ -1,0 +1,52 @@
+// The one typed message union every context speaks. Listeners verify the sender before acting:
+// only this extension's own pages and the content scripts it injected into desk tabs are heard.
+import type { TicketContext } from './core/ticket';
+
+export type InsertOutcome =
+  | { ok: true; method: string }
+  | { ok: false; reason: string };
+
+/** Content script → background. */
+export type ContentMessage =
+  | { type: 'ticket/changed'; ticket: TicketContext | null }
+  | { type: 'draft/changed'; key: string; draft: string; isFirstReply: boolean };
+
+/** Extension page (panel, options) → content script in a desk tab. */
+export type TabMessage =
+  | { type: 'editor/insert'; text: string }
+  | { type: 'editor/focus' }
+  | { type: 'ticket/refresh' };
+
+/** Background → extension pages. */
+export type PageMessage = { type: 'panel/focus-search'; windowId: number };
+
+/** Extension page → background. */
+export type BackgroundRequest = { type: 'panel/open-desk-tab'; tabId: number };
+
+export type Message = ContentMessage | TabMessage | PageMessage | BackgroundRequest;
+
+const TYPES = new Set<Message['type']>([
+  'ticket/changed', 'draft/changed', 'editor/insert', 'editor/focus', 'ticket/refresh', 'panel/focus-search', 'panel/open-desk-tab',
+]);
+
+export function isMessage(value: unknown): value is Message {
+  return typeof value === 'object' && value !== null && TYPES.has((value as { type: Message['type'] }).type);
+}
+
+/** A message from one of this extension's own pages (not a content script, not another extension). */
+export function fromOwnPage(sender: chrome.runtime.MessageSender, runtimeId = chrome.runtime.id): boolean {
+  return sender.id === runtimeId && !sender.tab && typeof sender.url === 'string' && sender.url.startsWith(`chrome-extension://${runtimeId}/`);
+}
+
+/** A message from our content script, running in a tab (top frame). */
+export function fromOwnContentScript(sender: chrome.runtime.MessageSender, runtimeId = chrome.runtime.id): boolean {
+  return sender.id === runtimeId && typeof sender.tab?.id === 'number' && (sender.frameId ?? 0) === 0;
+}
+
+export function sendToBackground(message: ContentMessage | BackgroundRequest): Promise<unknown> {
+  return chrome.runtime.sendMessage(message).catch(() => undefined);
+}
+
+export function sendToTab<R = unknown>(tabId: number, message: TabMessage): Promise<R> {
+  return chrome.tabs.sendMessage(tabId, message) as Promise<R>;
+}

@@ -1,0 +1,7 @@
+export function OptionsApp() {
+  return (
+    <main>
+      <h1>Person First options</h1>
+    </main>
+  );
+}

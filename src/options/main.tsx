@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { OptionsApp } from './OptionsApp';
+import '../panel/panel.css';
+
+render(<OptionsApp />, document.getElementById('app')!);

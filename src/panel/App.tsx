@@ -1,0 +1,20 @@
+import { DESKS, deskNames } from '../desks';
+import { EmptyState } from './EmptyState';
+import { TicketCard } from './TicketCard';
+import { useFollowedTicket } from './use-followed-ticket';
+import { useWindowId } from './use-window-id';
+
+export function App() {
+  const windowId = useWindowId();
+  const { loaded, shown } = useFollowedTicket(windowId);
+  if (!loaded) return <main aria-busy="true" />;
+  const ticket = shown?.ticket;
+  if (!shown || !ticket) return <main><EmptyState desks={deskNames()} /></main>;
+  const deskName = DESKS.find((d) => d.id === ticket.desk)?.name ?? ticket.desk;
+  const openTab = () => void chrome.runtime.sendMessage({ type: 'panel/open-desk-tab', tabId: shown.tabId });
+  return (
+    <main>
+      <TicketCard shown={{ ...shown, ticket }} deskName={deskName} onOpenTab={openTab} />
+    </main>
+  );
+}

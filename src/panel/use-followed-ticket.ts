@@ -1,0 +1,18 @@
+import { useEffect, useState } from 'preact/hooks';
+import { FOLLOW_KEY, type FollowState, type WindowTicket } from '../core/follow';
+
+/** What this window's panel should show: kept by the service worker in storage.session. */
+export function useFollowedTicket(windowId: number | null): { loaded: boolean; shown: WindowTicket | null } {
+  const [state, setState] = useState<{ loaded: boolean; shown: WindowTicket | null }>({ loaded: false, shown: null });
+  useEffect(() => {
+    if (windowId === null) return;
+    const pick = (follow: FollowState | undefined) => setState({ loaded: true, shown: follow?.windows[windowId] ?? null });
+    chrome.storage.session.get(FOLLOW_KEY).then((got) => pick(got[FOLLOW_KEY] as FollowState | undefined), () => pick(undefined));
+    const onChanged = (changes: Record<string, chrome.storage.StorageChange>) => {
+      if (FOLLOW_KEY in changes) pick(changes[FOLLOW_KEY]!.newValue as FollowState | undefined);
+    };
+    chrome.storage.session.onChanged.addListener(onChanged);
+    return () => chrome.storage.session.onChanged.removeListener(onChanged);
+  }, [windowId]);
+  return state;
+}

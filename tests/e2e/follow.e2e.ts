@@ -1,0 +1,73 @@
+// Issue #3: the panel follows the agent's active Zendesk ticket.
+import type { Page } from 'playwright-core';
+import { activateTab, launch, openDesk, openPanelTab, routeDesk, type Harness } from './harness';
+import { check, type E2ETest } from './runner';
+
+let h: Harness;
+let desk: Page;
+let panel: Page;
+
+export const file = 'follow';
+
+export async function setup() {
+  h = await launch();
+  await routeDesk(h.context, 'https://acme.zendesk.com', 'zendesk.html');
+  desk = await openDesk(h, 'https://acme.zendesk.com/agent/tickets/42');
+  await desk.locator('[data-is-active="true"]').waitFor();
+  panel = await openPanelTab(h, desk);
+}
+
+export async function teardown() {
+  await h?.close();
+}
+
+const heading = (name: string) => panel.getByRole('heading', { name, exact: true });
+
+export const tests: E2ETest[] = [
+  ['the first ticket shows with its customer, channel and latest message', async () => {
+    await heading('Refund for order #1042 still missing').waitFor({ timeout: 10000 });
+    await panel.getByText('Maria Garcia').first().waitFor();
+    await panel.getByText('<maria@example.com>').waitFor();
+    await panel.getByText('Messaging', { exact: true }).waitFor();
+    await panel.getByText('This is the third time I write about this. Where is my money?').waitFor();
+    await panel.getByText('Ticket #42').waitFor();
+  }],
+  ['the panel opened as a tab marks the ticket as being in another tab', async () => {
+    await panel.getByText('This ticket is in another tab.').waitFor();
+  }],
+  ['an SPA switch shows the new ticket and not the old one', async () => {
+    await desk.evaluate(() => (window as any).__desk.open(43));
+    await heading('Cannot log in after password reset').waitFor({ timeout: 5000 });
+    check(!(await heading('Refund for order #1042 still missing').isVisible()), 'old subject still shown');
+    await panel.getByText('Email', { exact: true }).waitFor();
+    check(!(await panel.getByText('Where is my money?').isVisible()), 'old message still shown');
+  }],
+  ['switching back to an already open ticket (hidden pane) shows it', async () => {
+    await desk.evaluate(() => (window as any).__desk.open(42));
+    await heading('Refund for order #1042 still missing').waitFor({ timeout: 5000 });
+  }],
+  ['markup in a subject, name and message is shown literally, never run', async () => {
+    await desk.evaluate(() => (window as any).__desk.open(44));
+    await heading('<img src=x onerror="document.title=\'pwned\'"><b>bold</b>').waitFor({ timeout: 5000 });
+    await panel.getByText('<img src=x onerror=alert(1)> please help').waitFor();
+    check((await panel.locator('main img, main b, main script').count()) === 0, 'markup was rendered as HTML');
+    check((await desk.title()) !== 'pwned' && (await panel.title()) !== 'pwned', 'script ran');
+  }],
+  ['bringing the desk tab to the front clears the "another tab" mark', async () => {
+    await activateTab(h, desk);
+    await panel.getByText('This ticket is in another tab.').waitFor({ state: 'detached', timeout: 5000 });
+    await activateTab(h, panel);
+    await panel.getByText('This ticket is in another tab.').waitFor({ timeout: 5000 });
+  }],
+  ['leaving the ticket for a desk view clears it', async () => {
+    await desk.evaluate(() => (window as any).__desk.leave());
+    await panel.getByRole('heading', { name: 'No ticket open' }).waitFor({ timeout: 5000 });
+    await desk.evaluate(() => (window as any).__desk.open(43));
+    await heading('Cannot log in after password reset').waitFor({ timeout: 5000 });
+  }],
+  ['closing the desk tab clears the ticket and names the supported desks', async () => {
+    await desk.close();
+    await panel.getByRole('heading', { name: 'No ticket open' }).waitFor({ timeout: 5000 });
+    await panel.getByText(/Zendesk/).waitFor();
+  }],
+];

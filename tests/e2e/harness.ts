@@ -1,0 +1,89 @@
+// Loads the built extension into real headless Chromium and serves fixture pages at the desks'
+// real URLs (page routing), so the production match patterns are what is tested.
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
+import { chromiumPath, QUIET_FLAGS } from './chromium-path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const DIST = join(ROOT, 'dist');
+export const FIXTURES = join(ROOT, 'tests/e2e/fixtures');
+export const EXTENSION_ID = 'kmkpgmmlenagfleidgaokjleckhnobak';
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
+
+export interface Harness {
+  context: BrowserContext;
+  worker: Worker;
+  userDataDir: string;
+  close(opts?: { keepProfile?: boolean }): Promise<void>;
+}
+
+export async function launch(opts: { userDataDir?: string; headless?: boolean } = {}): Promise<Harness> {
+  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build` first.');
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'person-first-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: opts.headless ?? true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [...QUIET_FLAGS, `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`],
+    viewport: { width: 1200, height: 800 },
+  });
+  const worker = context.serviceWorkers().find((w) => w.url().includes(EXTENSION_ID)) ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+  if (!worker.url().startsWith(`chrome-extension://${EXTENSION_ID}/`)) throw new Error(`unexpected extension id in ${worker.url()}`);
+  return {
+    context,
+    worker,
+    userDataDir,
+    async close({ keepProfile = false } = {}) {
+      await context.close();
+      if (!keepProfile) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Serves a desk fixture for every page path of `origin`, and fixture assets under /__fixtures/. */
+export async function routeDesk(context: BrowserContext, origin: string, fixtureHtml: string): Promise<void> {
+  await context.route(`${origin}/**`, (route: Route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname.startsWith('/__fixtures/')) {
+      const rel = url.pathname.slice('/__fixtures/'.length);
+      const file = rel.startsWith('editors/') ? join(FIXTURES, 'editors/dist', rel.slice('editors/'.length)) : join(FIXTURES, rel);
+      if (!file.startsWith(FIXTURES) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+      return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+    }
+    if (url.pathname === '/favicon.ico') return route.fulfill({ status: 204 });
+    return route.fulfill({ status: 200, contentType: 'text/html', body: readFileSync(join(FIXTURES, 'desks', fixtureHtml)) });
+  });
+}
+
+/** Opens the side panel's page as a tab in the desk tab's window, as DESIGN.md's test rule says. */
+export async function openPanelTab(h: Harness, deskPage: Page): Promise<Page> {
+  const deskUrl = deskPage.url();
+  const pagePromise = h.context.waitForEvent('page', { predicate: (p) => p.url().includes('/src/panel/index.html') });
+  await h.worker.evaluate(async (url: string) => {
+    const tabs = await chrome.tabs.query({});
+    const desk = tabs.find((t) => t.url === url) ?? tabs.find((t) => t.url?.startsWith(new URL(url).origin));
+    await chrome.tabs.create({ url: chrome.runtime.getURL('src/panel/index.html'), windowId: desk?.windowId, active: true });
+  }, deskUrl);
+  const panel = await pagePromise;
+  await panel.waitForLoadState('domcontentloaded');
+  return panel;
+}
+
+export async function openDesk(h: Harness, url: string): Promise<Page> {
+  const page = await h.context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+/** Brings a tab to the front through the extension API (a real tab activation, as a click on the tab strip would). */
+export async function activateTab(h: Harness, page: Page): Promise<void> {
+  const url = page.url();
+  await h.worker.evaluate(async (u: string) => {
+    const tabs = await chrome.tabs.query({});
+    const tab = tabs.find((t) => t.url === u);
+    if (tab?.id !== undefined) await chrome.tabs.update(tab.id, { active: true });
+  }, url);
+}
