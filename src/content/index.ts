@@ -13,7 +13,8 @@ if (adapter) {
   let last: TicketContext | null | undefined;
   const memory = createFocusMemory(document);
 
-  const report = (force = false) => {
+  /** Reads and reports the ticket; false while the page is still rendering the ticket its URL names. */
+  const report = (force = false): boolean => {
     let ticket: TicketContext | null = null;
     try {
       ticket = adapter.read(document, new URL(location.href));
@@ -23,9 +24,11 @@ if (adapter) {
       ticket = id ? { desk: adapter.id, host: location.hostname, ticketId: id, key: `${adapter.id}:${location.hostname}:${id}`, url: location.href, missing: ['all'] } : null;
       console.warn('[Person First] could not read the ticket', err);
     }
-    if (!force && last !== undefined && sameTicket(last, ticket)) return;
+    const settled = !ticket?.missing?.includes('pane');
+    if (!force && last !== undefined && sameTicket(last, ticket)) return settled;
     last = ticket;
     void sendToBackground({ type: 'ticket/changed', ticket });
+    return settled;
   };
 
   const visibleEditable = (el: HTMLElement | undefined) => (el && el.isConnected && el.getClientRects().length > 0 ? el : undefined);

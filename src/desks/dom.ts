@@ -1,4 +1,4 @@
-import { cleanText } from '../core/ticket';
+import { cleanText, MAX_MESSAGE_CHARS } from '../core/ticket';
 
 type Root = Document | Element;
 
@@ -12,11 +12,31 @@ export function first(root: Root | null | undefined, selectors: readonly string[
   return null;
 }
 
-/** Visible text of an element (or the value of a form field), cleaned and bounded. */
-export function textOf(el: Element | null | undefined, max?: number): string | undefined {
+const BLOCK = /^(P|DIV|BR|LI|UL|OL|H[1-6]|BLOCKQUOTE|PRE|TR|TD|TH|SECTION|ARTICLE)$/;
+
+/** Text of a subtree with block boundaries kept as spaces. Unlike innerText it forces no layout,
+ *  which matters on a busy chat page, and it stops once it has enough. */
+function plainText(node: Node, limit: number): string {
+  let out = '';
+  const walk = (n: Node) => {
+    if (out.length > limit) return;
+    if (n.nodeType === 3) out += (n as Text).data;
+    else if (n.nodeType === 1) {
+      const block = BLOCK.test((n as Element).tagName);
+      if (block) out += ' ';
+      for (let c = n.firstChild; c; c = c.nextSibling) walk(c);
+      if (block) out += ' ';
+    }
+  };
+  walk(node);
+  return out;
+}
+
+/** Text of an element (or the value of a form field), cleaned and bounded. */
+export function textOf(el: Element | null | undefined, max = MAX_MESSAGE_CHARS): string | undefined {
   if (!el) return undefined;
   if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) return cleanText(el.value, max);
-  return cleanText((el as HTMLElement).innerText ?? el.textContent, max);
+  return cleanText(plainText(el, max * 2), max);
 }
 
 export function attrOf(el: Element | null | undefined, name: string): string | undefined {

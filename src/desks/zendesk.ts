@@ -55,9 +55,11 @@ export const zendesk: DeskAdapter = {
     const email = f.take('customer.email', attrOf(requester?.querySelector(SEL.requesterAvatar), 'alt'));
 
     const messages = lastMatches(pane, SEL.message);
+    const who = name?.toLowerCase();
+    // textContent, not a full text walk: this runs over every message on each read.
     const fromCustomer = messages.filter((m) => {
-      const sender = textOf(m.querySelector(SEL.sender), 120);
-      return !name || !sender || sender.toLowerCase() === name.toLowerCase();
+      const sender = m.querySelector(SEL.sender)?.textContent?.trim().toLowerCase();
+      return !who || !sender || sender === who;
     });
     const latest = fromCustomer[fromCustomer.length - 1];
     const lastCustomerMessage = f.take('lastCustomerMessage', textOf(latest?.querySelector(SEL.content)));

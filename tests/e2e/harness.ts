@@ -30,6 +30,8 @@ export async function launch(opts: { userDataDir?: string; headless?: boolean } 
     args: [...QUIET_FLAGS, `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`],
     viewport: { width: 1200, height: 800 },
   });
+  // tsx compiles with keepNames, wrapping functions we pass to page.evaluate in __name(): give pages a no-op.
+  await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
   const worker = context.serviceWorkers().find((w) => w.url().includes(EXTENSION_ID)) ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
   if (!worker.url().startsWith(`chrome-extension://${EXTENSION_ID}/`)) throw new Error(`unexpected extension id in ${worker.url()}`);
   return {
