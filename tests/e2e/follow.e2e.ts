@@ -59,6 +59,26 @@ export const tests: E2ETest[] = [
     await activateTab(h, panel);
     await panel.getByText('This ticket is in another tab.').waitFor({ timeout: 5000 });
   }],
+  ['a second desk tab in the same window takes over when it is activated, and gives back', async () => {
+    const second = await openDesk(h, 'https://acme.zendesk.com/agent/tickets/43');
+    await activateTab(h, second);
+    await heading('Cannot log in after password reset').waitFor({ timeout: 5000 });
+    await activateTab(h, desk);
+    await heading('<img src=x onerror="document.title=\'pwned\'"><b>bold</b>').waitFor({ timeout: 5000 });
+    await second.close();
+    await activateTab(h, panel);
+  }],
+  ['a desk in another window does not change this window\'s panel', async () => {
+    const other = h.context.waitForEvent('page');
+    await h.worker.evaluate(() => chrome.windows.create({ url: 'https://acme.zendesk.com/agent/tickets/42' }));
+    const page = await other;
+    await page.waitForURL('**/agent/tickets/42');
+    await page.locator('[data-is-active="true"]').waitFor();
+    await page.waitForTimeout(300);
+    await heading('<img src=x onerror="document.title=\'pwned\'"><b>bold</b>').waitFor({ timeout: 5000 });
+    check(!(await heading('Refund for order #1042 still missing').isVisible()), 'another window\'s ticket leaked into this panel');
+    await page.close();
+  }],
   ['leaving the ticket for a desk view clears it', async () => {
     await desk.evaluate(() => (window as any).__desk.leave());
     await panel.getByRole('heading', { name: 'No ticket open' }).waitFor({ timeout: 5000 });
