@@ -1,10 +1,50 @@
-import { defineConfig } from 'vite';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { build as esbuild } from 'esbuild';
 import manifest from './manifest.json' with { type: 'json' };
 
+type ContentScript = { matches: string[]; js: string[]; run_at?: string; all_frames?: boolean };
+
+/**
+ * Content scripts are built as one classic, self-contained script each, outside crxjs.
+ * crxjs would emit a loader that imports chunks from chrome-extension:// URLs, which must then
+ * be web-accessible to every desk page (and to every custom desk's origin). A single file needs
+ * no web_accessible_resources, can be registered at runtime for custom desks, and its size is
+ * exactly what the browser loads.
+ */
+function classicContentScripts(scripts: ContentScript[]): Plugin {
+  const outName = (src: string) => `${src.replace(/^src\//, '').replace(/\/index\.ts$|\.ts$/, '').replace(/\//g, '-')}.js`;
+  return {
+    name: 'person-first:classic-content-scripts',
+    apply: 'build',
+    async closeBundle() {
+      const dist = resolve(import.meta.dirname, 'dist');
+      for (const src of new Set(scripts.flatMap((c) => c.js))) {
+        await esbuild({
+          entryPoints: [resolve(import.meta.dirname, src)],
+          outfile: resolve(dist, outName(src)),
+          bundle: true,
+          format: 'iife',
+          minify: true,
+          target: 'chrome116',
+          legalComments: 'none',
+        });
+      }
+      const file = resolve(dist, 'manifest.json');
+      const built = JSON.parse(readFileSync(file, 'utf8'));
+      built.content_scripts = scripts.map((c) => ({ ...c, js: c.js.map(outName) }));
+      writeFileSync(file, `${JSON.stringify(built, null, 2)}\n`);
+    },
+  };
+}
+
+const { content_scripts: contentScripts = [], ...rest } = manifest as typeof manifest & { content_scripts?: ContentScript[] };
+
 export default defineConfig({
-  plugins: [preact(), crx({ manifest: manifest as ManifestV3Export })],
+  plugins: [preact(), crx({ manifest: rest as ManifestV3Export }), classicContentScripts(contentScripts)],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -17,6 +57,4 @@ export default defineConfig({
       },
     },
   },
-  server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
-  legacy: { skipWebSocketTokenCheck: true },
 });

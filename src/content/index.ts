@@ -5,6 +5,7 @@ import { adapterFor } from '../desks';
 import { isMessage, sendToBackground, type InsertOutcome } from '../messaging';
 import { createFocusMemory } from './focus-memory';
 import { insertText } from './insert';
+import { watchDraft } from './draft-watch';
 import { watchPage } from './watch';
 
 const adapter = adapterFor(new URL(location.href));
@@ -63,5 +64,12 @@ if (adapter) {
   });
 
   watchPage(document, { ignoreInside: adapter.composerSelector, onChange: () => report() });
+  watchDraft(
+    document,
+    (el) => el === adapter.editor(document) || (!!adapter.composerSelector && !!el.closest(adapter.composerSelector)),
+    (draft) => {
+      if (last) void sendToBackground({ type: 'draft/changed', key: last.key, draft, isFirstReply: !last.agentMessages });
+    },
+  );
   report();
 }

@@ -22,6 +22,8 @@ export interface TicketContext {
   lastCustomerMessage?: string;
   /** How many messages the customer wrote in this conversation. */
   customerMessages?: number;
+  /** How many replies agents have written: none means the next reply is the first. */
+  agentMessages?: number;
   /** Epoch ms of the customer's latest message, when the desk shows it. */
   lastCustomerMessageAt?: number;
   /** Fields the adapter looked for and did not find: a changed desk shows up here, not as a crash. */

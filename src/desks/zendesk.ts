@@ -74,6 +74,7 @@ export const zendesk: DeskAdapter = {
       channel,
       lastCustomerMessage,
       customerMessages: fromCustomer.length || undefined,
+      agentMessages: name ? messages.length - fromCustomer.length : undefined,
       lastCustomerMessageAt: Number.isFinite(when) ? when : undefined,
       missing: f.missing.length ? f.missing : undefined,
     };

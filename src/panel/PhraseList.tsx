@@ -1,0 +1,75 @@
+import { forwardRef } from 'preact/compat';
+import type { Ref } from 'preact';
+import { useRef } from 'preact/hooks';
+
+export interface PhraseView {
+  id: string;
+  step: string;
+  stepTitle: string;
+  /** The phrase as it will be inserted, with the ticket's values filled in. */
+  preview: string;
+  needsInput: boolean;
+}
+
+interface Props {
+  query: string;
+  phrases: readonly PhraseView[];
+  heading: string;
+  onQuery(q: string): void;
+  onInsert(p: PhraseView): void;
+  onEscape(): void;
+}
+
+/** Search box plus suggestions, fully keyboard-driven: arrows move, Enter inserts, Escape leaves. */
+export const PhraseList = forwardRef(function PhraseList({ query, phrases, heading, onQuery, onInsert, onEscape }: Props, searchRef: Ref<HTMLInputElement>) {
+  const list = useRef<HTMLUListElement>(null);
+
+  const buttons = () => [...(list.current?.querySelectorAll<HTMLButtonElement>('button.phrase') ?? [])];
+  const move = (from: number, delta: number) => {
+    const all = buttons();
+    if (!all.length) return;
+    const next = from + delta;
+    if (next < 0) (searchRef as { current: HTMLInputElement | null }).current?.focus();
+    else all[Math.min(next, all.length - 1)]?.focus();
+  };
+
+  const onKey = (e: KeyboardEvent) => {
+    const all = buttons();
+    const idx = all.indexOf(e.target as HTMLButtonElement);
+    if (e.key === 'ArrowDown') { e.preventDefault(); move(idx, 1); }
+    else if (e.key === 'ArrowUp') { e.preventDefault(); move(idx, -1); }
+    else if (e.key === 'Home' && idx >= 0) { e.preventDefault(); all[0]?.focus(); }
+    else if (e.key === 'End' && idx >= 0) { e.preventDefault(); all[all.length - 1]?.focus(); }
+    else if (e.key === 'Escape') { e.preventDefault(); onEscape(); }
+    else if (e.key === 'Enter' && idx < 0 && phrases[0]) { e.preventDefault(); onInsert(phrases[0]); }
+  };
+
+  return (
+    <section class="phrases" aria-labelledby="phrases-title" onKeyDown={onKey}>
+      <h2 id="phrases-title">{heading}</h2>
+      <input
+        ref={searchRef}
+        type="search"
+        role="searchbox"
+        aria-label="Search phrases"
+        placeholder="Search phrases (Alt+Shift+F)"
+        value={query}
+        onInput={(e) => onQuery((e.currentTarget as HTMLInputElement).value)}
+      />
+      {phrases.length === 0 ? (
+        <p class="muted">No phrase matches “{query}”.</p>
+      ) : (
+        <ul ref={list} aria-label="Suggested phrases">
+          {phrases.map((p) => (
+            <li key={p.id}>
+              <button type="button" class="phrase" title={p.needsInput ? 'Asks for a value before inserting' : 'Insert into the reply'} onClick={() => onInsert(p)}>
+                <span class="phrase-text">{p.preview}</span>
+                {query && <span class="phrase-step">{p.stepTitle}</span>}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+});
