@@ -1,0 +1,61 @@
+// The agent's preferences, in chrome.storage.sync so they follow the agent between machines.
+// Policy (chrome.storage.managed) can pre-fill the agent name and forbid personal phrases.
+
+export interface Settings {
+  agentName: string;
+  /** Delete notes not edited for this many days; null keeps them forever. */
+  retentionDays: number | null;
+  /** Draft tips the agent turned off everywhere. */
+  disabledTips: string[];
+  /** Offer a "check in when there is no problem" reminder after a solved ticket. */
+  checkInAfterSolve: boolean;
+  /** Waiting cue threshold for chat, in seconds. */
+  waitingSeconds: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  agentName: '',
+  retentionDays: null,
+  disabledTips: [],
+  checkInAfterSolve: true,
+  waitingSeconds: 60,
+};
+
+const KEY = 'settings';
+
+/** Keeps only well-typed values: a hand-edited or older stored object never breaks the panel. */
+export function normalizeSettings(raw: unknown): Settings {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const days = r.retentionDays;
+  return {
+    agentName: typeof r.agentName === 'string' ? r.agentName.slice(0, 80) : DEFAULT_SETTINGS.agentName,
+    retentionDays: typeof days === 'number' && Number.isInteger(days) && days > 0 ? days : null,
+    disabledTips: Array.isArray(r.disabledTips) ? r.disabledTips.filter((t): t is string => typeof t === 'string') : [],
+    checkInAfterSolve: typeof r.checkInAfterSolve === 'boolean' ? r.checkInAfterSolve : DEFAULT_SETTINGS.checkInAfterSolve,
+    waitingSeconds: typeof r.waitingSeconds === 'number' && r.waitingSeconds >= 10 ? r.waitingSeconds : DEFAULT_SETTINGS.waitingSeconds,
+  };
+}
+
+export async function readSettings(): Promise<Settings> {
+  const got = await chrome.storage.sync.get(KEY);
+  const settings = normalizeSettings(got[KEY]);
+  if (!settings.agentName) {
+    const managed = await chrome.storage.managed.get('agentNameHint').catch(() => ({}) as Record<string, unknown>);
+    if (typeof managed.agentNameHint === 'string') settings.agentName = managed.agentNameHint;
+  }
+  return settings;
+}
+
+export async function writeSettings(patch: Partial<Settings>): Promise<Settings> {
+  const next = normalizeSettings({ ...(await readSettings()), ...patch });
+  await chrome.storage.sync.set({ [KEY]: next });
+  return next;
+}
+
+export function onSettingsChanged(listener: (s: Settings) => void): () => void {
+  const fn = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+    if (area === 'sync' && KEY in changes) listener(normalizeSettings(changes[KEY]!.newValue));
+  };
+  chrome.storage.onChanged.addListener(fn);
+  return () => chrome.storage.onChanged.removeListener(fn);
+}
