@@ -1,8 +1,10 @@
 // "Person first, never blocking": when the agent starts solving before any person step, the panel
 // suggests an empathy line once per ticket. It never prevents the action itself.
 
-export const PERSON_STEP_IDS: readonly string[] = ['listen', 'empathize', 'apologize', 'empower'];
-export const SOLVING_STEP_IDS: readonly string[] = ['solve', 'summarize'];
+import { PERSON_STEPS, SOLVING_STEPS } from './steps';
+
+const PERSON_STEP_IDS: readonly string[] = PERSON_STEPS;
+const SOLVING_STEP_IDS: readonly string[] = SOLVING_STEPS;
 
 export interface NudgeProgress {
   done: readonly string[];
