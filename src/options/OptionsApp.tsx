@@ -1,7 +1,10 @@
+import { SettingsSection } from './SettingsSection';
+
 export function OptionsApp() {
   return (
-    <main>
-      <h1>Person First options</h1>
+    <main class="options">
+      <h1>Person First</h1>
+      <SettingsSection />
     </main>
   );
 }
