@@ -1,6 +1,7 @@
 // The service worker: wires the side panel, follows each window's active desk tab, and routes
 // commands. It keeps no state only in memory (see follow-store.ts).
 import { fromOwnContentScript, fromOwnPage, isMessage, sendToTab, type PageMessage } from '../messaging';
+import { CUSTOM_DESKS_KEY, syncCustomDeskScripts } from './custom-desks';
 import { applyFollow, readFollow } from './follow-store';
 
 chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
@@ -43,4 +44,15 @@ chrome.commands.onCommand.addListener((command, tab) => {
   void chrome.storage.session.set({ focusSearch: { windowId, at: Date.now() } });
   const msg: PageMessage = { type: 'panel/focus-search', windowId };
   void opened.then(() => chrome.runtime.sendMessage(msg).catch(() => undefined));
+});
+
+// Custom desks: keep runtime-registered content scripts in step with the stored definitions
+// and the origins the agent granted.
+const resyncDesks = () => void syncCustomDeskScripts().catch((err) => console.warn('[Person First] custom desks', err));
+chrome.runtime.onStartup.addListener(resyncDesks);
+chrome.runtime.onInstalled.addListener(resyncDesks);
+chrome.permissions.onAdded.addListener(resyncDesks);
+chrome.permissions.onRemoved.addListener(resyncDesks);
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && CUSTOM_DESKS_KEY in changes) resyncDesks();
 });
