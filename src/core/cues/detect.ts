@@ -1,0 +1,320 @@
+// Reads the moment from the customer's side: frustration, waiting, urgency, a happy customer.
+// Pure and cheap (compiled rules are cached per rules object); it only ever suggests.
+import type { Channel } from '../ticket';
+import { compilePattern, durationMinutes, isNotWord, normalizeMessage, prettyMatch } from './pattern';
+import { DEFAULT_CUE_RULES, type CueKind, type CueRules, type CueStepId, type PhraseSignal } from './rules';
+
+export interface Cue {
+  kind: CueKind;
+  /** Short and human, shown to the agent: "They have written 3 times; Mostly capitals". */
+  reason: string;
+  /** Steps to bring forward in the checklist. */
+  raise: CueStepId[];
+  /** 0–1: how strongly the message shows it. */
+  strength?: number;
+  /** The customer's words behind the cue, for phrases that name the exact situation. */
+  evidence?: string[];
+}
+
+export interface CueInput {
+  message?: string;
+  customerMessages?: number;
+  channel?: Channel;
+  /** Epoch ms of the customer's latest message. */
+  lastCustomerMessageAt?: number;
+  agentRepliedSince?: boolean;
+  /** Epoch ms; passed in so detection never reads the clock. */
+  now: number;
+}
+
+/** Longer messages are cut: the start of a message carries its tone, and work stays bounded. */
+const MAX_CHARS = 4000;
+const CUE_ORDER: CueKind[] = ['frustration', 'waiting', 'urgency', 'happy'];
+
+interface CompiledSignal {
+  id: string;
+  signal: PhraseSignal;
+  regexes: RegExp[];
+}
+
+interface CompiledRules {
+  frustration: CompiledSignal[];
+  urgency: CompiledSignal[];
+  happy: CompiledSignal[];
+  calm: RegExp[];
+  courtesy: RegExp[];
+  requests: RegExp[];
+  negators: Set<string>;
+  others: Set<string>;
+  breakers: Set<string>;
+  contrast: Set<string>;
+  emphasisAllow: Set<string>;
+  scareQuotes: RegExp | null;
+}
+
+interface Hit {
+  id: string;
+  reason: string;
+  weight: number;
+  index: number;
+  end: number;
+  text: string;
+}
+
+const compiledCache = new WeakMap<CueRules, CompiledRules>();
+
+/** A pack can hold many patterns, but detection must stay cheap. */
+const MAX_PATTERNS_PER_LIST = 200;
+
+function compileList(patterns: readonly string[]): RegExp[] {
+  return patterns
+    .slice(0, MAX_PATTERNS_PER_LIST)
+    .map((p) => compilePattern(p))
+    .filter((r): r is RegExp => r !== null);
+}
+
+function compileSignals(signals: Record<string, PhraseSignal>): CompiledSignal[] {
+  return Object.entries(signals).map(([id, signal]) => ({ id, signal, regexes: compileList(signal.patterns) }));
+}
+
+function compile(rules: CueRules): CompiledRules {
+  const cached = compiledCache.get(rules);
+  if (cached) return cached;
+  const lower = (words: readonly string[]) => new Set(words.map((w) => w.toLowerCase()));
+  const compiled: CompiledRules = {
+    frustration: compileSignals(rules.frustration.signals),
+    urgency: compileSignals(rules.urgency.signals),
+    happy: compileSignals(rules.happy.signals),
+    calm: compileList(rules.urgency.calm),
+    courtesy: compileList(rules.happy.courtesyPhrases),
+    requests: compileList(rules.happy.requests),
+    negators: lower(rules.negators),
+    others: lower(rules.otherPeople),
+    breakers: lower(rules.negationBreakers),
+    contrast: lower(rules.contrastWords),
+    emphasisAllow: new Set(rules.frustration.emphasis.allow.map((w) => w.toUpperCase())),
+    scareQuotes: scareQuoteRegExp(rules.frustration.scareQuotes.words),
+  };
+  compiledCache.set(rules, compiled);
+  return compiled;
+}
+
+function scareQuoteRegExp(words: readonly string[]): RegExp | null {
+  const list = words
+    .slice(0, MAX_PATTERNS_PER_LIST)
+    .map((w) => w.trim().replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
+    .filter(Boolean);
+  if (!list.length) return null;
+  // An opening quote after a space (not an apostrophe inside a word), the word, then a closing quote.
+  return new RegExp(`(?<![\\p{L}\\p{N}])['"“‘«](?:${list.join('|')})['"”’»](?![\\p{L}\\p{N}])`, 'iu');
+}
+
+function anyMatch(regexes: readonly RegExp[], text: string): boolean {
+  return regexes.some((r) => {
+    r.lastIndex = 0;
+    return r.test(text);
+  });
+}
+
+function matches(regexes: readonly RegExp[], text: string): RegExpMatchArray[] {
+  const out: RegExpMatchArray[] = [];
+  for (const r of regexes) for (const m of text.matchAll(r)) out.push(m);
+  return out;
+}
+
+/** Whether a negator sits in the few words before `index`, within the same clause. */
+function negated(text: string, index: number, c: CompiledRules, window: number): boolean {
+  const before = text.slice(0, index).trimEnd().split(' ').slice(-window);
+  for (let i = before.length - 1; i >= 0; i--) {
+    const word = before[i]!;
+    if (word === '.' || word === ',' || word === '!' || word === '?' || c.contrast.has(word)) return false;
+    if (c.negators.has(word) || isNotWord(word)) {
+      const next = before[i + 1];
+      return !(next !== undefined && c.breakers.has(next));
+    }
+  }
+  return false;
+}
+
+/** A negator inside a gapped match: "I will not cancel" matched "i will ~2 cancel". */
+function negatedInside(match: string, c: CompiledRules): boolean {
+  const words = match.split(' ');
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i]!;
+    if (c.negators.has(word) || isNotWord(word)) return !c.breakers.has(words[i + 1] ?? '');
+  }
+  return false;
+}
+
+/** Whether another person is the subject of the words at `index`: "my boss is furious". */
+function someoneElse(text: string, index: number, c: CompiledRules, window: number): boolean {
+  const before = text.slice(0, index).trimEnd().split(' ').slice(-window);
+  for (let i = before.length - 1; i >= 0; i--) {
+    const word = before[i]!;
+    if (word === '.' || word === ',' || word === '!' || word === '?' || SELF.has(word)) return false;
+    if (c.others.has(word)) return true;
+  }
+  return false;
+}
+
+const SELF = new Set(['i', "i'm", 'im', "i've", 'me', 'we', "we're", 'us']);
+
+/** Start offsets of contrast words ("but", "however") in the normalised text. */
+function contrastOffsets(text: string, c: CompiledRules): number[] {
+  const out: number[] = [];
+  let offset = 0;
+  for (const word of text.split(' ')) {
+    if (c.contrast.has(word)) out.push(offset);
+    offset += word.length + 1;
+  }
+  return out;
+}
+
+function phraseHits(list: CompiledSignal[], text: string, c: CompiledRules, rules: CueRules): Hit[] {
+  const hits: Hit[] = [];
+  for (const { id, signal, regexes } of list) {
+    for (const m of matches(regexes, text)) {
+      const index = m.index ?? 0;
+      if (signal.minMinutes !== undefined && m.groups?.dur !== undefined) {
+        if (!(durationMinutes(m.groups.dur) >= signal.minMinutes)) continue;
+      }
+      if (signal.negatable && (negated(text, index, c, signal.negationWindow ?? rules.negationWindow) || negatedInside(m[0], c))) continue;
+      if (signal.personal && someoneElse(text, index, c, rules.negationWindow)) continue;
+      const shown = prettyMatch(m[0]);
+      hits.push({ id, reason: signal.reason.replace('{match}', shown), weight: signal.weight ?? 1, index, end: index + m[0].length, text: shown });
+    }
+  }
+  return hits;
+}
+
+/** Each signal counts once, however often it matches: ten "thanks" are not ten times as happy. */
+function score(hits: readonly Hit[]): number {
+  const best = new Map<string, number>();
+  for (const h of hits) best.set(h.id, Math.max(best.get(h.id) ?? 0, h.weight));
+  let total = 0;
+  for (const w of best.values()) total += w;
+  return total;
+}
+
+function happyHits(raw: string, text: string, c: CompiledRules, rules: CueRules): Hit[] {
+  const signals = new Map(c.happy.map((s) => [s.id, s.signal]));
+  const courtesy = matches(c.courtesy, text).map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
+  const asks = anyMatch(c.requests, text);
+  const contrasts = contrastOffsets(text, c);
+  const hits = phraseHits(c.happy, text, c, rules).filter((h) => {
+    const signal = signals.get(h.id);
+    if (courtesy.some(([from, to]) => h.index < to && h.end > from)) return false;
+    if (signal?.courtesy && asks) return false;
+    if (signal?.yieldsToContrast && contrasts.some((at) => at > h.index)) return false;
+    return true;
+  });
+  const emoticon = rules.happy.emoticons.find((e) => e && raw.includes(e));
+  if (emoticon) hits.push({ id: 'emoticon', reason: `Smiles: ${emoticon}`, weight: rules.happy.emoticonWeight, index: raw.length, end: raw.length, text: emoticon });
+  return hits;
+}
+
+function toneHits(raw: string, rules: CueRules, c: CompiledRules): Hit[] {
+  const hits: Hit[] = [];
+  const { shouting, emphasis, punctuation, scareQuotes } = rules.frustration;
+  const quoted = c.scareQuotes?.exec(raw);
+  if (quoted) hits.push({ id: 'scareQuotes', reason: scareQuotes.reason.replace('{match}', quoted[0]), weight: scareQuotes.weight, index: 0, end: 0, text: quoted[0] });
+  const upper = raw.match(/\p{Lu}/gu)?.length ?? 0;
+  const lower = raw.match(/\p{Ll}/gu)?.length ?? 0;
+  const letters = upper + lower;
+  const mostlyCaps = letters >= shouting.minLetters && upper / letters >= shouting.capsRatio;
+  if (mostlyCaps) hits.push({ id: 'shouting', reason: shouting.reason, weight: shouting.weight, index: 0, end: 0, text: prettyMatch(raw, 40) });
+  if (!mostlyCaps) {
+    const shouted = (raw.match(/(?<![\p{L}\p{N}])\p{Lu}+(?![\p{L}\p{N}])/gu) ?? []).filter(
+      (w) => w.length >= emphasis.minLength && !c.emphasisAllow.has(w),
+    );
+    if (shouted.length >= emphasis.minWords) {
+      const shown = [...new Set(shouted)].slice(0, 3).join(', ');
+      hits.push({ id: 'emphasis', reason: emphasis.reason.replace('{match}', shown), weight: emphasis.weight, index: 0, end: 0, text: shown });
+    }
+  }
+  for (const run of raw.match(/[!?]+/g) ?? []) {
+    if (run.length >= punctuation.minRun || (run.includes('!') && run.includes('?'))) {
+      const shown = run.slice(0, 6);
+      hits.push({ id: 'punctuation', reason: punctuation.reason.replace('{match}', shown), weight: punctuation.weight, index: 0, end: 0, text: shown });
+      break;
+    }
+  }
+  return hits;
+}
+
+function strengthOf(total: number, threshold: number): number {
+  return Math.round(Math.min(1, total / (3 * Math.max(threshold, 0.01))) * 100) / 100;
+}
+
+/** The strongest couple of distinct reasons, strongest first. */
+function cueFrom(kind: CueKind, hits: Hit[], threshold: number, rules: CueRules): Cue {
+  const ordered = [...hits].sort((a, b) => b.weight - a.weight);
+  const firstPerSignal = ordered.filter((h, i) => ordered.findIndex((o) => o.id === h.id) === i);
+  const reasons = [...new Set(firstPerSignal.map((h) => h.reason))];
+  const evidence = [...new Set(ordered.map((h) => h.text).filter(Boolean))].slice(0, 5);
+  return { kind, reason: reasons.slice(0, 2).join('; '), raise: [...rules.raise[kind]], strength: strengthOf(score(hits), threshold), evidence };
+}
+
+function formatWait(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return `${Math.max(1, Math.round(ms / 1000))} s`;
+  if (minutes < 120) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return hours < 48 ? `${hours} h` : `${Math.floor(hours / 24)} days`;
+}
+
+function waitingCue(input: CueInput, rules: CueRules): Cue | null {
+  const { channel, lastCustomerMessageAt, agentRepliedSince, now } = input;
+  if (!channel || !rules.waiting.channels.includes(channel)) return null;
+  if (lastCustomerMessageAt === undefined || agentRepliedSince) return null;
+  const waited = now - lastCustomerMessageAt;
+  const after = rules.waiting.afterSeconds * 1000;
+  if (!(waited >= after)) return null;
+  return {
+    kind: 'waiting',
+    reason: rules.waiting.reason.replace('{duration}', formatWait(waited)),
+    raise: [...rules.raise.waiting],
+    strength: strengthOf(waited, after),
+  };
+}
+
+/** Cues in a fixed order (frustration, waiting, urgency, happy); at most one of each kind. */
+export function detectCues(input: CueInput, rules: CueRules = DEFAULT_CUE_RULES.en!): Cue[] {
+  const c = compile(rules);
+  const raw = (input.message ?? '').slice(0, MAX_CHARS);
+  const text = normalizeMessage(raw);
+  const cues: Cue[] = [];
+
+  const happy = happyHits(raw, text, c, rules);
+  const happyScore = score(happy);
+  const soundsHappy = happyScore >= rules.happy.threshold;
+
+  const contrasts = contrastOffsets(text, c);
+  const signals = new Map(c.frustration.map((s) => [s.id, s.signal]));
+  const frustration = phraseHits(c.frustration, text, c, rules).filter((h) => {
+    if (!signals.get(h.id)?.yieldsToContrast) return true;
+    // "I was so frustrated last week, but you fixed it": what follows the "but" is what they feel now.
+    return !contrasts.some((at) => at > h.index && happy.some((p) => p.index > at));
+  });
+  const contacts = input.customerMessages ?? 0;
+  if (contacts >= rules.frustration.repeatContactAt) {
+    const reason = rules.frustration.repeatContactReason.replace('{n}', String(contacts));
+    frustration.push({ id: 'repeatContact', reason, weight: rules.frustration.repeatContactWeight, index: 0, end: 0, text: '' });
+  }
+  // Capitals and "!!!" amplify whatever the message feels: "THANK YOU!!!" is not anger.
+  if (!soundsHappy) frustration.push(...toneHits(raw, rules, c));
+  const frustrated = score(frustration) >= rules.frustration.threshold;
+  if (frustrated) cues.push(cueFrom('frustration', frustration, rules.frustration.threshold, rules));
+
+  const waiting = waitingCue(input, rules);
+  if (waiting) cues.push(waiting);
+
+  if (text && !anyMatch(c.calm, text)) {
+    const urgency = phraseHits(c.urgency, text, c, rules);
+    if (score(urgency) >= rules.urgency.threshold) cues.push(cueFrom('urgency', urgency, rules.urgency.threshold, rules));
+  }
+
+  if (soundsHappy && !frustrated) cues.push(cueFrom('happy', happy, rules.happy.threshold, rules));
+
+  return cues.sort((a, b) => CUE_ORDER.indexOf(a.kind) - CUE_ORDER.indexOf(b.kind));
+}
