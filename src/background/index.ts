@@ -3,8 +3,10 @@
 import { fromOwnContentScript, fromOwnPage, isMessage, sendToTab, type PageMessage } from '../messaging';
 import { CUSTOM_DESKS_KEY, syncCustomDeskScripts } from './custom-desks';
 import { applyFollow, readFollow } from './follow-store';
+import { startPackService } from './packs-service';
 
 chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+startPackService();
 
 chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
   if (!isMessage(message)) return false;

@@ -38,8 +38,7 @@ if (adapter) {
     const remembered = memory.lastEditable();
     const target = visibleEditable(remembered?.el) ?? adapter.editor(document);
     if (!target) return { ok: false, reason: 'No reply box found on this page.' };
-    if (remembered && target === remembered.el) remembered.restore();
-    return insertText(target, text);
+    return insertText(target, text, { restore: remembered && target === remembered.el ? () => remembered.restore() : undefined });
   };
 
   chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {

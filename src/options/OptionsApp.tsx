@@ -1,3 +1,4 @@
+import { PacksSection } from './PacksSection';
 import { SettingsSection } from './SettingsSection';
 
 export function OptionsApp() {
@@ -5,6 +6,7 @@ export function OptionsApp() {
     <main class="options">
       <h1>Person First</h1>
       <SettingsSection />
+      <PacksSection />
     </main>
   );
 }

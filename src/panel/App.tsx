@@ -1,13 +1,14 @@
 import { DESKS, deskNames } from '../desks';
 import { EmptyState } from './EmptyState';
 import { TicketCard } from './TicketCard';
+import { TicketWorkspace } from './TicketWorkspace';
 import { useFollowedTicket } from './use-followed-ticket';
 import { useWindowId } from './use-window-id';
 
 export function App() {
   const windowId = useWindowId();
   const { loaded, shown } = useFollowedTicket(windowId);
-  if (!loaded) return <main aria-busy="true" />;
+  if (!loaded || windowId === null) return <main aria-busy="true" />;
   const ticket = shown?.ticket;
   if (!shown || !ticket) return <main><EmptyState desks={deskNames()} /></main>;
   const deskName = DESKS.find((d) => d.id === ticket.desk)?.name ?? ticket.desk;
@@ -15,6 +16,8 @@ export function App() {
   return (
     <main>
       <TicketCard shown={{ ...shown, ticket }} deskName={deskName} onOpenTab={openTab} />
+      {/* Keyed by ticket: a switch unmounts the old ticket's state, flushing its note first. */}
+      <TicketWorkspace key={ticket.key} shown={shown} ticket={ticket} windowId={windowId} />
     </main>
   );
 }

@@ -1,0 +1,76 @@
+import type { Channel } from '../ticket';
+import type { StepId } from '../steps';
+
+export const PACK_SCHEMA_VERSION = 1;
+
+export interface Phrase {
+  id: string;
+  step: StepId;
+  text: string;
+  /** Channels the phrase fits; absent means every channel. */
+  channels?: Channel[];
+  tags?: string[];
+  /** Short label for lists; the text itself is used when absent. */
+  title?: string;
+}
+
+/** A pack's override of a default step's title or hint; ids must be known steps. */
+export interface StepOverride {
+  id: StepId;
+  title?: string;
+  hint?: string;
+}
+
+export interface CustomDeskSelectors {
+  active?: string;
+  subject?: string;
+  customerName?: string;
+  customerEmail?: string;
+  messages?: string;
+  customerMessage?: string;
+  editor?: string;
+}
+
+/** A company's own help desk described as data (no code), shipped inside a pack. */
+export interface CustomDeskDefinition {
+  id: string;
+  name: string;
+  /** Manifest-style match patterns, e.g. "https://desk.example.com/*". */
+  matches: string[];
+  /** Regex source with one capture group that yields the ticket id from the URL. */
+  ticketUrlPattern: string;
+  selectors?: CustomDeskSelectors;
+}
+
+export interface Pack {
+  schema: 1;
+  id: string;
+  name: string;
+  version: string;
+  locale: string;
+  description?: string;
+  author?: string;
+  locked?: boolean;
+  steps?: StepOverride[];
+  phrases: Phrase[];
+  desks?: CustomDeskDefinition[];
+}
+
+export interface PackError {
+  /** JSON-pointer-like path of the offending value, e.g. "/phrases/3/text"; "" for the whole document. */
+  path: string;
+  /** 1-based; 0 when the position is unknown (already-parsed input). */
+  line: number;
+  column: number;
+  /** Plain English, says what to fix. */
+  message: string;
+}
+
+export type PackResult = { ok: true; pack: Pack } | { ok: false; errors: PackError[] };
+
+export const MAX_PACK_BYTES = 5 * 1024 * 1024;
+export const MAX_PHRASES = 20_000;
+export const MAX_PHRASE_TEXT = 2000;
+export const MAX_SHORT_TEXT = 200;
+export const MAX_DESCRIPTION = 2000;
+export const MAX_DESKS = 50;

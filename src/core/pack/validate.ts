@@ -1,0 +1,453 @@
+/**
+ * Pack validation, hand-written because the extension's CSP forbids the code generation
+ * that schema compilers use. public/packs/pack.schema.json states the same rules for editors;
+ * tests/unit/pack-schema.test.ts keeps the two in step.
+ */
+import type { Channel } from '../ticket';
+import { isSemver } from '../semver';
+import { STEP_IDS, type StepId } from '../steps';
+import { escapePointerToken, lineColumnFinder, offsetOf, parseJsonWithPositions } from './json-position';
+import {
+  MAX_DESCRIPTION,
+  MAX_DESKS,
+  MAX_PACK_BYTES,
+  MAX_PHRASES,
+  MAX_PHRASE_TEXT,
+  MAX_SHORT_TEXT,
+  type CustomDeskDefinition,
+  type CustomDeskSelectors,
+  type Pack,
+  type PackError,
+  type PackResult,
+  type Phrase,
+  type StepOverride,
+} from './types';
+
+const CHANNEL_MAP: Record<Channel, true> = { chat: true, email: true, messaging: true, phone: true, other: true };
+/** Every Channel, checked against the type so a new channel cannot be forgotten here. */
+export const CHANNELS = Object.keys(CHANNEL_MAP) as Channel[];
+
+export const PACK_REQUIRED_KEYS = ['schema', 'id', 'name', 'version', 'locale', 'phrases'] as const;
+export const PHRASE_REQUIRED_KEYS = ['id', 'step', 'text'] as const;
+export const DESK_REQUIRED_KEYS = ['id', 'name', 'matches', 'ticketUrlPattern'] as const;
+
+const PACK_KEYS = [...PACK_REQUIRED_KEYS, '$schema', 'description', 'author', 'locked', 'steps', 'desks'];
+const PHRASE_KEYS = [...PHRASE_REQUIRED_KEYS, 'channels', 'tags', 'title'];
+const STEP_KEYS = ['id', 'title', 'hint'];
+const DESK_KEYS = [...DESK_REQUIRED_KEYS, 'selectors'];
+const SELECTOR_KEYS: (keyof CustomDeskSelectors)[] = ['active', 'subject', 'customerName', 'customerEmail', 'messages', 'customerMessage', 'editor'];
+
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
+export const LOCALE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+export const MATCH_PATTERN = /^(https?|\*):\/\/(\*|\*\.[^/*]+|[^/*]+)\/.*$/;
+export const MAX_TAGS = 20;
+export const MAX_TAG_LENGTH = 50;
+export const MAX_HINT = 500;
+export const MAX_SELECTOR = 500;
+/** Enough to say what is wrong without drowning the reader. */
+const MAX_ERRORS = 50;
+
+type Obj = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'string') return 'text';
+  if (typeof v === 'number') return 'a number';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  return 'an object';
+}
+
+function closest(word: string, options: readonly string[]): string | undefined {
+  const w = word.toLowerCase();
+  return options.find((o) => {
+    const l = o.toLowerCase();
+    return l === w || l.startsWith(w) || w.startsWith(l) || l.replace(/s$/, '') === w.replace(/s$/, '');
+  });
+}
+
+/** Collects problems; stops counting detail after MAX_ERRORS so a broken huge pack stays quick. */
+class Problems {
+  readonly list: PackError[] = [];
+  extra = 0;
+  add(path: string, message: string): void {
+    if (this.list.length < MAX_ERRORS) this.list.push({ path, line: 0, column: 0, message });
+    else this.extra++;
+  }
+  get full(): boolean {
+    return this.list.length >= MAX_ERRORS;
+  }
+}
+
+function checkKeys(p: Problems, obj: Obj, allowed: readonly string[], path: string, what: string): void {
+  for (const key of Object.keys(obj)) {
+    if (allowed.includes(key)) continue;
+    const hint = closest(key, allowed);
+    p.add(
+      `${path}/${escapePointerToken(key)}`,
+      `Unknown field "${key}" in ${what}.${hint ? ` Did you mean "${hint}"?` : ` Allowed fields: ${allowed.filter((k) => k !== '$schema').join(', ')}.`}`,
+    );
+  }
+}
+
+function requireKeys(p: Problems, obj: Obj, required: readonly string[], path: string, what: string): boolean {
+  let ok = true;
+  for (const key of required) {
+    if (!(key in obj)) {
+      p.add(`${path}/${key}`, `${what} is missing the required field "${key}".`);
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+function text(p: Problems, v: unknown, path: string, label: string, max: number, opts: { allowEmpty?: boolean } = {}): string | undefined {
+  if (typeof v !== 'string') {
+    p.add(path, `${label} must be text in double quotes, not ${typeName(v)}.`);
+    return undefined;
+  }
+  if (!opts.allowEmpty && v.trim() === '') {
+    p.add(path, `${label} is empty; write something or remove the field.`);
+    return undefined;
+  }
+  if (v.length > max) {
+    p.add(path, `${label} is ${v.length.toLocaleString('en')} characters long; the limit is ${max.toLocaleString('en')}. Shorten it.`);
+    return undefined;
+  }
+  return v;
+}
+
+function identifier(p: Problems, v: unknown, path: string, label: string): string | undefined {
+  const s = text(p, v, path, label, 100);
+  if (s === undefined) return undefined;
+  if (!ID_PATTERN.test(s)) {
+    p.add(path, `${label} "${s}" may use only letters, digits, ".", "_", ":" and "-", and must start with a letter or digit.`);
+    return undefined;
+  }
+  return s;
+}
+
+function stepId(p: Problems, v: unknown, path: string): StepId | undefined {
+  if (typeof v === 'string' && (STEP_IDS as readonly string[]).includes(v)) return v as StepId;
+  if (typeof v !== 'string') {
+    p.add(path, `The step must be one of ${STEP_IDS.join(', ')}, not ${typeName(v)}.`);
+  } else {
+    const hint = closest(v, STEP_IDS);
+    p.add(path, `Unknown step "${v}".${hint ? ` Did you mean "${hint}"?` : ''} Use one of: ${STEP_IDS.join(', ')}.`);
+  }
+  return undefined;
+}
+
+function stringList(p: Problems, v: unknown, path: string, label: string, maxItems: number, maxLength: number): string[] | undefined {
+  if (!Array.isArray(v)) {
+    p.add(path, `${label} must be a list like ["a", "b"], not ${typeName(v)}.`);
+    return undefined;
+  }
+  if (v.length > maxItems) {
+    p.add(path, `${label} has ${v.length} entries; the limit is ${maxItems}.`);
+    return undefined;
+  }
+  const out: string[] = [];
+  v.forEach((item, k) => {
+    const s = text(p, item, `${path}/${k}`, `Each entry of ${label.toLowerCase()}`, maxLength);
+    if (s !== undefined) out.push(s);
+  });
+  return out.length === v.length ? out : undefined;
+}
+
+function validateChannels(p: Problems, v: unknown, path: string): Channel[] | undefined {
+  if (!Array.isArray(v)) {
+    p.add(path, `"channels" must be a list like ["chat", "email"], not ${typeName(v)}.`);
+    return undefined;
+  }
+  const out: Channel[] = [];
+  let ok = true;
+  v.forEach((c, k) => {
+    if (typeof c === 'string' && c in CHANNEL_MAP) {
+      if (out.includes(c as Channel)) {
+        p.add(`${path}/${k}`, `Channel "${c}" is listed twice; remove one.`);
+        ok = false;
+      } else out.push(c as Channel);
+    } else {
+      p.add(`${path}/${k}`, `Unknown channel ${typeof c === 'string' ? `"${c}"` : typeName(c)}. Use one of: ${CHANNELS.join(', ')}.`);
+      ok = false;
+    }
+  });
+  if (ok && out.length === 0) {
+    p.add(path, `"channels" is an empty list, so the phrase would never show. Remove the field to allow every channel.`);
+    ok = false;
+  }
+  return ok ? out : undefined;
+}
+
+function validatePhrase(p: Problems, v: unknown, path: string, seen: Map<string, number>, index: number): Phrase | undefined {
+  if (!isObject(v)) {
+    p.add(path, `Each phrase must be an object like {"id": "...", "step": "...", "text": "..."}, not ${typeName(v)}.`);
+    return undefined;
+  }
+  const before = p.list.length + p.extra;
+  checkKeys(p, v, PHRASE_KEYS, path, 'a phrase');
+  requireKeys(p, v, PHRASE_REQUIRED_KEYS, path, `Phrase ${index}`);
+  const id = 'id' in v ? identifier(p, v.id, `${path}/id`, 'The phrase id') : undefined;
+  if (id !== undefined) {
+    const first = seen.get(id);
+    if (first !== undefined) p.add(`${path}/id`, `The phrase id "${id}" is already used by phrase ${first}; phrase ids must be unique.`);
+    else seen.set(id, index);
+  }
+  const step = 'step' in v ? stepId(p, v.step, `${path}/step`) : undefined;
+  const body = 'text' in v ? text(p, v.text, `${path}/text`, 'The phrase text', MAX_PHRASE_TEXT) : undefined;
+  const channels = v.channels !== undefined ? validateChannels(p, v.channels, `${path}/channels`) : undefined;
+  const tags = v.tags !== undefined ? stringList(p, v.tags, `${path}/tags`, '"tags"', MAX_TAGS, MAX_TAG_LENGTH) : undefined;
+  const title = v.title !== undefined ? text(p, v.title, `${path}/title`, 'The phrase title', MAX_SHORT_TEXT) : undefined;
+  if (p.list.length + p.extra !== before || id === undefined || step === undefined || body === undefined) return undefined;
+  // Fresh object with known keys only: nothing unexpected travels into storage or the UI.
+  const phrase: Phrase = { id, step, text: body };
+  if (channels) phrase.channels = channels;
+  if (tags) phrase.tags = tags;
+  if (title !== undefined) phrase.title = title;
+  return phrase;
+}
+
+function validateSteps(p: Problems, v: unknown, path: string): StepOverride[] | undefined {
+  if (!Array.isArray(v)) {
+    p.add(path, `"steps" must be a list of {"id", "title", "hint"} objects, not ${typeName(v)}.`);
+    return undefined;
+  }
+  const out: StepOverride[] = [];
+  const seen = new Set<string>();
+  v.forEach((s, k) => {
+    const sp = `${path}/${k}`;
+    if (!isObject(s)) {
+      p.add(sp, `Each step must be an object like {"id": "empathize", "title": "...", "hint": "..."}, not ${typeName(s)}.`);
+      return;
+    }
+    checkKeys(p, s, STEP_KEYS, sp, 'a step');
+    if (!('id' in s)) {
+      p.add(`${sp}/id`, `Step ${k} is missing the required field "id".`);
+      return;
+    }
+    const id = stepId(p, s.id, `${sp}/id`);
+    if (id && seen.has(id)) p.add(`${sp}/id`, `Step "${id}" appears twice in "steps"; keep one.`);
+    const title = s.title !== undefined ? text(p, s.title, `${sp}/title`, 'The step title', MAX_SHORT_TEXT) : undefined;
+    const hint = s.hint !== undefined ? text(p, s.hint, `${sp}/hint`, 'The step hint', MAX_HINT) : undefined;
+    if (!id || seen.has(id)) return;
+    seen.add(id);
+    const o: StepOverride = { id };
+    if (title !== undefined) o.title = title;
+    if (hint !== undefined) o.hint = hint;
+    out.push(o);
+  });
+  return out;
+}
+
+function captureGroups(source: string): number | undefined {
+  try {
+    // RegExp is data, not code: allowed under the extension CSP. "|" makes it match "" so we can count groups.
+    return new RegExp(`${source}|`).exec('')!.length - 1;
+  } catch {
+    return undefined;
+  }
+}
+
+function validateDesks(p: Problems, v: unknown, path: string): CustomDeskDefinition[] | undefined {
+  if (!Array.isArray(v)) {
+    p.add(path, `"desks" must be a list of desk definitions, not ${typeName(v)}.`);
+    return undefined;
+  }
+  if (v.length > MAX_DESKS) {
+    p.add(path, `"desks" has ${v.length} entries; the limit is ${MAX_DESKS}.`);
+    return undefined;
+  }
+  const out: CustomDeskDefinition[] = [];
+  v.forEach((d, k) => {
+    const dp = `${path}/${k}`;
+    if (!isObject(d)) {
+      p.add(dp, `Each desk must be an object with id, name, matches and ticketUrlPattern, not ${typeName(d)}.`);
+      return;
+    }
+    const before = p.list.length + p.extra;
+    checkKeys(p, d, DESK_KEYS, dp, 'a desk');
+    requireKeys(p, d, DESK_REQUIRED_KEYS, dp, `Desk ${k}`);
+    const id = 'id' in d ? identifier(p, d.id, `${dp}/id`, 'The desk id') : undefined;
+    const name = 'name' in d ? text(p, d.name, `${dp}/name`, 'The desk name', MAX_SHORT_TEXT) : undefined;
+    const matches = 'matches' in d ? stringList(p, d.matches, `${dp}/matches`, '"matches"', 20, 500) : undefined;
+    matches?.forEach((m, j) => {
+      if (!MATCH_PATTERN.test(m)) p.add(`${dp}/matches/${j}`, `"${m}" is not a match pattern; write it like "https://desk.example.com/*".`);
+    });
+    if (matches && matches.length === 0) p.add(`${dp}/matches`, `"matches" is empty; add at least one pattern like "https://desk.example.com/*".`);
+    const pattern = 'ticketUrlPattern' in d ? text(p, d.ticketUrlPattern, `${dp}/ticketUrlPattern`, 'The ticket URL pattern', 500) : undefined;
+    if (pattern !== undefined) {
+      const groups = captureGroups(pattern);
+      if (groups === undefined) p.add(`${dp}/ticketUrlPattern`, `"${pattern}" is not a valid regular expression.`);
+      else if (groups < 1) p.add(`${dp}/ticketUrlPattern`, `The ticket URL pattern needs one capture group (in parentheses) around the ticket id, like "/tickets/(\\\\d+)".`);
+    }
+    let selectors: CustomDeskSelectors | undefined;
+    if (d.selectors !== undefined) {
+      if (!isObject(d.selectors)) p.add(`${dp}/selectors`, `"selectors" must be an object of CSS selectors, not ${typeName(d.selectors)}.`);
+      else {
+        checkKeys(p, d.selectors, SELECTOR_KEYS, `${dp}/selectors`, 'the desk selectors');
+        selectors = {};
+        for (const key of SELECTOR_KEYS) {
+          const raw = d.selectors[key];
+          if (raw === undefined) continue;
+          const s = text(p, raw, `${dp}/selectors/${key}`, `The "${key}" selector`, MAX_SELECTOR);
+          if (s !== undefined) selectors[key] = s;
+        }
+      }
+    }
+    if (p.list.length + p.extra !== before || !id || !name || !matches || pattern === undefined) return;
+    const desk: CustomDeskDefinition = { id, name, matches, ticketUrlPattern: pattern };
+    if (selectors) desk.selectors = selectors;
+    out.push(desk);
+  });
+  return out;
+}
+
+function finish(p: Problems): PackError[] {
+  const errors = p.list;
+  if (p.extra > 0) {
+    errors.push({ path: '', line: 0, column: 0, message: `…and ${p.extra.toLocaleString('en')} more problems. Fix the ones above first.` });
+  }
+  return errors;
+}
+
+/** Validates an already-parsed pack; positions are unknown here, so line and column are 0. */
+export function validatePack(value: unknown): PackResult {
+  const p = new Problems();
+  if (!isObject(value)) {
+    p.add('', `A pack must be a JSON object with schema, id, name, version, locale and phrases, not ${typeName(value)}.`);
+    return { ok: false, errors: finish(p) };
+  }
+  // Refuse giant packs before looking at each phrase: the message matters more than the detail.
+  if (Array.isArray(value.phrases) && value.phrases.length > MAX_PHRASES) {
+    p.add(
+      '/phrases',
+      `This pack has ${value.phrases.length.toLocaleString('en')} phrases; the limit is ${MAX_PHRASES.toLocaleString('en')}. Split it into smaller packs or remove unused phrases.`,
+    );
+    return { ok: false, errors: finish(p) };
+  }
+  checkKeys(p, value, PACK_KEYS, '', 'the pack');
+  requireKeys(p, value, PACK_REQUIRED_KEYS, '', 'The pack');
+
+  if ('schema' in value && value.schema !== 1) {
+    p.add('/schema', `"schema" must be the number 1 (this extension reads pack schema 1), not ${typeof value.schema === 'number' ? value.schema : typeName(value.schema)}.`);
+  }
+  const id = 'id' in value ? identifier(p, value.id, '/id', 'The pack id') : undefined;
+  const name = 'name' in value ? text(p, value.name, '/name', 'The pack name', MAX_SHORT_TEXT) : undefined;
+  let version: string | undefined;
+  if ('version' in value) {
+    version = text(p, value.version, '/version', 'The version', 100);
+    if (version !== undefined && !isSemver(version)) {
+      p.add('/version', `The version "${version}" is not a semantic version; write it as MAJOR.MINOR.PATCH, like "1.2.0".`);
+      version = undefined;
+    }
+  }
+  let locale: string | undefined;
+  if ('locale' in value) {
+    locale = text(p, value.locale, '/locale', 'The locale', 35);
+    if (locale !== undefined && !LOCALE_PATTERN.test(locale)) {
+      p.add('/locale', `The locale "${locale}" should be a language code like "en", "de" or "pt-BR".`);
+      locale = undefined;
+    }
+  }
+  const description = value.description !== undefined ? text(p, value.description, '/description', 'The description', MAX_DESCRIPTION, { allowEmpty: true }) : undefined;
+  const author = value.author !== undefined ? text(p, value.author, '/author', 'The author', MAX_SHORT_TEXT, { allowEmpty: true }) : undefined;
+  if (value.locked !== undefined && typeof value.locked !== 'boolean') {
+    p.add('/locked', `"locked" must be true or false (without quotes), not ${typeName(value.locked)}.`);
+  }
+  const steps = value.steps !== undefined ? validateSteps(p, value.steps, '/steps') : undefined;
+  const desks = value.desks !== undefined ? validateDesks(p, value.desks, '/desks') : undefined;
+
+  const phrases: Phrase[] = [];
+  if ('phrases' in value) {
+    if (!Array.isArray(value.phrases)) {
+      p.add('/phrases', `"phrases" must be a list of phrases, not ${typeName(value.phrases)}.`);
+    } else {
+      const seen = new Map<string, number>();
+      const list = value.phrases as unknown[];
+      for (let k = 0; k < list.length; k++) {
+        const phrase = validatePhrase(p, list[k], `/phrases/${k}`, seen, k);
+        if (phrase) phrases.push(phrase);
+        // Past the error cap only the count grows; keep going so duplicate ids still count, but it stays linear.
+      }
+    }
+  }
+
+  if (p.list.length > 0) return { ok: false, errors: finish(p) };
+  const pack: Pack = { schema: 1, id: id!, name: name!, version: version!, locale: locale!, phrases };
+  if (description !== undefined) pack.description = description;
+  if (author !== undefined) pack.author = author;
+  if (typeof value.locked === 'boolean') pack.locked = value.locked;
+  if (steps) pack.steps = steps;
+  if (desks) pack.desks = desks;
+  return { ok: true, pack };
+}
+
+/** UTF-8 byte length without allocating an encoded copy. */
+export function utf8Length(s: string): number {
+  let bytes = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && k + 1 < s.length) {
+      bytes += 4;
+      k++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function formatBytes(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * Parses and validates a pack's JSON text. Errors carry the line and column of the offending
+ * value (or of the syntax problem), so "line 5, column 30" can be shown to whoever wrote it.
+ */
+export function parsePack(text: string): PackResult {
+  // Quick check on length first: a UTF-8 byte is at most one UTF-16 unit, at most 3 per unit.
+  if (text.length > MAX_PACK_BYTES || (text.length * 3 > MAX_PACK_BYTES && utf8Length(text) > MAX_PACK_BYTES)) {
+    const size = utf8Length(text);
+    return {
+      ok: false,
+      errors: [{ path: '', line: 1, column: 1, message: `This pack is ${formatBytes(size)}; the limit is ${formatBytes(MAX_PACK_BYTES)}. Split it into smaller packs.` }],
+    };
+  }
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') {
+    return { ok: false, errors: [{ path: '', line: 1, column: 1, message: 'The file is empty; a pack is a JSON object.' }] };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (e) {
+    const located = parseJsonWithPositions(body);
+    const at = lineColumnFinder(body);
+    if (!located.ok) {
+      const { line, column } = at(located.error.offset);
+      return { ok: false, errors: [{ path: '', line, column, message: `This is not valid JSON: ${located.error.message}` }] };
+    }
+    // Our parser accepted what JSON.parse refused: report the engine's own words.
+    return { ok: false, errors: [{ path: '', line: 1, column: 1, message: `This is not valid JSON: ${(e as Error).message}` }] };
+  }
+  const result = validatePack(value);
+  if (result.ok) return result;
+  const located = parseJsonWithPositions(body);
+  if (!located.ok) return result;
+  const at = lineColumnFinder(body);
+  return {
+    ok: false,
+    errors: result.errors.map((err) => ({ ...err, ...at(offsetOf(located.json.positions, err.path)) })),
+  };
+}
+
+/** Human-readable one-liner, as the options page and the CLI show it. */
+export function formatPackError(err: PackError): string {
+  const where = err.line > 0 ? `line ${err.line}, column ${err.column}` : '';
+  const path = err.path ? ` at ${err.path}` : '';
+  return `${where}${path}${where || path ? ': ' : ''}${err.message}`;
+}

@@ -1,0 +1,359 @@
+/**
+ * Phrase search that stays instant on big packs: words anywhere, small typos forgiven,
+ * the word being typed matched as a prefix. All tokenising happens once in buildPhraseIndex;
+ * a query only walks a sorted vocabulary and posting lists.
+ */
+import type { Channel } from './ticket';
+import type { StepId } from './steps';
+import { STEP_IDS } from './steps';
+
+export interface IndexedPhrase {
+  id: string;
+  step: StepId;
+  text: string;
+  channels?: Channel[];
+  tags?: string[];
+  title?: string;
+  /** Unique across merged packs (e.g. "acme-support/emp-repeat"); usage counts are keyed by it when present. */
+  key?: string;
+  packId?: string;
+}
+
+export interface SearchContext {
+  step?: StepId;
+  channel?: Channel;
+  /** Times each phrase was inserted, by `key ?? id`. */
+  usage?: Record<string, number>;
+  /** Default 50. */
+  limit?: number;
+}
+
+export interface PhraseIndex {
+  readonly phrases: readonly IndexedPhrase[];
+  /** Sorted, unique tokens. */
+  readonly vocab: readonly string[];
+  /** vocab index → phrase indices containing that token (ascending). */
+  readonly postings: readonly Int32Array[];
+  /** Token ids bucketed by length, for typo lookups. */
+  readonly byLength: readonly (readonly number[])[];
+  /** Scratch buffers reused across queries (searching is single-threaded). */
+  readonly scratch: { score: Float64Array; count: Uint8Array; stamp: Int32Array; touched: Int32Array };
+  /** Per-word match lists, so typing a longer query does not redo its earlier words. */
+  readonly wordCache: Map<string, WordMatch[]>;
+}
+
+interface WordMatch {
+  token: number;
+  quality: number;
+}
+
+const EXACT = 3;
+const PREFIX = 2;
+const TYPO = 1;
+
+// Small words that should not make a phrase fail to match when it words things differently.
+const STOP_WORDS = new Set(
+  'a an and are as at be but by for from i if in is it me my of on or our so that the this to was we will with you your'.split(' '),
+);
+
+/** Lower-case, accents removed, apostrophes dropped ("you've" → "youve"), split on anything else. */
+export function tokenize(text: string): string[] {
+  const folded = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\{\{[^{}]*\}\}/g, ' ')
+    .replace(/['’]/g, '');
+  return folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+function searchableText(p: IndexedPhrase): string {
+  return `${p.text} ${p.title ?? ''} ${(p.tags ?? []).join(' ')}`;
+}
+
+export function buildPhraseIndex(phrases: readonly IndexedPhrase[]): PhraseIndex {
+  const lists = new Map<string, number[]>();
+  phrases.forEach((p, i) => {
+    for (const tok of new Set(tokenize(searchableText(p)))) {
+      let list = lists.get(tok);
+      if (!list) lists.set(tok, (list = []));
+      list.push(i);
+    }
+  });
+  const vocab = [...lists.keys()].sort();
+  const postings = vocab.map((t) => Int32Array.from(lists.get(t)!));
+  const byLength: number[][] = [];
+  vocab.forEach((t, id) => {
+    (byLength[t.length] ??= []).push(id);
+  });
+  for (let k = 0; k < byLength.length; k++) byLength[k] ??= [];
+  const n = phrases.length;
+  return {
+    phrases,
+    vocab,
+    postings,
+    byLength,
+    scratch: { score: new Float64Array(n), count: new Uint8Array(n), stamp: new Int32Array(n).fill(-1), touched: new Int32Array(n) },
+    wordCache: new Map(),
+  };
+}
+
+/**
+ * Edit distance (Levenshtein plus swapped neighbours, "teh" → "the") if at most max, else max + 1.
+ * Banded to the diagonal and exits as soon as a whole row is over the bound.
+ */
+export function boundedDistance(a: string, b: string, max: number): number {
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > max) return max + 1;
+  const over = max + 1;
+  let prev2 = new Array<number>(lb + 1).fill(over);
+  let prev = new Array<number>(lb + 1);
+  let cur = new Array<number>(lb + 1).fill(over);
+  for (let j = 0; j <= lb; j++) prev[j] = j;
+  for (let i = 1; i <= la; i++) {
+    const from = Math.max(1, i - max);
+    const to = Math.min(lb, i + max);
+    cur.fill(over);
+    cur[0] = i;
+    let rowMin = from === 1 ? i : over;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = from; j <= to; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let v = prev[j - 1]! + (ai === bj ? 0 : 1);
+      const del = prev[j]! + 1;
+      const ins = cur[j - 1]! + 1;
+      if (del < v) v = del;
+      if (ins < v) v = ins;
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
+        const swap = prev2[j - 2]! + 1;
+        if (swap < v) v = swap;
+      }
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return over;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  const d = prev[lb]!;
+  return d > max ? over : d;
+}
+
+export function typoBudget(word: string): number {
+  return word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
+}
+
+function firstAtLeast(vocab: readonly string[], word: string): number {
+  let lo = 0;
+  let hi = vocab.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (vocab[mid]! < word) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Vocabulary tokens this query word matches, best quality first. */
+function matchWord(index: PhraseIndex, word: string, asPrefix: boolean): WordMatch[] {
+  const cacheKey = `${asPrefix ? 'p' : 'w'}:${word}`;
+  const cached = index.wordCache.get(cacheKey);
+  if (cached) return cached;
+  const { vocab } = index;
+  const out: WordMatch[] = [];
+  const seen = new Set<number>();
+  const start = firstAtLeast(vocab, word);
+  if (vocab[start] === word) {
+    out.push({ token: start, quality: EXACT });
+    seen.add(start);
+  }
+  if (asPrefix) {
+    for (let k = start; k < vocab.length && vocab[k]!.startsWith(word); k++) {
+      if (!seen.has(k)) {
+        out.push({ token: k, quality: PREFIX });
+        seen.add(k);
+      }
+    }
+  }
+  const budget = typoBudget(word);
+  if (budget > 0) {
+    for (let len = word.length - budget; len <= word.length + budget; len++) {
+      for (const id of index.byLength[len] ?? []) {
+        if (seen.has(id)) continue;
+        if (boundedDistance(word, vocab[id]!, budget) <= budget) {
+          out.push({ token: id, quality: TYPO });
+          seen.add(id);
+        }
+      }
+    }
+  }
+  if (index.wordCache.size > 500) index.wordCache.clear();
+  index.wordCache.set(cacheKey, out);
+  return out;
+}
+
+function channelFit(p: IndexedPhrase, channel: Channel | undefined): number {
+  if (!channel) return 1;
+  if (!p.channels) return 1;
+  if (p.channels.includes(channel)) return 2;
+  // Messaging apps read like chat: a chat phrase fits better than an email one.
+  if (channel === 'messaging' && p.channels.includes('chat')) return 1;
+  return 0;
+}
+
+/**
+ * One number per phrase so top-k selection needs no sort of the whole set:
+ * match quality, then current step, then channel fit, then usage (capped), in that priority.
+ */
+function rankKey(quality: number, p: IndexedPhrase, ctx: SearchContext): number {
+  const step = ctx.step && p.step === ctx.step ? 1 : 0;
+  const fit = channelFit(p, ctx.channel);
+  const used = Math.min(ctx.usage?.[p.key ?? p.id] ?? 0, 9999);
+  return quality * 1e6 + step * 1e5 + fit * 1e4 + used;
+}
+
+/** Keeps the best `limit` (key, index) pairs; equal keys keep pack order. */
+class TopK {
+  readonly keys: number[] = [];
+  readonly ids: number[] = [];
+  constructor(readonly limit: number) {}
+  offer(key: number, id: number): void {
+    const { keys, ids, limit } = this;
+    if (keys.length === limit && key <= keys[keys.length - 1]!) return;
+    let k = keys.length;
+    while (k > 0 && keys[k - 1]! < key) k--;
+    keys.splice(k, 0, key);
+    ids.splice(k, 0, id);
+    if (keys.length > limit) {
+      keys.pop();
+      ids.pop();
+    }
+  }
+}
+
+export function searchPhrases(index: PhraseIndex, query: string, ctx: SearchContext = {}): IndexedPhrase[] {
+  const limit = Math.max(1, ctx.limit ?? 50);
+  const top = new TopK(limit);
+  const { phrases } = index;
+  const words = tokenize(query);
+
+  if (words.length === 0) {
+    for (let i = 0; i < phrases.length; i++) top.offer(rankKey(0, phrases[i]!, ctx), i);
+    return top.ids.map((i) => phrases[i]!);
+  }
+
+  // The last word is still being typed unless the query ends in a space.
+  const typing = !/\s$/.test(query);
+  let required = words.filter((w) => !STOP_WORDS.has(w));
+  if (required.length === 0) required = words;
+  const requiredSet = new Set(required);
+  const unique = [...new Set(words)];
+
+  const { score, count, stamp, touched } = index.scratch;
+  let touchedCount = 0;
+  const needed = requiredSet.size;
+
+  unique.forEach((word, w) => {
+    const isRequired = requiredSet.has(word);
+    const matches = matchWord(index, word, typing && word === words[words.length - 1]);
+    for (const { token, quality } of matches) {
+      const list = index.postings[token]!;
+      for (let k = 0; k < list.length; k++) {
+        const p = list[k]!;
+        // Matches arrive best first, so the first hit of this word on a phrase is its best.
+        if (stamp[p] === w) continue;
+        if (stamp[p] === -1) touched[touchedCount++] = p;
+        stamp[p] = w;
+        score[p] = score[p]! + quality;
+        if (isRequired) count[p] = count[p]! + 1;
+      }
+    }
+  });
+
+  for (let t = 0; t < touchedCount; t++) {
+    const p = touched[t]!;
+    if (count[p] === needed) top.offer(rankKey(score[p]!, phrases[p]!, ctx), p);
+    score[p] = 0;
+    count[p] = 0;
+    stamp[p] = -1;
+  }
+  return top.ids.map((i) => phrases[i]!);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Benchmark: a plain function the bench runner calls; never used in timed assertions.
+
+const BENCH_WORDS = (
+  'thanks waiting patience sorry order refund delivery package account password reset billing invoice charge ' +
+  'subscription cancel renew upgrade shipping tracking address email phone chat help understand frustrating ' +
+  'again contacted times look into right away colleague team specialist update tomorrow today check follow ' +
+  'working fixed solved anything else happy glad appreciate apologize mistake error missing damaged replace ' +
+  'exchange return label warehouse courier carrier delay late early schedule appointment confirm details ' +
+  'number reference screenshot browser cache login access locked verify identity security card payment bank ' +
+  'transfer receipt discount coupon voucher credit balance statement plan feature setting option report'
+).split(' ');
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A deterministic pseudo-pack: real support words plus invented ones for a big vocabulary. */
+export function syntheticPhrases(count: number, seed = 42): IndexedPhrase[] {
+  const rnd = mulberry32(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const syllables = ['ka', 'lo', 'mi', 'ter', 'van', 'sol', 'ri', 'den', 'pu', 'qua', 'zen', 'bor'];
+  const invented = Array.from({ length: 4000 }, () => Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => pick(syllables)).join(''));
+  const channels: Channel[][] = [['chat'], ['email'], ['chat', 'email'], []];
+  return Array.from({ length: count }, (_, i) => {
+    const len = 8 + Math.floor(rnd() * 20);
+    const words = Array.from({ length: len }, () => (rnd() < 0.7 ? pick(BENCH_WORDS) : pick(invented)));
+    const ch = pick(channels);
+    const p: IndexedPhrase = { id: `p${i}`, step: pick(STEP_IDS), text: `${words.join(' ')}.` };
+    if (ch.length) p.channels = ch;
+    return p;
+  });
+}
+
+function percentile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+/** Builds a 10k-phrase index and times many typical queries (each keystroke of a few searches, typos included). */
+export function benchSearch(phraseCount = 10_000): { p95Ms: number; medianMs: number; maxMs: number; phrases: number; queries: number; buildMs: number } {
+  const phrases = syntheticPhrases(phraseCount);
+  const t0 = performance.now();
+  const index = buildPhraseIndex(phrases);
+  const buildMs = performance.now() - t0;
+  const typed = ['thanks for waiting', 'sorry refnd', 'order trackng number', 'pasword reset', 'colleague tomorrow', 'apologise mistake', 'subscriptoin cancel', 'deliv', 'you', 'appreciate patience'];
+  const queries: string[] = [''];
+  for (const q of typed) for (let k = 1; k <= q.length; k++) queries.push(q.slice(0, k));
+  const usage: Record<string, number> = {};
+  for (let i = 0; i < phraseCount; i += 7) usage[`p${i}`] = i % 13;
+  const times: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    // Each round starts cold, as after a pack reload.
+    index.wordCache.clear();
+    for (const q of queries) {
+      const s = performance.now();
+      searchPhrases(index, q, { step: 'empathize', channel: 'chat', usage, limit: 50 });
+      times.push(performance.now() - s);
+    }
+  }
+  times.sort((a, b) => a - b);
+  const round3 = (x: number) => Math.round(x * 1000) / 1000;
+  return {
+    p95Ms: round3(percentile(times, 0.95)),
+    medianMs: round3(percentile(times, 0.5)),
+    maxMs: round3(times[times.length - 1]!),
+    phrases: phraseCount,
+    queries: times.length,
+    buildMs: Math.round(buildMs),
+  };
+}

@@ -1,0 +1,146 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { WindowTicket } from '../core/follow';
+import { currentStep, shouldNudge } from '../core/nudge';
+import { fillPlaceholders, type AskField, type PlaceholderValues } from '../core/placeholders';
+import type { TicketContext } from '../core/ticket';
+import { sendToTab } from '../messaging';
+import { AskPrompt } from './AskPrompt';
+import { Checklist } from './Checklist';
+import { deliverText, describeDelivery } from './insert-into-desk';
+import { Nudge } from './Nudge';
+import { PhraseList, type PhraseView } from './PhraseList';
+import { usePhraseSet, type PanelPhrase } from './use-phrase-set';
+import { useProgress } from './use-progress';
+import { useSettings } from './use-settings';
+import { useFocusSearch } from './use-focus-search';
+import { recordUse, useUsage } from './use-usage';
+
+interface Props {
+  shown: WindowTicket;
+  ticket: TicketContext;
+  windowId: number;
+  raisedSteps?: readonly string[];
+  children?: preact.ComponentChildren;
+}
+
+const EMPATHY_STEPS = ['empathize', 'listen', 'apologize', 'empower'];
+
+function valuesFor(ticket: TicketContext, agentName: string): PlaceholderValues {
+  return {
+    customer: ticket.customer,
+    agent: { name: agentName || undefined },
+    ticket: { id: ticket.ticketId, subject: ticket.subject, contacts: ticket.customerMessages },
+  };
+}
+
+/** Everything the panel offers for one ticket: checklist, phrases, insertion and the nudge. */
+export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], children }: Props) {
+  const settings = useSettings();
+  const set = usePhraseSet();
+  const progress = useProgress(ticket.key);
+  const usage = useUsage();
+  const [selected, setSelected] = useState<string | undefined>();
+  const [query, setQuery] = useState('');
+  const [asking, setAsking] = useState<{ phrase: PanelPhrase; fields: AskField[] } | null>(null);
+  const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
+  const [nudgeOpen, setNudgeOpen] = useState(false);
+  const search = useRef<HTMLInputElement>(null);
+  useFocusSearch(windowId, () => search.current?.focus());
+
+  const order = set.steps.map((s) => s.id);
+  const raisedOpen = raisedSteps.find((s) => !progress.done.includes(s));
+  const step = selected ?? raisedOpen ?? currentStep(order, progress.done);
+  const stepTitle = (id: string) => set.steps.find((s) => s.id === id)?.title ?? id;
+  const values = valuesFor(ticket, settings.agentName);
+
+  const results = useMemo(
+    () => set.search(query, { step: step as never, channel: ticket.channel, usage, limit: query ? 30 : 8 }),
+    [set, query, step, ticket.channel, usage],
+  );
+  const views: PhraseView[] = results.map((p) => {
+    const filled = fillPlaceholders(p.text, values);
+    return { id: p.key, step: p.step, stepTitle: stepTitle(p.step), preview: filled.text, needsInput: filled.missing.length > 0 };
+  });
+
+  // The nudge closes by itself once a person step is done.
+  useEffect(() => {
+    if (nudgeOpen && progress.done.some((s) => EMPATHY_STEPS.includes(s))) setNudgeOpen(false);
+  }, [progress.done, nudgeOpen]);
+
+  const afterAction = (action: { kind: 'tick' | 'insert'; step: string }) => {
+    if (shouldNudge(action, { done: progress.done, nudgeDismissed: progress.nudgeDismissed })) setNudgeOpen(true);
+  };
+
+  const insertFilled = async (phrase: PanelPhrase, text: string) => {
+    const result = await deliverText(shown.tabId, text);
+    setNotice({ text: describeDelivery(result), error: result.kind === 'failed' });
+    if (result.kind !== 'failed') {
+      void recordUse(phrase.key);
+      if (!progress.done.includes(phrase.step)) void progress.setDone(phrase.step, true);
+      afterAction({ kind: 'insert', step: phrase.step });
+    }
+  };
+
+  const choose = (key: string) => {
+    const phrase = set.byKey.get(key);
+    if (!phrase) return;
+    const filled = fillPlaceholders(phrase.text, values);
+    if (filled.missing.length) setAsking({ phrase, fields: filled.missing });
+    else void insertFilled(phrase, filled.text);
+  };
+
+  const empathyPhrase = set.search('', { step: 'empathize', channel: ticket.channel, usage, limit: 1 })[0];
+
+  return (
+    <>
+      {children}
+      {nudgeOpen && (
+        <Nudge
+          firstName={ticket.customer?.firstName}
+          phrase={empathyPhrase ? { label: fillPlaceholders(empathyPhrase.text, values).text, onInsert: () => choose(empathyPhrase.key) } : undefined}
+          onDismiss={() => {
+            setNudgeOpen(false);
+            void progress.dismissNudge();
+          }}
+        />
+      )}
+      {set.problems.length > 0 && <p class="notice error" role="alert">{set.problems.join(' ')}</p>}
+      {asking ? (
+        <AskPrompt
+          fields={asking.fields}
+          onCancel={() => setAsking(null)}
+          onSubmit={(answers) => {
+            const { phrase } = asking;
+            setAsking(null);
+            void insertFilled(phrase, fillPlaceholders(phrase.text, values, answers).text);
+          }}
+        />
+      ) : (
+        <PhraseList
+          ref={search}
+          query={query}
+          heading={query ? 'Matching phrases' : `${stepTitle(step ?? '')} phrases`}
+          phrases={views}
+          onQuery={setQuery}
+          onInsert={(p) => choose(p.id)}
+          onEscape={() => void sendToTab(shown.tabId, { type: 'editor/focus' }).catch(() => undefined)}
+        />
+      )}
+      {notice && <p class={`notice${notice.error ? ' error' : ''}`} role="status">{notice.text}</p>}
+      <Checklist
+        steps={set.steps}
+        done={progress.done}
+        selected={step}
+        raised={raisedSteps}
+        onSelect={(id) => {
+          setSelected(id);
+          setQuery('');
+        }}
+        onToggle={(id, checked) => {
+          void progress.setDone(id, checked);
+          if (checked) afterAction({ kind: 'tick', step: id });
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,208 @@
+// Issue #4, "Inserting into real editors": insertText + focus memory against real editors from npm
+// (CKEditor 5, ProseMirror, Quill, Lexical) and native editables, in real headless Chromium.
+// The agent types, focus moves away (standing in for the side panel), the text is inserted where
+// the caret was, lands in the editor's own model as two lines, and Ctrl+Z takes it back out.
+// Page-world injection here; the extension's isolated-world path is covered by the desk E2E.
+import { readFileSync, existsSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { chromiumPath, QUIET_FLAGS } from './chromium-path';
+import { check, runTests, type E2ETest } from './runner';
+
+export const file = 'insert';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const EDITORS = join(ROOT, 'tests/e2e/fixtures/editors');
+const ORIGIN = 'https://fixtures.test';
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+
+const PHRASE = 'Hi Maria, thanks for waiting.\nSecond line';
+const BEFORE = 'Hello world';
+const AFTER = 'Hello Hi Maria, thanks for waiting.\nSecond lineworld';
+// History plugins merge edits made within their grouping delay (ProseMirror 500 ms, Quill and
+// Lexical 1000 ms). An agent spends longer than that in the panel picking a phrase, so wait it out
+// between typing and inserting, or Ctrl+Z would rightly take the typing with it.
+const PANEL_PAUSE_MS = 1100;
+
+let browser: Browser;
+let context: BrowserContext;
+
+type Result = { ok: true; method: string } | { ok: false; reason: string };
+
+interface EditorCase {
+  name: string;
+  /** Where the agent clicks and types. */
+  editable: string;
+  /** Frame holding the editable (the iframe fixture). */
+  frame?: string;
+  /** The editor's own text, one line per paragraph: its model, or the field's value. */
+  text(page: Page): Promise<string>;
+  /** Extra model checks (e.g. getData() holds two paragraphs). */
+  data?(page: Page): Promise<void>;
+}
+
+const modelText = (page: Page) => page.evaluate(() => (window as unknown as { __fixtureEditors: Record<string, { getText(): string }> }).__fixtureEditors.editor!.getText());
+const modelData = (page: Page) => page.evaluate(() => (window as unknown as { __fixtureEditors: Record<string, { getData(): string }> }).__fixtureEditors.editor!.getData());
+/** The two lines are two paragraphs, or one paragraph with a line break (CKEditor reads a single "\n" in pasted text as a soft break). */
+const twoLines = async (page: Page) => {
+  // Quill's getSemanticHTML spells every space as &nbsp;.
+  const html = (await modelData(page)).replace(/&nbsp;/g, ' ');
+  const paragraphs = html.match(/<p[\s>]/g)?.length ?? 0;
+  const breaks = html.match(/<br/g)?.length ?? 0;
+  check(paragraphs + breaks === 2, `expected two paragraphs or a line break in getData(), got: ${html}`);
+  check(!html.includes('&lt;') && html.includes('Hi Maria, thanks for waiting.'), `getData() lacks the text: ${html}`);
+};
+const innerText = (sel: string, frame?: string) => async (page: Page) => {
+  const scope: Page | Frame = frame ? (await (await page.$(frame))!.contentFrame())! : page;
+  return scope.$eval(sel, (el) => (el as HTMLElement).innerText);
+};
+
+const CASES: EditorCase[] = [
+  { name: 'ckeditor', editable: '.ck-editor__editable', text: modelText, data: twoLines },
+  { name: 'prosemirror', editable: '.ProseMirror', text: modelText, data: twoLines },
+  { name: 'quill', editable: '.ql-editor', text: modelText, data: twoLines },
+  { name: 'lexical', editable: '#editor', text: modelText, data: twoLines },
+  { name: 'textarea', editable: '#editor', text: (p) => p.$eval('#editor', (el) => (el as HTMLTextAreaElement).value) },
+  { name: 'contenteditable', editable: '#editor', text: innerText('#editor') },
+  { name: 'shadow', editable: '#host textarea', text: (p) => p.evaluate(() => document.querySelector('#host')!.shadowRoot!.querySelector('textarea')!.value) },
+  { name: 'iframe', editable: '#editor', frame: '#frame', text: innerText('#editor', '#frame') },
+];
+
+/** Line-level comparison that ignores how each editor spells spaces (nbsp) and trailing newlines. */
+const norm = (s: string) => s.replace(/\u00a0/g, ' ').replace(/\n+$/, '').split('\n').map((l) => l.trimEnd()).join('\n');
+
+async function bundleInsertModules(): Promise<string> {
+  const out = await build({
+    stdin: {
+      contents: `
+        import { insertText, findEditable } from './src/content/insert';
+        import { createFocusMemory } from './src/content/focus-memory';
+        window.__pf = { insertText, findEditable, createFocusMemory };
+        if (window === window.top) window.__pfMemory = createFocusMemory(document);`,
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    target: 'chrome120',
+    write: false,
+  });
+  return out.outputFiles[0]!.text;
+}
+
+async function openFixture(name: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${ORIGIN}/${name}.html`);
+  if (['ckeditor', 'prosemirror', 'quill', 'lexical'].includes(name)) await page.locator('[data-fixture-ready]').waitFor({ state: 'attached', timeout: 10000 });
+  return page;
+}
+
+function scopeOf(page: Page, c: EditorCase) {
+  return c.frame ? page.frameLocator(c.frame).locator(c.editable) : page.locator(c.editable);
+}
+
+/** What the content script does on 'editor/insert': the remembered editable, its caret restored. */
+function insertRemembered(page: Page, text: string): Promise<Result & { tag?: string }> {
+  return page.evaluate(async (t) => {
+    const w = window as unknown as { __pf: { insertText(el: HTMLElement, t: string, o?: { restore?: () => void }): Promise<Result> }; __pfMemory: { lastEditable(): { el: HTMLElement; restore(): void } | null } };
+    const last = w.__pfMemory.lastEditable();
+    if (!last) return { ok: false as const, reason: 'nothing remembered' };
+    return { ...(await w.__pf.insertText(last.el, t, { restore: last.restore })), tag: last.el.tagName };
+  }, text);
+}
+
+export const methods: Record<string, string> = {};
+
+function editorTest(c: EditorCase): E2ETest {
+  return [`${c.name}: inserts at the remembered caret as two lines, Ctrl+Z removes it`, async () => {
+    const page = await openFixture(c.name);
+    try {
+      const editable = scopeOf(page, c);
+      await editable.click();
+      await page.keyboard.type(BEFORE);
+      for (let i = 0; i < 'world'.length; i++) await page.keyboard.press('ArrowLeft');
+      check(norm(await c.text(page)) === BEFORE, `typing did not reach the model: ${JSON.stringify(await c.text(page))}`);
+      await page.waitForTimeout(PANEL_PAUSE_MS);
+      await page.locator('#away').focus();
+
+      const result = await insertRemembered(page, PHRASE);
+      check(result.ok, `insert failed: ${JSON.stringify(result)}`);
+      methods[c.name] = result.method;
+      console.log(`# ${c.name}: accepted via ${result.method}`);
+      const after = norm(await c.text(page));
+      check(after === AFTER, `model after insert: ${JSON.stringify(after)}, expected ${JSON.stringify(AFTER)}`);
+      await c.data?.(page);
+
+      await editable.focus();
+      await page.keyboard.press('Control+z');
+      await page.waitForTimeout(50);
+      const undone = norm(await c.text(page));
+      check(undone === BEFORE, `after Ctrl+Z: ${JSON.stringify(undone)}, expected ${JSON.stringify(BEFORE)}`);
+    } finally {
+      await page.close();
+    }
+  }];
+}
+
+export async function setup(): Promise<void> {
+  // The E2E runner builds these first; a standalone run builds them here.
+  await import(pathToFileURL(join(EDITORS, 'build.mjs')).href);
+  const script = await bundleInsertModules();
+  browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: QUIET_FLAGS });
+  context = await browser.newContext({ viewport: { width: 900, height: 600 } });
+  // tsx wraps functions passed to page.evaluate in __name(): give pages a no-op.
+  await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
+  await context.addInitScript(script);
+  await context.route(`${ORIGIN}/**`, (route) => {
+    const path = new URL(route.request().url()).pathname.slice(1);
+    const file = join(EDITORS, path);
+    if (!file.startsWith(EDITORS) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+    return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+  });
+}
+
+export async function teardown(): Promise<void> {
+  await browser?.close();
+}
+
+export const tests: E2ETest[] = [
+  ...CASES.map(editorTest),
+  ['ckeditor: with no remembered caret the text goes to the end, in the model', async () => {
+    const page = await openFixture('ckeditor');
+    try {
+      const result = await page.evaluate(async (t) => {
+        const w = window as unknown as { __pf: { insertText(el: HTMLElement, t: string): Promise<Result> } };
+        return w.__pf.insertText(document.querySelector('.ck-editor__editable')!, t);
+      }, PHRASE);
+      check(result.ok, `insert failed: ${JSON.stringify(result)}`);
+      const text = norm(await modelText(page));
+      check(text === PHRASE, `model: ${JSON.stringify(text)}`);
+      await twoLines(page);
+    } finally {
+      await page.close();
+    }
+  }],
+  ['markup in the text is inserted as text, never as HTML', async () => {
+    const page = await openFixture('contenteditable');
+    try {
+      const evil = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
+      const result = await page.evaluate(async (t) => {
+        const w = window as unknown as { __pf: { insertText(el: HTMLElement, t: string): Promise<Result> } };
+        return w.__pf.insertText(document.querySelector('#editor')!, t);
+      }, evil);
+      check(result.ok, `insert failed: ${JSON.stringify(result)}`);
+      const state = await page.$eval('#editor', (el) => ({ text: el.textContent, elements: el.querySelectorAll('img, b').length }));
+      check(state.text === evil && state.elements === 0, `inserted as HTML: ${JSON.stringify(state)}`);
+    } finally {
+      await page.close();
+    }
+  }],
+];
+
+/** Standalone entry: `npx tsx -e "import('./tests/e2e/insert.e2e.ts').then(m=>m.run())"`. */
+export async function run(): Promise<void> {
+  const { failed } = await runTests([{ file, tests, setup, teardown }], process.argv[2]);
+  if (failed) throw new Error(`${failed} insert E2E test(s) failed`);
+}
