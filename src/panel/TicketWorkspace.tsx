@@ -9,6 +9,7 @@ import { Checklist } from './Checklist';
 import { deliverText, describeDelivery } from './insert-into-desk';
 import { Nudge } from './Nudge';
 import { PhraseList, type PhraseView } from './PhraseList';
+import { ResetCard } from './ResetCard';
 import { usePhraseSet, type PanelPhrase } from './use-phrase-set';
 import { useProgress } from './use-progress';
 import { useSettings } from './use-settings';
@@ -24,6 +25,12 @@ interface Props {
 }
 
 const EMPATHY_STEPS = ['empathize', 'listen', 'apologize', 'empower'];
+/** Phrases for the agent's own ears (the Reset step): shown, never inserted. */
+const isSelfTalk = (p: { tags?: string[] }) => !!p.tags?.includes('self');
+/** Chat and messaging read alike (short lines); email and phone are their own registers. */
+const family = (c: string) => (c === 'messaging' ? 'chat' : c);
+const fitsChannel = (p: { channels?: string[] }, channel: string | undefined) =>
+  !channel || !p.channels?.length || p.channels.some((c) => family(c) === family(channel));
 
 function valuesFor(ticket: TicketContext, agentName: string): PlaceholderValues {
   return {
@@ -50,13 +57,21 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
   const order = set.steps.map((s) => s.id);
   const raisedOpen = raisedSteps.find((s) => !progress.done.includes(s));
   const step = selected ?? raisedOpen ?? currentStep(order, progress.done);
+  // Reset lines are for the agent alone; while on Reset, the list already offers greetings.
+  const phraseStep = step === 'reset' ? 'greet' : step;
   const stepTitle = (id: string) => set.steps.find((s) => s.id === id)?.title ?? id;
   const values = valuesFor(ticket, settings.agentName);
 
   const results = useMemo(
-    () => set.search(query, { step: step as never, channel: ticket.channel, usage, limit: query ? 30 : 8 }),
-    [set, query, step, ticket.channel, usage],
+    () => set.search(query, { step: phraseStep as never, channel: ticket.channel, usage, limit: query ? 30 : 40 })
+      .filter((p) => !isSelfTalk(p) && (query !== '' || fitsChannel(p, ticket.channel)))
+      .slice(0, query ? 30 : 8),
+    [set, query, phraseStep, ticket.channel, usage],
   );
+  // One reset line per ticket, picked from the ticket key so it does not flicker between renders.
+  const resetLines = useMemo(() => set.search('', { step: 'reset', limit: 50 }).filter(isSelfTalk), [set]);
+  const resetLine = resetLines.length ? resetLines[[...ticket.key].reduce((n, c) => n + c.charCodeAt(0), 0) % resetLines.length]!.text : undefined;
+  const showReset = progress.loaded && !query && step === 'reset' && !progress.done.includes('reset') && !!resetLine;
   const views: PhraseView[] = results.map((p) => {
     const filled = fillPlaceholders(p.text, values);
     return { id: p.key, step: p.step, stepTitle: stepTitle(p.step), preview: filled.text, needsInput: filled.missing.length > 0 };
@@ -105,6 +120,13 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
         />
       )}
       {set.problems.length > 0 && <p class="notice error" role="alert">{set.problems.join(' ')}</p>}
+      {showReset && (
+        <ResetCard
+          line={resetLine!}
+          onReady={() => void progress.setDone('reset', true)}
+          onSkip={() => void progress.setDone('reset', true)}
+        />
+      )}
       {asking ? (
         <AskPrompt
           fields={asking.fields}
@@ -119,7 +141,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
         <PhraseList
           ref={search}
           query={query}
-          heading={query ? 'Matching phrases' : `${stepTitle(step ?? '')} phrases`}
+          heading={query ? 'Matching phrases' : step === 'reset' ? 'Greet phrases, for when you are ready' : `${stepTitle(step ?? '')} phrases`}
           phrases={views}
           onQuery={setQuery}
           onInsert={(p) => choose(p.id)}
