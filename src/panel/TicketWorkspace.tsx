@@ -7,6 +7,7 @@ import { sendToTab } from '../messaging';
 import { AskPrompt } from './AskPrompt';
 import { Checklist } from './Checklist';
 import { deliverText, describeDelivery } from './insert-into-desk';
+import { NotesBox } from './NotesBox';
 import { Nudge } from './Nudge';
 import { PhraseList, type PhraseView } from './PhraseList';
 import { ResetCard } from './ResetCard';
@@ -149,6 +150,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
         />
       )}
       {notice && <p class={`notice${notice.error ? ' error' : ''}`} role="status">{notice.text}</p>}
+      <NotesBox ticket={ticket} />
       <Checklist
         steps={set.steps}
         done={progress.done}
