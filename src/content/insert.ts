@@ -166,8 +166,10 @@ export async function insertText(target: HTMLElement, rawText: string, opts: Ins
   if (!needle) return { ok: false, reason: 'Nothing to insert.' };
 
   opts.restore?.();
+  // Checked before focusing: focusing a contenteditable without a selection puts the caret at its start.
+  const hadCaret = caretInside(el);
   if (!el.contains(deepActive(el.ownerDocument))) el.focus({ preventScroll: true });
-  if (!caretInside(el)) caretAtEnd(el);
+  if (!hadCaret) caretAtEnd(el);
   // Editors (CKEditor, Lexical) move their model selection on `selectionchange`, which is async.
   await nextTask();
 

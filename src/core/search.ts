@@ -34,12 +34,21 @@ export interface PhraseIndex {
   readonly vocab: readonly string[];
   /** vocab index → phrase indices containing that token (ascending). */
   readonly postings: readonly Int32Array[];
+  /** phrase index → its token ids, to check further query words on a few candidates only. */
+  readonly phraseTokens: readonly Int32Array[];
   /** Token ids bucketed by length, for typo lookups. */
   readonly byLength: readonly (readonly number[])[];
-  /** Scratch buffers reused across queries (searching is single-threaded). */
-  readonly scratch: { score: Float64Array; count: Uint8Array; stamp: Int32Array; touched: Int32Array };
+  /** Token id → bit set of the letters it contains: a cheap filter before computing edit distances. */
+  readonly letterMask: Int32Array;
+  /** phrase index → step position, and a bit mask of its channels (0 = every channel). */
+  readonly stepOf: Uint8Array;
+  readonly channelMask: Uint8Array;
+  /** Scratch: the seed word's match quality per phrase, 0 when unseen. Reused across queries (single-threaded). */
+  readonly seedQuality: Uint8Array;
   /** Per-word match lists, so typing a longer query does not redo its earlier words. */
   readonly wordCache: Map<string, WordMatch[]>;
+  /** The last usage record turned into a per-phrase array, reused while the caller passes the same object. */
+  usageCache?: { source: Record<string, number>; counts: Float64Array };
 }
 
 interface WordMatch {
@@ -71,31 +80,51 @@ function searchableText(p: IndexedPhrase): string {
   return `${p.text} ${p.title ?? ''} ${(p.tags ?? []).join(' ')}`;
 }
 
+const CHANNEL_BITS: Record<Channel, number> = { chat: 1, email: 2, messaging: 4, phone: 8, other: 16 };
+
 export function buildPhraseIndex(phrases: readonly IndexedPhrase[]): PhraseIndex {
   const lists = new Map<string, number[]>();
+  const perPhrase: string[][] = [];
   phrases.forEach((p, i) => {
-    for (const tok of new Set(tokenize(searchableText(p)))) {
+    const tokens = [...new Set(tokenize(searchableText(p)))];
+    perPhrase.push(tokens);
+    for (const tok of tokens) {
       let list = lists.get(tok);
       if (!list) lists.set(tok, (list = []));
       list.push(i);
     }
   });
   const vocab = [...lists.keys()].sort();
+  const tokenId = new Map(vocab.map((t, id) => [t, id]));
   const postings = vocab.map((t) => Int32Array.from(lists.get(t)!));
+  const phraseTokens = perPhrase.map((tokens) => Int32Array.from(tokens, (t) => tokenId.get(t)!));
   const byLength: number[][] = [];
   vocab.forEach((t, id) => {
     (byLength[t.length] ??= []).push(id);
   });
   for (let k = 0; k < byLength.length; k++) byLength[k] ??= [];
   const n = phrases.length;
-  return {
-    phrases,
-    vocab,
-    postings,
-    byLength,
-    scratch: { score: new Float64Array(n), count: new Uint8Array(n), stamp: new Int32Array(n).fill(-1), touched: new Int32Array(n) },
-    wordCache: new Map(),
-  };
+  const stepOf = new Uint8Array(n);
+  const channelMask = new Uint8Array(n);
+  phrases.forEach((p, i) => {
+    stepOf[i] = STEP_IDS.indexOf(p.step);
+    channelMask[i] = (p.channels ?? []).reduce((m, c) => m | (CHANNEL_BITS[c] ?? 0), 0);
+  });
+  const letterMask = Int32Array.from(vocab, letterBits);
+  return { phrases, vocab, postings, phraseTokens, byLength, letterMask, stepOf, channelMask, seedQuality: new Uint8Array(n), wordCache: new Map() };
+}
+
+/** Which of 32 letter buckets occur in a word; one edit changes at most two bits. */
+function letterBits(word: string): number {
+  let bits = 0;
+  for (let k = 0; k < word.length; k++) bits |= 1 << (word.charCodeAt(k) & 31);
+  return bits;
+}
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /**
@@ -177,9 +206,10 @@ function matchWord(index: PhraseIndex, word: string, asPrefix: boolean): WordMat
   }
   const budget = typoBudget(word);
   if (budget > 0) {
+    const bits = letterBits(word);
     for (let len = word.length - budget; len <= word.length + budget; len++) {
       for (const id of index.byLength[len] ?? []) {
-        if (seen.has(id)) continue;
+        if (popcount(bits ^ index.letterMask[id]!) > 2 * budget || seen.has(id)) continue;
         if (boundedDistance(word, vocab[id]!, budget) <= budget) {
           out.push({ token: id, quality: TYPO });
           seen.add(id);
@@ -192,27 +222,28 @@ function matchWord(index: PhraseIndex, word: string, asPrefix: boolean): WordMat
   return out;
 }
 
-function channelFit(p: IndexedPhrase, channel: Channel | undefined): number {
-  if (!channel) return 1;
-  if (!p.channels) return 1;
-  if (p.channels.includes(channel)) return 2;
+/** 2: made for this channel; 1: fits every channel (or chat on a messaging app); 0: made for another. */
+function channelFit(mask: number, channel: Channel | undefined): number {
+  if (!channel || mask === 0) return 1;
+  if (mask & CHANNEL_BITS[channel]) return 2;
   // Messaging apps read like chat: a chat phrase fits better than an email one.
-  if (channel === 'messaging' && p.channels.includes('chat')) return 1;
+  if (channel === 'messaging' && mask & CHANNEL_BITS.chat) return 1;
   return 0;
 }
 
-/**
- * One number per phrase so top-k selection needs no sort of the whole set:
- * match quality, then current step, then channel fit, then usage (capped), in that priority.
- */
-function rankKey(quality: number, p: IndexedPhrase, ctx: SearchContext): number {
-  const step = ctx.step && p.step === ctx.step ? 1 : 0;
-  const fit = channelFit(p, ctx.channel);
-  const used = Math.min(ctx.usage?.[p.key ?? p.id] ?? 0, 9999);
-  return quality * 1e6 + step * 1e5 + fit * 1e4 + used;
+function usageCounts(index: PhraseIndex, usage: Record<string, number> | undefined): Float64Array | undefined {
+  if (!usage) return undefined;
+  if (index.usageCache?.source === usage) return index.usageCache.counts;
+  const counts = new Float64Array(index.phrases.length);
+  index.phrases.forEach((p, i) => {
+    const n = usage[p.key ?? p.id];
+    if (typeof n === 'number' && n > 0) counts[i] = Math.min(n, 9999);
+  });
+  index.usageCache = { source: usage, counts };
+  return counts;
 }
 
-/** Keeps the best `limit` (key, index) pairs; equal keys keep pack order. */
+/** Keeps the best `limit` (key, index) pairs. */
 class TopK {
   readonly keys: number[] = [];
   readonly ids: number[] = [];
@@ -231,53 +262,89 @@ class TopK {
   }
 }
 
+interface QueryWord {
+  required: boolean;
+  /** token id → match quality (0 = no match). */
+  quality: Uint8Array;
+  matches: WordMatch[];
+  cost: number;
+}
+
 export function searchPhrases(index: PhraseIndex, query: string, ctx: SearchContext = {}): IndexedPhrase[] {
   const limit = Math.max(1, ctx.limit ?? 50);
   const top = new TopK(limit);
-  const { phrases } = index;
-  const words = tokenize(query);
+  const { phrases, stepOf, channelMask } = index;
+  const stepWanted = ctx.step ? STEP_IDS.indexOf(ctx.step) : -1;
+  const usage = usageCounts(index, ctx.usage);
+  // One number per phrase so top-k needs no full sort: match quality, then step, channel fit, usage.
+  // The last term (< 1) keeps pack order among equals, whatever order candidates arrive in.
+  const order = 1 / (phrases.length + 1);
+  const rank = (quality: number, p: number) =>
+    quality * 1e6 + (stepOf[p] === stepWanted ? 1e5 : 0) + channelFit(channelMask[p]!, ctx.channel) * 1e4 + (usage ? usage[p]! : 0) - p * order;
 
+  const words = tokenize(query);
   if (words.length === 0) {
-    for (let i = 0; i < phrases.length; i++) top.offer(rankKey(0, phrases[i]!, ctx), i);
+    for (let i = 0; i < phrases.length; i++) top.offer(rank(0, i), i);
     return top.ids.map((i) => phrases[i]!);
   }
 
   // The last word is still being typed unless the query ends in a space.
   const typing = !/\s$/.test(query);
-  let required = words.filter((w) => !STOP_WORDS.has(w));
-  if (required.length === 0) required = words;
-  const requiredSet = new Set(required);
-  const unique = [...new Set(words)];
+  const last = words[words.length - 1];
+  const allStop = words.every((w) => STOP_WORDS.has(w));
+  const qwords: QueryWord[] = [...new Set(words)].map((word) => {
+    const matches = matchWord(index, word, typing && word === last);
+    const quality = new Uint8Array(index.vocab.length);
+    let cost = 0;
+    for (const m of matches) {
+      quality[m.token] = m.quality;
+      cost += index.postings[m.token]!.length;
+    }
+    return { required: allStop || !STOP_WORDS.has(word), quality, matches, cost };
+  });
+  // Start from the most selective required word, then check the others on its candidates only.
+  const required = qwords.filter((w) => w.required).sort((a, b) => a.cost - b.cost);
+  const seed = required[0]!;
+  const others = qwords.filter((w) => w !== seed);
 
-  const { score, count, stamp, touched } = index.scratch;
-  let touchedCount = 0;
-  const needed = requiredSet.size;
-
-  unique.forEach((word, w) => {
-    const isRequired = requiredSet.has(word);
-    const matches = matchWord(index, word, typing && word === words[words.length - 1]);
-    for (const { token, quality } of matches) {
-      const list = index.postings[token]!;
-      for (let k = 0; k < list.length; k++) {
-        const p = list[k]!;
-        // Matches arrive best first, so the first hit of this word on a phrase is its best.
-        if (stamp[p] === w) continue;
-        if (stamp[p] === -1) touched[touchedCount++] = p;
-        stamp[p] = w;
-        score[p] = score[p]! + quality;
-        if (isRequired) count[p] = count[p]! + 1;
+  const { seedQuality } = index;
+  const seen: number[] = [];
+  // Matches arrive best first, so the first time a phrase shows up is its best quality for this word.
+  for (const { token, quality } of seed.matches) {
+    const list = index.postings[token]!;
+    for (let k = 0; k < list.length; k++) {
+      const p = list[k]!;
+      if (seedQuality[p] === 0) {
+        seedQuality[p] = quality;
+        seen.push(p);
       }
     }
-  });
-
-  for (let t = 0; t < touchedCount; t++) {
-    const p = touched[t]!;
-    if (count[p] === needed) top.offer(rankKey(score[p]!, phrases[p]!, ctx), p);
-    score[p] = 0;
-    count[p] = 0;
-    stamp[p] = -1;
+  }
+  for (const p of seen) {
+    let score = seedQuality[p]!;
+    seedQuality[p] = 0;
+    const tokens = index.phraseTokens[p]!;
+    let ok = true;
+    for (const w of others) {
+      const q = bestQuality(tokens, w.quality);
+      if (q === 0 && w.required) {
+        ok = false;
+        break;
+      }
+      score += q;
+    }
+    if (ok) top.offer(rank(score, p), p);
   }
   return top.ids.map((i) => phrases[i]!);
+}
+
+function bestQuality(tokens: Int32Array, quality: Uint8Array): number {
+  let best = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const q = quality[tokens[k]!]!;
+    if (q > best) best = q;
+  }
+  return best;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -336,6 +403,8 @@ export function benchSearch(phraseCount = 10_000): { p95Ms: number; medianMs: nu
   for (const q of typed) for (let k = 1; k <= q.length; k++) queries.push(q.slice(0, k));
   const usage: Record<string, number> = {};
   for (let i = 0; i < phraseCount; i += 7) usage[`p${i}`] = i % 13;
+  // One unmeasured round so the JIT has compiled the search, as in a panel that has been open a while.
+  for (const q of queries) searchPhrases(index, q, { step: 'empathize', channel: 'chat', usage, limit: 50 });
   const times: number[] = [];
   for (let round = 0; round < 3; round++) {
     // Each round starts cold, as after a pack reload.

@@ -3,8 +3,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, ROOT } from '../e2e/harness';
+import { readFileSync } from 'node:fs';
+import { evaluateCueTable } from '../../src/core/cues';
+import { benchDraftCheck } from '../../src/core/draft-check';
+import { benchValidateAndMerge } from '../../src/core/pack/bench';
+import { benchSearch } from '../../src/core/search';
 import { chatOverhead } from './chat-overhead';
 import { contentScriptSize } from './content-size';
+import { notesAtScale } from './notes-chromium';
+import { panelFirstRender } from './panel-render';
 import { ticketSwitchLatency } from './ticket-switch';
 
 type Section = [name: string, run: () => unknown | Promise<unknown>];
@@ -13,6 +20,16 @@ const sections: Section[] = [
   ['contentScript', () => contentScriptSize(DIST)],
   ['ticketSwitch', () => ticketSwitchLatency(40)],
   ['chatPageOverhead', () => chatOverhead(1000, 5)],
+  ['phraseSearch', () => ({ ...benchSearch(10_000), goalP95Ms: 2 })],
+  ['panelRender', () => panelFirstRender(10)],
+  ['packValidateAndMerge', () => benchValidateAndMerge(10_000)],
+  ['draftCheck', () => ({ ...benchDraftCheck(), goalP95Ms: 1 })],
+  ['cueTable', () => {
+    const table = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/cues/messages.json'), 'utf8'));
+    const r = evaluateCueTable(table.rows);
+    return { rows: r.rows, overall: r.overall, perKind: r.perKind, note: 'the table was written alongside the rules; see the issue note for held-out figures' };
+  }],
+  ['notes', () => notesAtScale(50_000)],
 ];
 
 const only = process.argv[2];

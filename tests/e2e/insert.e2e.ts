@@ -2,7 +2,8 @@
 // (CKEditor 5, ProseMirror, Quill, Lexical) and native editables, in real headless Chromium.
 // The agent types, focus moves away (standing in for the side panel), the text is inserted where
 // the caret was, lands in the editor's own model as two lines, and Ctrl+Z takes it back out.
-// Page-world injection here; the extension's isolated-world path is covered by the desk E2E.
+// The modules run in an isolated world (CDP worldName), as a content script does: they cannot touch
+// the editors' JS objects, only the shared DOM. The page world only reads the models for checks.
 import { readFileSync, existsSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,12 +22,17 @@ const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 const PHRASE = 'Hi Maria, thanks for waiting.\nSecond line';
 const BEFORE = 'Hello world';
 const AFTER = 'Hello Hi Maria, thanks for waiting.\nSecond lineworld';
-// History plugins merge edits made within their grouping delay (ProseMirror 500 ms, Quill and
-// Lexical 1000 ms). An agent spends longer than that in the panel picking a phrase, so wait it out
-// between typing and inserting, or Ctrl+Z would rightly take the typing with it.
+// History plugins merge edits made within their grouping delay (Quill and Lexical 1000 ms,
+// ProseMirror 500 ms): without this pause Quill's Ctrl+Z takes "Hello world" out with the phrase,
+// which no DOM event can prevent. An agent spends longer than that in the panel picking a phrase.
 const PANEL_PAUSE_MS = 1100;
 
+const WORLD = 'person-first-content';
+
 let browser: Browser;
+let contentScript = '';
+/** Stands in for the side panel: it takes focus from the desk page, as the real panel does. */
+let panel: Page;
 let context: BrowserContext;
 
 type Result = { ok: true; method: string } | { ok: false; reason: string };
@@ -92,11 +98,38 @@ async function bundleInsertModules(): Promise<string> {
   return out.outputFiles[0]!.text;
 }
 
-async function openFixture(name: string): Promise<Page> {
+/** A fixture page plus evaluation in an isolated world, as the extension's content script runs. */
+interface Fixture {
+  page: Page;
+  content<T>(expression: string): Promise<T>;
+}
+
+async function openFixture(name: string): Promise<Fixture> {
   const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const worlds = new Map<string, number>(); // frame id -> our world's execution context id
+  cdp.on('Runtime.executionContextCreated', ({ context: c }) => {
+    if (c.name === WORLD) worlds.set((c.auxData as { frameId: string }).frameId, c.id);
+  });
+  await cdp.send('Page.enable'); // new-document scripts only run for a session with Page enabled
+  await cdp.send('Runtime.enable');
+  await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: contentScript, worldName: WORLD });
   await page.goto(`${ORIGIN}/${name}.html`);
+  // Headless pages all claim focus unless told otherwise; the desk must lose it to the panel.
+  await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: false });
+  await page.bringToFront();
   if (['ckeditor', 'prosemirror', 'quill', 'lexical'].includes(name)) await page.locator('[data-fixture-ready]').waitFor({ state: 'attached', timeout: 10000 });
-  return page;
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  return {
+    page,
+    async content<T>(expression: string): Promise<T> {
+      const contextId = worlds.get(frameTree.frame.id);
+      check(contextId !== undefined, 'the isolated world was not created');
+      const r = await cdp.send('Runtime.evaluate', { expression, contextId, awaitPromise: true, returnByValue: true });
+      if (r.exceptionDetails) throw new Error(`in the isolated world: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
+      return r.result.value as T;
+    },
+  };
 }
 
 function scopeOf(page: Page, c: EditorCase) {
@@ -104,20 +137,24 @@ function scopeOf(page: Page, c: EditorCase) {
 }
 
 /** What the content script does on 'editor/insert': the remembered editable, its caret restored. */
-function insertRemembered(page: Page, text: string): Promise<Result & { tag?: string }> {
-  return page.evaluate(async (t) => {
-    const w = window as unknown as { __pf: { insertText(el: HTMLElement, t: string, o?: { restore?: () => void }): Promise<Result> }; __pfMemory: { lastEditable(): { el: HTMLElement; restore(): void } | null } };
-    const last = w.__pfMemory.lastEditable();
-    if (!last) return { ok: false as const, reason: 'nothing remembered' };
-    return { ...(await w.__pf.insertText(last.el, t, { restore: last.restore })), tag: last.el.tagName };
-  }, text);
+function insertRemembered(f: Fixture, text: string): Promise<Result> {
+  return f.content(`(async () => {
+    const last = __pfMemory.lastEditable();
+    if (!last) return { ok: false, reason: 'nothing remembered' };
+    return __pf.insertText(last.el, ${JSON.stringify(text)}, { restore: last.restore });
+  })()`);
 }
 
-export const methods: Record<string, string> = {};
+/** What the content script does with no remembered caret: the adapter's editor. */
+function insertInto(f: Fixture, selector: string, text: string): Promise<Result> {
+  return f.content(`__pf.insertText(document.querySelector(${JSON.stringify(selector)}), ${JSON.stringify(text)})`);
+}
+
 
 function editorTest(c: EditorCase): E2ETest {
   return [`${c.name}: inserts at the remembered caret as two lines, Ctrl+Z removes it`, async () => {
-    const page = await openFixture(c.name);
+    const f = await openFixture(c.name);
+    const { page } = f;
     try {
       const editable = scopeOf(page, c);
       await editable.click();
@@ -126,15 +163,23 @@ function editorTest(c: EditorCase): E2ETest {
       check(norm(await c.text(page)) === BEFORE, `typing did not reach the model: ${JSON.stringify(await c.text(page))}`);
       await page.waitForTimeout(PANEL_PAUSE_MS);
       await page.locator('#away').focus();
+      await panel.bringToFront();
+      await panel.getByRole('searchbox').click();
+      check(!(await page.evaluate(() => document.hasFocus())), 'the desk page still has focus');
+      // While the agent is away the page's selection may go elsewhere (a click on the conversation,
+      // a re-render): clear it everywhere, so only the focus memory knows where the caret was.
+      await page.evaluate(() => document.getSelection()?.removeAllRanges());
+      for (const fr of page.frames()) await fr.evaluate(() => document.getSelection()?.removeAllRanges());
 
-      const result = await insertRemembered(page, PHRASE);
+      const t0 = Date.now();
+      const result = await insertRemembered(f, PHRASE);
       check(result.ok, `insert failed: ${JSON.stringify(result)}`);
-      methods[c.name] = result.method;
-      console.log(`# ${c.name}: accepted via ${result.method}`);
+      console.log(`# ${c.name}: accepted via ${result.method} (${Date.now() - t0} ms round trip, informational)`);
       const after = norm(await c.text(page));
       check(after === AFTER, `model after insert: ${JSON.stringify(after)}, expected ${JSON.stringify(AFTER)}`);
       await c.data?.(page);
 
+      await page.bringToFront();
       await editable.focus();
       await page.keyboard.press('Control+z');
       await page.waitForTimeout(50);
@@ -149,12 +194,13 @@ function editorTest(c: EditorCase): E2ETest {
 export async function setup(): Promise<void> {
   // The E2E runner builds these first; a standalone run builds them here.
   await import(pathToFileURL(join(EDITORS, 'build.mjs')).href);
-  const script = await bundleInsertModules();
+  contentScript = await bundleInsertModules();
   browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: QUIET_FLAGS });
   context = await browser.newContext({ viewport: { width: 900, height: 600 } });
   // tsx wraps functions passed to page.evaluate in __name(): give pages a no-op.
   await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
-  await context.addInitScript(script);
+  panel = await context.newPage();
+  await panel.setContent('<input type="search" aria-label="Search phrases">');
   await context.route(`${ORIGIN}/**`, (route) => {
     const path = new URL(route.request().url()).pathname.slice(1);
     const file = join(EDITORS, path);
@@ -170,28 +216,25 @@ export async function teardown(): Promise<void> {
 export const tests: E2ETest[] = [
   ...CASES.map(editorTest),
   ['ckeditor: with no remembered caret the text goes to the end, in the model', async () => {
-    const page = await openFixture('ckeditor');
+    const f = await openFixture('ckeditor');
+    const { page } = f;
     try {
-      const result = await page.evaluate(async (t) => {
-        const w = window as unknown as { __pf: { insertText(el: HTMLElement, t: string): Promise<Result> } };
-        return w.__pf.insertText(document.querySelector('.ck-editor__editable')!, t);
-      }, PHRASE);
+      await page.evaluate(() => (window as unknown as { __fixtureEditors: { editor: { editor: { setData(html: string): void } } } }).__fixtureEditors.editor.editor.setData('<p>Earlier draft.</p>'));
+      const result = await insertInto(f, '.ck-editor__editable', PHRASE);
       check(result.ok, `insert failed: ${JSON.stringify(result)}`);
       const text = norm(await modelText(page));
-      check(text === PHRASE, `model: ${JSON.stringify(text)}`);
+      check(text === `Earlier draft.${PHRASE}`, `model: ${JSON.stringify(text)}`);
       await twoLines(page);
     } finally {
       await page.close();
     }
   }],
   ['markup in the text is inserted as text, never as HTML', async () => {
-    const page = await openFixture('contenteditable');
+    const f = await openFixture('contenteditable');
+    const { page } = f;
     try {
       const evil = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
-      const result = await page.evaluate(async (t) => {
-        const w = window as unknown as { __pf: { insertText(el: HTMLElement, t: string): Promise<Result> } };
-        return w.__pf.insertText(document.querySelector('#editor')!, t);
-      }, evil);
+      const result = await insertInto(f, '#editor', evil);
       check(result.ok, `insert failed: ${JSON.stringify(result)}`);
       const state = await page.$eval('#editor', (el) => ({ text: el.textContent, elements: el.querySelectorAll('img, b').length }));
       check(state.text === evil && state.elements === 0, `inserted as HTML: ${JSON.stringify(state)}`);

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lineColumnFinder, parseJsonWithPositions } from '../../src/core/pack/json-position';
 import { MAX_PACK_BYTES, MAX_PHRASES } from '../../src/core/pack/types';
 import { formatPackError, parsePack, validatePack } from '../../src/core/pack/validate';
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/packs/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) => readFileSync(resolve('tests/fixtures/packs', name), 'utf8');
 const base = { schema: 1, id: 'p', name: 'P', version: '1.0.0', locale: 'en' };
 const errorsOf = (text: string) => {
   const r = parsePack(text);
@@ -20,7 +21,7 @@ describe('parseJsonWithPositions', () => {
     if (!r.ok) return;
     expect(r.json.value).toEqual(JSON.parse(text));
     const at = lineColumnFinder(text);
-    expect(at(r.json.positions.get('/a/1/b')!)).toEqual({ line: 2, column: 17 });
+    expect(at(r.json.positions.get('/a/1/b')!)).toEqual({ line: 2, column: 18 });
     expect(at(r.json.positions.get('/c~1d')!)).toEqual({ line: 3, column: 10 });
   });
 
@@ -75,8 +76,8 @@ describe('parsePack', () => {
     expect(errors.map((e) => [e.path, e.line, e.column])).toEqual([
       ['/version', 5, 14],
       ['/locked', 7, 13],
-      ['/phrases/0/text', 9, 45],
-      ['/phrases/1/channels', 10, 62],
+      ['/phrases/0/text', 9, 43],
+      ['/phrases/1/channels', 10, 64],
     ]);
     expect(errors[0]!.message).toMatch(/text.*not a number/);
     expect(errors[1]!.message).toMatch(/true or false/);
@@ -95,7 +96,7 @@ describe('parsePack', () => {
   it('rejects unknown step ids and suggests the right one', () => {
     const [e, ...rest] = errorsOf(fixture('bad-unknown-step.json'));
     expect(rest).toEqual([]);
-    expect(e).toMatchObject({ path: '/phrases/1/step', line: 9, column: 31 });
+    expect(e).toMatchObject({ path: '/phrases/1/step', line: 9, column: 26 });
     expect(e!.message).toContain('Unknown step "empathise". Did you mean "empathize"?');
   });
 

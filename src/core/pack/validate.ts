@@ -4,6 +4,7 @@
  * tests/unit/pack-schema.test.ts keeps the two in step.
  */
 import type { Channel } from '../ticket';
+import { boundedDistance } from '../search';
 import { isSemver } from '../semver';
 import { STEP_IDS, type StepId } from '../steps';
 import { escapePointerToken, lineColumnFinder, offsetOf, parseJsonWithPositions } from './json-position';
@@ -64,7 +65,7 @@ function closest(word: string, options: readonly string[]): string | undefined {
   const w = word.toLowerCase();
   return options.find((o) => {
     const l = o.toLowerCase();
-    return l === w || l.startsWith(w) || w.startsWith(l) || l.replace(/s$/, '') === w.replace(/s$/, '');
+    return l === w || l.startsWith(w) || w.startsWith(l) || boundedDistance(l, w, 2) <= 2;
   });
 }
 
