@@ -21,12 +21,12 @@ export type TabMessage =
 export type PageMessage = { type: 'panel/focus-search'; windowId: number };
 
 /** Extension page → background. */
-export type BackgroundRequest = { type: 'panel/open-desk-tab'; tabId: number };
+export type BackgroundRequest = { type: 'panel/open-desk-tab'; tabId: number } | { type: 'notes/apply-retention' };
 
 export type Message = ContentMessage | TabMessage | PageMessage | BackgroundRequest;
 
 const TYPES = new Set<Message['type']>([
-  'ticket/changed', 'draft/changed', 'editor/insert', 'editor/focus', 'ticket/refresh', 'panel/focus-search', 'panel/open-desk-tab',
+  'ticket/changed', 'draft/changed', 'editor/insert', 'editor/focus', 'ticket/refresh', 'panel/focus-search', 'panel/open-desk-tab', 'notes/apply-retention',
 ]);
 
 export function isMessage(value: unknown): value is Message {

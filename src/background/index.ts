@@ -4,9 +4,11 @@ import { fromOwnContentScript, fromOwnPage, isMessage, sendToTab, type PageMessa
 import { CUSTOM_DESKS_KEY, syncCustomDeskScripts } from './custom-desks';
 import { applyFollow, readFollow } from './follow-store';
 import { startPackService } from './packs-service';
+import { runRetention, startRetentionService } from './retention-service';
 
 chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
 startPackService();
+startRetentionService();
 
 chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
   if (!isMessage(message)) return false;
@@ -14,6 +16,10 @@ chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) =>
     const tab = sender.tab!;
     applyFollow({ kind: 'reported', tabId: tab.id!, windowId: tab.windowId, active: tab.active, ticket: message.ticket })
       .then(() => sendResponse(true), () => sendResponse(false));
+    return true;
+  }
+  if (message.type === 'notes/apply-retention' && fromOwnPage(sender)) {
+    runRetention().then((n) => sendResponse(n), () => sendResponse(0));
     return true;
   }
   if (message.type === 'panel/open-desk-tab' && fromOwnPage(sender)) {

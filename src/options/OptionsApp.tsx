@@ -1,4 +1,5 @@
 import { PacksSection } from './PacksSection';
+import { NotesSection } from './NotesSection';
 import { SettingsSection } from './SettingsSection';
 
 export function OptionsApp() {
@@ -7,6 +8,7 @@ export function OptionsApp() {
       <h1>Person First</h1>
       <SettingsSection />
       <PacksSection />
+      <NotesSection />
     </main>
   );
 }
