@@ -122,7 +122,9 @@ export function describeSaveError(err: unknown): string {
   if (name === 'InvalidStateError') {
     return 'the notes database was closed (the extension may have just updated). Your text is kept here and is retried as you type.';
   }
-  const detail = err instanceof Error && err.message ? ` (${err.message})` : '';
+  // DOMExceptions are not always `instanceof Error` (other realms), so read the message directly.
+  const message = (err as { message?: unknown } | null)?.message;
+  const detail = typeof message === 'string' && message ? ` (${message})` : '';
   return `the notes database refused the write${detail}. Your text is kept here and is retried as you type.`;
 }
 

@@ -7,7 +7,7 @@
  * data in it).
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { firstLineOf, noteWords } from './note-text';
+import { firstLineOf, noteTerms, type NoteTerm } from './note-text';
 
 export const DB_NAME = 'person-first';
 export const DB_VERSION = 2;
@@ -29,8 +29,8 @@ export interface NoteRecord {
   desk?: string;
   /** v2, derived from text: what lists show without reading the whole note. */
   firstLine: string;
-  /** v2, derived from text: the distinct folded words search looks up (multiEntry index). */
-  words: string[];
+  /** v2, derived from text and updatedAt: search index entries [word, -updatedAt] (multiEntry index). */
+  terms: NoteTerm[];
 }
 
 /** Checklist progress of one ticket. */
@@ -80,7 +80,7 @@ export interface StoryRecord {
 
 /** The latest schema. Upgrade steps for older versions only touch what existed then. */
 export interface PersonFirstSchema extends DBSchema {
-  notes: { key: string; value: NoteRecord; indexes: { byUpdated: number; byWord: string } };
+  notes: { key: string; value: NoteRecord; indexes: { byUpdated: number; byTerm: NoteTerm } };
   progress: { key: string; value: ProgressRecord };
   usage: { key: string; value: UsageRecord };
   followups: { key: string; value: FollowupRecord; indexes: { byDue: number; byKey: string } };
@@ -91,9 +91,11 @@ export type PersonFirstDb = IDBPDatabase<PersonFirstSchema>;
 type UpgradeTx = IDBPTransaction<PersonFirstSchema, StoreNames<PersonFirstSchema>[], 'versionchange'>;
 type UpgradeStep = (db: PersonFirstDb, tx: UpgradeTx) => void | Promise<void>;
 
-/** The derived note fields, computed from the text. Every writer of a note goes through this. */
-export function withDerivedFields<T extends { text: string }>(note: T): T & Pick<NoteRecord, 'firstLine' | 'words'> {
-  return { ...note, firstLine: firstLineOf(note.text), words: noteWords(note.text) };
+/** The derived note fields, computed from text and time. Every writer of a note goes through this. */
+export function withDerivedFields<T extends { text: string; updatedAt: number }>(
+  note: T,
+): T & Pick<NoteRecord, 'firstLine' | 'terms'> {
+  return { ...note, firstLine: firstLineOf(note.text), terms: noteTerms(note.text, note.updatedAt) };
 }
 
 /** UPGRADE_STEPS[v] turns a version v-1 database into version v. Index 0 is unused. */
@@ -106,8 +108,8 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
     db.createObjectStore('progress', { keyPath: 'key' });
     db.createObjectStore('usage', { keyPath: 'phraseId' });
   },
-  // v2: follow-ups and stories; notes gain a first line for lists and a word index for search,
-  // backfilled for every note already stored.
+  // v2: follow-ups and stories; notes gain a first line for lists and a word index for search
+  // (so searching 50,000 notes reads only the newest matches), backfilled for every stored note.
   async (db, tx) => {
     const followups = db.createObjectStore('followups', { keyPath: 'id' });
     followups.createIndex('byDue', 'dueAt');
@@ -117,7 +119,7 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
     stories.createIndex('byKey', 'key');
 
     const notes = tx.objectStore('notes');
-    notes.createIndex('byWord', 'words', { multiEntry: true });
+    notes.createIndex('byTerm', 'terms', { multiEntry: true });
     for (let cursor = await notes.openCursor(); cursor; cursor = await cursor.continue()) {
       await cursor.update(withDerivedFields(cursor.value));
     }
@@ -146,6 +148,8 @@ export async function openPersonFirstDbAt(name: string, version: number): Promis
   try {
     const db = await openDB<PersonFirstSchema>(name, version, {
       upgrade(db, oldVersion, newVersion, tx) {
+        // A failed upgrade is reported by the open request below; the transaction's own promise would go unheard.
+        tx.done.catch(() => undefined);
         const target = newVersion ?? version;
         const run = async () => {
           for (let v = oldVersion + 1; v <= target; v++) {

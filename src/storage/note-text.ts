@@ -37,35 +37,55 @@ function splitWords(folded: string): string[] {
 }
 
 /**
- * The distinct words a note is findable by: folded, at least 2 characters, cut to WORD_MAX.
- * Stored on the note and indexed (multiEntry), so search reads only matching notes.
+ * Very common words are left out of the search index: they would make it much larger and
+ * finding "the" in a notes list helps no one.
+ */
+const STOPWORDS = new Set(
+  (
+    'a an and are as at be been but by can did do does for from had has have he her him his how if in into is it its ' +
+    'me my no not of on or our she so than that the their them then there they this to too up us was we were what ' +
+    'when which who will with you your'
+  ).split(' '),
+);
+
+/** Query words up to this length match only themselves; longer ones also match longer words. */
+export const EXACT_MATCH_MAX = 2;
+
+/**
+ * The distinct words a note is findable by: folded, at least 2 characters, no stopwords,
+ * cut to WORD_MAX, at most WORDS_PER_NOTE_MAX.
  */
 export function noteWords(text: string): string[] {
   const words = new Set<string>();
   for (const word of splitWords(fold(text))) {
-    if (word.length < 2) continue;
+    if (word.length < 2 || STOPWORDS.has(word)) continue;
     words.add(word.length > WORD_MAX ? word.slice(0, WORD_MAX) : word);
     if (words.size >= WORDS_PER_NOTE_MAX) break;
   }
   return [...words];
 }
 
-/** The words of a search query, folded; each must start a word of a matching note. */
+/**
+ * A search index entry of a note: [word, -updatedAt]. With the entries of each word ordered
+ * newest first, a search reads only the newest matching notes instead of every match.
+ */
+export type NoteTerm = [word: string, negUpdatedAt: number];
+
+export function noteTerms(text: string, updatedAt: number): NoteTerm[] {
+  return noteWords(text).map((w): NoteTerm => [w, -updatedAt]);
+}
+
+/** The words of a search query, folded and cut like index words, stopwords left out. */
 export function queryTokens(query: string): string[] {
-  return [...new Set(splitWords(fold(query)))];
+  const tokens = splitWords(fold(query))
+    .filter((t) => !STOPWORDS.has(t))
+    .map((t) => (t.length > WORD_MAX ? t.slice(0, WORD_MAX) : t));
+  return [...new Set(tokens)];
 }
 
-/** The form of a query token looked up in the word index (index words are cut to WORD_MAX). */
-export function indexToken(token: string): string {
-  return token.length > WORD_MAX ? token.slice(0, WORD_MAX) : token;
-}
-
-/** Whether a note with these indexed words matches every query token (each starts some word). */
-export function wordsMatch(words: readonly string[], tokens: readonly string[]): boolean {
-  return tokens.every((token) => {
-    const t = indexToken(token);
-    return words.some((w) => w.startsWith(t));
-  });
+/** Whether an indexed word satisfies a query token: short tokens exactly, longer ones as a prefix. */
+export function tokenMatchesWord(token: string, word: string): boolean {
+  return token.length <= EXACT_MATCH_MAX ? word === token : word.startsWith(token);
 }
 
 export interface Snippet {
@@ -77,7 +97,7 @@ export interface Snippet {
 }
 
 /**
- * A short excerpt of `text` around the first place a query token starts a word, for search results.
+ * A short excerpt of `text` around the first place a query token matches a word, for search results.
  * Matching is folded (case and accents), but the excerpt keeps the note's own characters.
  */
 export function snippetFor(text: string, tokens: readonly string[], radius = 50): Snippet {
@@ -100,7 +120,9 @@ export function snippetFor(text: string, tokens: readonly string[], radius = 50)
       const at = folded.indexOf(token, from);
       if (at < 0) break;
       const before = at > 0 ? folded[at - 1] : undefined;
-      if (before === undefined || !WORD_CHARS.test(before)) {
+      const after = folded[at + token.length];
+      const wholeWordNeeded = token.length <= EXACT_MATCH_MAX;
+      if ((before === undefined || !WORD_CHARS.test(before)) && (!wholeWordNeeded || after === undefined || !WORD_CHARS.test(after))) {
         if (!best || at < best.start) best = { start: at, end: at + token.length };
         break;
       }

@@ -3,8 +3,9 @@
  * older copy (a late save, another panel, an import) never overwrites newer text.
  */
 import { compareNoteVersions, isNewerNote, versionForEdit } from '../core/notes-merge';
-import { resolveDb, withDerivedFields, type DbSource, type NoteRecord, type PersonFirstDb } from './db';
-import { indexToken, queryTokens, snippetFor, wordsMatch, type Snippet } from './note-text';
+import { resolveDb, withDerivedFields, type DbSource, type NoteRecord, type PersonFirstSchema } from './db';
+import type { IDBPIndex } from 'idb';
+import { EXACT_MATCH_MAX, queryTokens, snippetFor, tokenMatchesWord, type NoteTerm, type Snippet } from './note-text';
 
 /** Ticket details stored with a note so lists and exports can name and link the ticket. */
 export interface NoteMeta {
@@ -14,7 +15,7 @@ export interface NoteMeta {
 }
 
 /** A full note as exchanged between panels and files: the stored record without derived fields. */
-export type NoteData = Omit<NoteRecord, 'firstLine' | 'words'>;
+export type NoteData = Omit<NoteRecord, 'firstLine' | 'terms'>;
 
 export interface PutResult {
   /** True when this write replaced (or created) the stored note. */
@@ -52,12 +53,14 @@ export interface NoteSearchHit extends NoteSummary {
 export interface NoteSearchResult {
   /** Newest first, at most `limit`. */
   hits: NoteSearchHit[];
-  /** How many notes match in all. */
-  total: number;
+  /** More notes match than `limit`. */
+  more: boolean;
 }
 
-/** Above this many matches the newest ones are picked by key order first, to avoid reading them all. */
-const READ_ALL_MATCHES_UP_TO = 400;
+/** A very short prefix ("ca") can match hundreds of words; only the first this many are read. */
+const MAX_WORDS_PER_TOKEN = 50;
+/** Largest page read from one word's entries at once. */
+const MAX_PAGE = 256;
 
 function summaryOf(note: NoteRecord): NoteSummary {
   const summary: NoteSummary = { key: note.key, updatedAt: note.updatedAt, firstLine: note.firstLine };
@@ -69,13 +72,69 @@ function summaryOf(note: NoteRecord): NoteSummary {
 
 /** Strips derived fields: what exports and broadcasts carry. */
 export function noteData(note: NoteRecord): NoteData {
-  const { firstLine: _firstLine, words: _words, ...data } = note;
+  const { firstLine: _firstLine, terms: _terms, ...data } = note;
   return data;
 }
 
-function prefixRange(token: string): IDBKeyRange {
-  const t = indexToken(token);
-  return IDBKeyRange.bound(t, `${t}\uffff`);
+/** Index range of a query token: the word itself, or (3+ letters) every word it starts. */
+function termRange(token: string): IDBKeyRange {
+  return token.length <= EXACT_MATCH_MAX
+    ? IDBKeyRange.bound([token, -Infinity], [token, Infinity])
+    : IDBKeyRange.bound([token], [`${token}\uffff`]);
+}
+
+type TermIndex = IDBPIndex<PersonFirstSchema, ['notes'], 'notes', 'byTerm', 'readonly'>;
+
+/** The notes of one indexed word, newest first, read a page at a time. */
+class TermRun {
+  private buffer: NoteRecord[] = [];
+  private next = 0;
+  private exhausted = false;
+  /** Where the next page starts: the last entry read, so ties on time are not skipped. */
+  private from: NoteTerm | null = null;
+  private fromOpen = false;
+  private readonly taken = new Set<string>();
+  private pageSize = 0;
+
+  constructor(private readonly word: string) {}
+
+  needsPage(): boolean {
+    return !this.exhausted && this.next >= this.buffer.length;
+  }
+
+  /** Reads the next page; afterwards the run has a note to give or is exhausted. */
+  async fetch(index: TermIndex, firstPage: number): Promise<void> {
+    this.buffer = [];
+    this.next = 0;
+    while (this.buffer.length === 0 && !this.exhausted) {
+      this.pageSize = this.pageSize === 0 ? firstPage : Math.min(MAX_PAGE, this.pageSize * 2);
+      const range = IDBKeyRange.bound(this.from ?? [this.word, -Infinity], [this.word, Infinity], this.fromOpen);
+      const page = await index.getAll(range, this.pageSize);
+      if (page.length < this.pageSize) this.exhausted = true;
+      const last = page[page.length - 1];
+      if (!last) break;
+      // A page starts at the previous page's last time (ties are not skipped); drop what was given out.
+      this.buffer = page.filter((n) => !this.taken.has(n.key));
+      this.from = [this.word, -last.updatedAt];
+      this.fromOpen = false;
+      if (this.buffer.length === 0 && !this.exhausted) {
+        // A whole page of one time, all given out: read that time in full, then move past it.
+        const ties = await index.getAll(IDBKeyRange.only(this.from));
+        this.buffer = ties.filter((n) => !this.taken.has(n.key));
+        this.fromOpen = true;
+      }
+    }
+  }
+
+  head(): NoteRecord | undefined {
+    return this.buffer[this.next];
+  }
+
+  take(): NoteRecord {
+    const note = this.buffer[this.next++]!;
+    this.taken.add(note.key);
+    return note;
+  }
 }
 
 export function createNotesRepo(source: DbSource) {
@@ -148,54 +207,63 @@ export function createNotesRepo(source: DbSource) {
   }
 
   /**
-   * Notes whose words start with every word of the query (case- and accent-insensitive),
-   * newest first. Reads the word index, then only the notes it needs.
+   * Notes matching every word of the query (case- and accent-insensitive; words of 3+ letters
+   * also match longer words, "refund" finds "refunded"), newest first. Reads the word index
+   * newest first and stops once `limit` notes are found, so common words cost no more than rare ones.
    */
   async function search(query: string, options: { limit?: number } = {}): Promise<NoteSearchResult> {
     const limit = Math.max(1, options.limit ?? 50);
     const tokens = queryTokens(query);
-    if (tokens.length === 0) return { hits: [], total: 0 };
+    if (tokens.length === 0) return { hits: [], more: false };
     const tx = (await db()).transaction('notes');
-    const byWord = tx.store.index('byWord');
+    const byTerm = tx.store.index('byTerm');
 
-    // Longest token first: usually the rarest, so the intersection shrinks fastest.
-    const ordered = [...tokens].sort((a, b) => b.length - a.length);
-    let matches: Set<string> | null = null;
-    for (const token of ordered) {
-      const keys = await byWord.getAllKeys(prefixRange(token));
-      const next = new Set<string>();
-      for (const k of keys) if (!matches || matches.has(k)) next.add(k);
-      matches = next;
-      if (matches.size === 0) break;
-    }
-    const total = matches?.size ?? 0;
-    if (!matches || total === 0) {
+    // The rarest query word drives the reading; the others are checked on each note it yields.
+    const counts = await Promise.all(tokens.map((t) => byTerm.count(termRange(t))));
+    let driver = 0;
+    counts.forEach((c, i) => {
+      if (c < counts[driver]!) driver = i;
+    });
+    if (counts[driver] === 0) {
       await tx.done;
-      return { hits: [], total: 0 };
+      return { hits: [], more: false };
+    }
+    const driverToken = tokens[driver]!;
+    const others = tokens.filter((_, i) => i !== driver);
+
+    // Every distinct indexed word the driver matches has its own newest-first run of entries.
+    const words: string[] = [];
+    if (driverToken.length <= EXACT_MATCH_MAX) words.push(driverToken);
+    else {
+      let cursor = await byTerm.openKeyCursor(termRange(driverToken));
+      while (cursor && words.length < MAX_WORDS_PER_TOKEN) {
+        const word = (cursor.key as NoteTerm)[0];
+        words.push(word);
+        // Jump past every entry of this word to the next distinct word.
+        cursor = await cursor.continue([`${word}\u0000`, -Infinity]);
+      }
     }
 
-    let notes: NoteRecord[];
-    if (total <= READ_ALL_MATCHES_UP_TO) {
-      const found = await Promise.all([...matches].map((k) => tx.store.get(k)));
-      notes = found.filter((n): n is NoteRecord => n !== undefined);
-      notes.sort((a, b) => compareNoteVersions(b, a));
-      notes = notes.slice(0, limit);
-    } else {
-      // Keys in edit order cost far less to read than the matching notes themselves.
-      const byAge = await tx.store.index('byUpdated').getAllKeys();
-      const newest: string[] = [];
-      for (let i = byAge.length - 1; i >= 0 && newest.length < limit; i--) {
-        const k = byAge[i]!;
-        if (matches.has(k)) newest.push(k);
+    const runs = words.map((word) => new TermRun(word));
+    const firstPage = Math.max(4, Math.ceil((limit + 1) / runs.length));
+    const seen = new Set<string>();
+    const found: NoteRecord[] = [];
+    while (found.length <= limit) {
+      await Promise.all(runs.filter((r) => r.needsPage()).map((r) => r.fetch(byTerm, firstPage)));
+      let newest: TermRun | null = null;
+      for (const run of runs) {
+        const head = run.head();
+        if (head && (!newest || compareNoteVersions(head, newest.head()!) > 0)) newest = run;
       }
-      const found = await Promise.all(newest.map((k) => tx.store.get(k)));
-      notes = found.filter((n): n is NoteRecord => n !== undefined);
+      if (!newest) break;
+      const note = newest.take();
+      if (seen.has(note.key)) continue;
+      seen.add(note.key);
+      if (others.every((t) => note.terms.some(([w]) => tokenMatchesWord(t, w)))) found.push(note);
     }
     await tx.done;
-    const hits = notes
-      .filter((n) => wordsMatch(n.words, tokens))
-      .map((n) => ({ ...summaryOf(n), snippet: snippetFor(n.text, tokens) }));
-    return { hits, total };
+    const hits = found.slice(0, limit).map((n) => ({ ...summaryOf(n), snippet: snippetFor(n.text, tokens) }));
+    return { hits, more: found.length > limit };
   }
 
   async function remove(key: string): Promise<void> {
@@ -241,6 +309,3 @@ function definedMeta(meta: NoteMeta): NoteMeta {
   if (meta.desk !== undefined) out.desk = meta.desk;
   return out;
 }
-
-/** Exposed for the import, which merges many notes in a single transaction. */
-export type { PersonFirstDb };
