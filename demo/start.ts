@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, openDesk, openPanelTab, ROOT, routeDesk } from '../tests/e2e/harness';
+import { activateTab, launch, openDesk, openPanelTab, ROOT, routeDesk } from '../tests/e2e/harness';
 
 const DEMO_URL = 'https://acme.zendesk.com/agent/tickets/42';
 const headless = !process.env.DISPLAY || process.argv.includes('--headless');
@@ -26,7 +26,11 @@ if (!headless) {
 const panel = await openPanelTab(h, desk);
 await panel.setViewportSize({ width: 400, height: 800 });
 await panel.getByRole('heading').first().waitFor();
-await panel.waitForTimeout(500);
+// Show the panel as it looks beside the desk (the desk tab in front), with a draft under way.
+await activateTab(h, desk);
+await desk.locator('[data-pane-for="42"] .ck-editor__editable').click();
+await desk.keyboard.type('As I said, you should have received it by now.');
+await panel.waitForTimeout(1200);
 const deskShot = await desk.screenshot();
 const panelShot = await panel.screenshot();
 
