@@ -23,6 +23,8 @@ export interface DraftContext {
   disabled?: ReadonlySet<TipId>;
 }
 
+import { quantileOfSorted } from './measure';
+
 /** Order in which tips win the two places. */
 export const TIP_PRIORITY: readonly TipId[] = ['greeting', 'name', 'blame', 'acknowledge-first', 'thanks', 'promise-time', 'all-caps'];
 
@@ -160,10 +162,6 @@ export interface DraftBench {
   chars: number;
 }
 
-function quantile(sorted: readonly number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
-}
-
 /**
  * The per-keystroke cost: a realistic 600-character reply typed one character at a time, each
  * prefix checked as the panel would. Figures, not assertions: the bench runner reports them.
@@ -183,5 +181,5 @@ export function benchDraftCheck(passes = 5): DraftBench {
   }
   times.sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 10_000) / 10_000;
-  return { medianMs: round(quantile(times, 0.5)), p95Ms: round(quantile(times, 0.95)), maxMs: round(times[times.length - 1] ?? NaN), calls: times.length, chars: draft.length };
+  return { medianMs: round(quantileOfSorted(times, 0.5)), p95Ms: round(quantileOfSorted(times, 0.95)), maxMs: round(times[times.length - 1] ?? NaN), calls: times.length, chars: draft.length };
 }

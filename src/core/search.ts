@@ -6,6 +6,7 @@
 import type { Channel } from './ticket';
 import type { StepId } from './steps';
 import { STEP_IDS } from './steps';
+import { quantileOfSorted, seededRandom } from './measure';
 
 export interface IndexedPhrase {
   id: string;
@@ -360,20 +361,9 @@ const BENCH_WORDS = (
   'transfer receipt discount coupon voucher credit balance statement plan feature setting option report'
 ).split(' ');
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A deterministic pseudo-pack: real support words plus invented ones for a big vocabulary. */
 export function syntheticPhrases(count: number, seed = 42): IndexedPhrase[] {
-  const rnd = mulberry32(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const syllables = ['ka', 'lo', 'mi', 'ter', 'van', 'sol', 'ri', 'den', 'pu', 'qua', 'zen', 'bor'];
   const invented = Array.from({ length: 4000 }, () => Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => pick(syllables)).join(''));
@@ -386,10 +376,6 @@ export function syntheticPhrases(count: number, seed = 42): IndexedPhrase[] {
     if (ch.length) p.channels = ch;
     return p;
   });
-}
-
-function percentile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
 /** Builds a 10k-phrase index and times many typical queries (each keystroke of a few searches, typos included). */
@@ -418,8 +404,8 @@ export function benchSearch(phraseCount = 10_000): { p95Ms: number; medianMs: nu
   times.sort((a, b) => a - b);
   const round3 = (x: number) => Math.round(x * 1000) / 1000;
   return {
-    p95Ms: round3(percentile(times, 0.95)),
-    medianMs: round3(percentile(times, 0.5)),
+    p95Ms: round3(quantileOfSorted(times, 0.95)),
+    medianMs: round3(quantileOfSorted(times, 0.5)),
     maxMs: round3(times[times.length - 1]!),
     phrases: phraseCount,
     queries: times.length,

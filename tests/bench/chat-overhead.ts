@@ -3,6 +3,7 @@
 // match (no content script), in one browser run. Main-thread time is Chromium's own TaskDuration.
 import type { Page } from 'playwright-core';
 import { activateTab, launch, openDesk, routeDesk, type Harness } from '../e2e/harness';
+import { quantile } from '../../src/core/measure';
 import { round } from './stats';
 
 interface Cost { task: number; script: number }
@@ -50,7 +51,7 @@ export async function chatOverhead(messages = 1000, rounds = 5) {
         await page.close();
       }
     }
-    const med = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+    const med = (v: number[]) => quantile(v, 0.5);
     const a = med(withExt.map((c) => c.task));
     const b = med(without.map((c) => c.task));
     const extraScript = med(withExt.map((c) => c.script)) - med(without.map((c) => c.script));

@@ -3,16 +3,14 @@ import { syntheticPhrases } from '../search';
 import { mergePacks } from './merge';
 import type { Pack } from './types';
 import { parsePack } from './validate';
+import { quantile } from '../measure';
 
 export function syntheticPackText(phraseCount: number): string {
   const phrases = syntheticPhrases(phraseCount).map(({ id, step, text, channels }) => (channels ? { id, step, text, channels } : { id, step, text }));
   return JSON.stringify({ schema: 1, id: 'bench', name: 'Bench pack', version: '1.0.0', locale: 'en', phrases }, null, 2);
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
+const median = (xs: number[]) => quantile(xs, 0.5);
 
 /** Parses, validates and merges a 10,000-phrase pack (with a small default pack beside it), a few times. */
 export function benchValidateAndMerge(phraseCount = 10_000, runs = 5): { medianMs: number; maxMs: number; phrases: number; bytes: number } {
