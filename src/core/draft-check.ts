@@ -1,6 +1,7 @@
 // Gentle tips on the agent's reply as they type it. Read-only and cheap enough to run on every
 // keystroke: a handful of precompiled regular expressions over a bounded draft, no allocation-heavy
 // parsing. It never changes the draft and shows at most two tips, most important first.
+import { quantileOfSorted } from './measure';
 
 export type TipId = 'greeting' | 'name' | 'thanks' | 'blame' | 'promise-time' | 'all-caps' | 'acknowledge-first';
 
@@ -22,8 +23,6 @@ export interface DraftContext {
   /** Tips turned off in options. */
   disabled?: ReadonlySet<TipId>;
 }
-
-import { quantileOfSorted } from './measure';
 
 /** Order in which tips win the two places. */
 export const TIP_PRIORITY: readonly TipId[] = ['greeting', 'name', 'blame', 'acknowledge-first', 'thanks', 'promise-time', 'all-caps'];
