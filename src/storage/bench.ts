@@ -5,6 +5,7 @@
  */
 import { withDerivedFields, type NoteRecord, type PersonFirstDb } from './db';
 import { createNotesRepo } from './notes-repo';
+import { quantileOfSorted, seededRandom } from '../core/measure';
 
 export interface BenchNotesOptions {
   /** Notes to store (the issue's figure is 50,000). */
@@ -28,17 +29,6 @@ export interface BenchNotesResult {
   searches: { query: string; hits: number }[];
 }
 
-// Deterministic pseudo-random numbers (mulberry32): the same seed writes the same notes.
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES = ['Maria', 'Jonas', 'Aisha', 'Tom', 'Priya', 'Lukas', 'Chen', 'Sofia', 'Omar', 'Emma', 'Diego', 'Hannah'];
 const SAID = [
@@ -75,9 +65,7 @@ const PROMISED = [
 const QUERIES = ['refund', 'invoice', 'chargeback', 'warrant', 'blender express', 'maria', 'refund friday', 'zeppelin'];
 
 function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return Math.round(sorted[i]! * 1000) / 1000;
+  return sorted.length ? Math.round(quantileOfSorted(sorted, p / 100) * 1000) / 1000 : 0;
 }
 
 function pick<T>(rand: () => number, list: readonly T[]): T {
@@ -116,7 +104,7 @@ function makeNote(i: number, rand: () => number, now: number): NoteRecord {
 
 /** Writes `count` generated notes in batches; returns the time it took. */
 export async function fillNotes(db: PersonFirstDb, count: number, batch = 1000, seed = 42): Promise<number> {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const now = Date.now();
   const t0 = performance.now();
   for (let start = 0; start < count; start += batch) {
@@ -134,7 +122,7 @@ export async function benchNotes(db: PersonFirstDb, options: BenchNotesOptions =
   const count = options.count ?? 50_000;
   const fillMs = await fillNotes(db, count, options.batch ?? 1000, options.seed ?? 42);
   const repo = createNotesRepo(db);
-  const rand = random((options.seed ?? 42) + 1);
+  const rand = seededRandom((options.seed ?? 42) + 1);
 
   const loads: number[] = [];
   for (let s = 0; s < (options.loadSamples ?? 200); s++) {
