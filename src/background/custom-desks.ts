@@ -2,8 +2,9 @@
 // ones, registered at runtime for exactly the origins the agent granted. Removing a desk (or its
 // permission) unregisters it.
 import type { CustomDeskDefinition } from '../core/pack/types';
+import { CUSTOM_DESKS_KEY } from '../desks/storage-keys';
 
-export const CUSTOM_DESKS_KEY = 'customDesks';
+export { CUSTOM_DESKS_KEY };
 const PREFIX = 'custom-desk:';
 
 export async function readCustomDesks(): Promise<CustomDeskDefinition[]> {

@@ -1,4 +1,5 @@
 import { PacksSection } from './PacksSection';
+import { DesksSection } from './DesksSection';
 import { NotesSection } from './NotesSection';
 import { SettingsSection } from './SettingsSection';
 
@@ -9,6 +10,7 @@ export function OptionsApp() {
       <SettingsSection />
       <PacksSection />
       <NotesSection />
+      <DesksSection />
     </main>
   );
 }
