@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { exportNotesCsv, exportNotesJson, importNotesJson, NotesImportError } from '../storage/notes-transfer';
 import type { NoteSearchHit, NoteSummary } from '../storage/notes-repo';
 import { planRetention } from '../storage/retention';
@@ -21,17 +21,17 @@ export function NotesSection() {
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
   const [pendingDays, setPendingDays] = useState<{ days: number; count: number } | null>(null);
 
+  const latest = useRef(0);
   const load = async () => {
+    // Only the newest request may fill the table: an older, slower one must not overwrite it.
+    const ticket = ++latest.current;
     const repo = await notesRepo();
-    if (query.trim()) {
-      const r = await repo.search(query, { limit: 100 });
-      setRows(r.hits);
-      setMore(r.more);
-    } else {
-      const page = await repo.list({ limit: 100 });
-      setRows(page.items);
-      setMore(!!page.next);
-    }
+    const { items, more: hasMore } = query.trim()
+      ? await repo.search(query, { limit: 100 }).then((r) => ({ items: r.hits as Row[], more: r.more }))
+      : await repo.list({ limit: 100 }).then((p) => ({ items: p.items as Row[], more: !!p.next }));
+    if (ticket !== latest.current) return;
+    setRows(items);
+    setMore(hasMore);
   };
   useEffect(() => void load().catch((e: Error) => setMessage({ text: e.message, error: true })), [query]);
 

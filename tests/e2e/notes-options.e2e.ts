@@ -55,7 +55,7 @@ export const tests: E2ETest[] = [
   ['search finds a note by a word in its text', async () => {
     await options.getByRole('searchbox', { name: 'Search notes' }).fill('refund');
     await options.getByRole('table', { name: 'All notes' }).getByRole('link', { name: '42' }).waitFor();
-    await options.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 1);
+    await options.waitForFunction(() => document.querySelectorAll('table[aria-label="All notes"] tbody tr').length === 1);
     await options.getByRole('searchbox', { name: 'Search notes' }).fill('');
   }],
   ['exports all notes as JSON and CSV', async () => {
@@ -70,6 +70,6 @@ export const tests: E2ETest[] = [
     await options.getByRole('combobox', { name: 'Delete notes not edited for' }).selectOption('30');
     await options.getByRole('alertdialog').getByText('No note is older than 30 days today.').waitFor();
     await options.getByRole('button', { name: 'Cancel' }).click();
-    check((await options.locator('table tbody tr').count()) === 2, 'notes were deleted');
+    check((await options.getByRole('table', { name: 'All notes' }).locator('tbody tr').count()) === 2, 'notes were deleted');
   }],
 ];
