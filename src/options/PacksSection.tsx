@@ -1,0 +1,76 @@
+import { useState } from 'preact/hooks';
+import { formatPackError } from '../core/pack/validate';
+import type { PackError } from '../core/pack/types';
+import { importPackText } from './packs-actions';
+import { usePacksState } from './packs-state';
+import { PacksList } from './PacksList';
+import { PacksSubscriptions } from './PacksSubscriptions';
+import { PacksUsage } from './PacksUsage';
+import { PersonalPhrases } from './PersonalPhrases';
+
+type ImportMessage = { kind: 'done'; text: string } | { kind: 'refused'; file: string; reason: string } | { kind: 'invalid'; file: string; errors: PackError[] };
+
+/** Phrase packs: import a file, subscribe to URLs, see what is installed and what changed. */
+export function PacksSection() {
+  const state = usePacksState();
+  const [message, setMessage] = useState<ImportMessage | null>(null);
+  const [over, setOver] = useState(false);
+
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    let result: Awaited<ReturnType<typeof importPackText>>;
+    try {
+      result = await importPackText(await file.text());
+    } catch (err) {
+      return setMessage({ kind: 'refused', file: file.name, reason: `it could not be saved (${(err as Error).message}); your packs are unchanged.` });
+    }
+    if (result.ok) {
+      const { pack } = result.entry;
+      setMessage({ kind: 'done', text: result.changed ? `Imported “${pack.name}” ${pack.version} from ${file.name}.` : `“${pack.name}” ${pack.version} is already installed; nothing changed.` });
+    } else if ('errors' in result) setMessage({ kind: 'invalid', file: file.name, errors: result.errors });
+    else setMessage({ kind: 'refused', file: file.name, reason: result.reason });
+  };
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    void importFile(e.dataTransfer?.files[0]);
+  };
+
+  return (
+    <section aria-labelledby="packs-title" class="card" onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={onDrop}>
+      <h2 id="packs-title">Phrase packs</h2>
+      <p class="muted small">Packs hold the phrases and checklist wording your team uses. Your team lead may give you a file or a URL.</p>
+      <div class={`dropzone${over ? ' over' : ''}`}>
+        <label class="field">
+          Import pack
+          <input type="file" accept=".json,application/json" onChange={(e) => {
+            const input = e.currentTarget as HTMLInputElement;
+            void importFile(input.files?.[0]).finally(() => (input.value = ''));
+          }} />
+        </label>
+        <p class="muted small">…or drop a pack’s .json file here.</p>
+      </div>
+      {message?.kind === 'done' && <p role="status" class="notice">{message.text}</p>}
+      {message?.kind === 'refused' && <p role="alert" class="notice error">“{message.file}” was not imported: {message.reason}</p>}
+      {message?.kind === 'invalid' && (
+        <div role="alert" class="notice error">
+          <p>“{message.file}” was not imported; your packs are unchanged. Fix this in the file and import it again:</p>
+          <ul>
+            {message.errors.map((err, i) => <li key={i}>{formatPackError(err)}</li>)}
+          </ul>
+        </div>
+      )}
+      {state.policyStatus && state.policyStatus.problems.length > 0 && (
+        <div role="alert" class="notice error">
+          <p>Some of your organisation’s pack settings could not be applied:</p>
+          <ul>{state.policyStatus.problems.map((p, i) => <li key={i}>{p}</li>)}</ul>
+        </div>
+      )}
+      <PacksList state={state} />
+      <PacksSubscriptions state={state} />
+      {state.policy.allowPersonalPhrases ? <PersonalPhrases installed={state.installed} /> : <p class="muted small">Personal phrases are turned off by your organisation’s policy.</p>}
+      <PacksUsage installed={state.installed} />
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { InstalledPack } from '../packs/install';
+import { usageRepo } from '../panel/repos';
+import { downloadText, stamp } from './download';
+import { usageCsv, usageRows, type UsageRow } from './packs-usage';
+import { when } from './packs-view';
+
+/** Rows shown on the page; the CSV has them all. */
+const SHOWN = 200;
+
+/** How often each phrase was inserted, kept on this device; exportable as CSV for a lead. */
+export function PacksUsage({ installed }: { installed: InstalledPack[] }) {
+  const [rows, setRows] = useState<UsageRow[] | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    usageRepo()
+      .then((repo) => repo.all())
+      .then((records) => setRows(usageRows(records, installed)), (err: Error) => setError(`Usage could not be read: ${err.message}`));
+  }, [installed]);
+
+  return (
+    <div class="usage">
+      <h3>Phrase usage</h3>
+      <p class="muted small">Counted on this device only; nothing is sent anywhere. Export it to share with your team lead.</p>
+      {error && <p role="alert" class="notice error">{error}</p>}
+      {rows && rows.length === 0 && <p class="muted small">No phrase inserted yet.</p>}
+      {rows && rows.length > 0 && (
+        <>
+          <button type="button" onClick={() => downloadText(`person-first-phrase-usage-${stamp()}.csv`, usageCsv(rows), 'text/csv')}>Export usage (CSV)</button>
+          <table class="list">
+            <caption>Phrase usage</caption>
+            <thead>
+              <tr><th scope="col">Phrase</th><th scope="col">Pack</th><th scope="col">Times inserted</th><th scope="col">Last used</th></tr>
+            </thead>
+            <tbody>
+              {rows.slice(0, SHOWN).map((r) => (
+                <tr key={r.key}>
+                  <th scope="row">{r.title || r.text || r.phraseId}</th>
+                  <td>{r.packName || r.packId}</td>
+                  <td>{r.count}</td>
+                  <td>{when(r.lastUsed)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {rows.length > SHOWN && <p class="muted small">Showing the {SHOWN} most used of {rows.length}; the CSV has all.</p>}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+// Words the options page uses for packs: pure, so the rules (who may do what, and why) are tested
+// without a page.
+import { describeDiff } from '../core/pack/merge';
+import type { Policy } from '../core/policy';
+import { isLocked, type InstalledPack, type PackSource } from '../packs/install';
+import type { Subscription } from '../packs/subscriptions';
+
+export const SOURCE_LABEL: Record<PackSource, string> = {
+  policy: 'Your organisation (policy)',
+  subscribed: 'Subscribed URL',
+  imported: 'Imported file',
+  default: 'Built in',
+  personal: 'Your own phrases',
+};
+
+/** Why the agent cannot change this pack, or null when they can. */
+export function lockReason(entry: InstalledPack, policy: Pick<Policy, 'lockedPackIds'>): string | null {
+  if (!isLocked(entry, policy.lockedPackIds)) return null;
+  if (entry.source === 'policy') return 'Installed by your organisation’s policy, so it cannot be turned off or removed here.';
+  if (policy.lockedPackIds.includes(entry.pack.id)) return 'Locked by your organisation’s policy, so it cannot be turned off or removed here.';
+  return 'Locked by your team lead (the pack is marked locked), so it cannot be turned off or removed here.';
+}
+
+/** Why the pack takes no part in the panel even though it is installed, or null. */
+export function inactiveReason(entry: InstalledPack, policy: Pick<Policy, 'disableDefaultPack' | 'allowPersonalPhrases'>): string | null {
+  if (entry.source === 'default' && policy.disableDefaultPack) return 'Turned off by your organisation’s policy.';
+  if (entry.source === 'personal' && !policy.allowPersonalPhrases) return 'Personal phrases are turned off by your organisation’s policy.';
+  if (entry.disabled) return 'Turned off.';
+  return null;
+}
+
+export function changeSummary(entry: InstalledPack): string {
+  const c = entry.lastChange;
+  if (!c) return '—';
+  const versions = c.fromVersion ? (c.fromVersion === c.toVersion ? `${c.toVersion} (same version)` : `${c.fromVersion} → ${c.toVersion}`) : `first installed ${c.toVersion}`;
+  return `${versions}: ${describeDiff(c)}`;
+}
+
+export function when(t: number | undefined): string {
+  return t ? new Date(t).toLocaleString() : 'never';
+}
+
+export const RESULT_LABEL: Record<NonNullable<Subscription['lastResult']>, string> = {
+  pending: 'Checking…',
+  updated: 'Updated',
+  unchanged: 'No change',
+  error: 'Problem',
+};
+
+/** Packs in the order they merge (policy first), personal last; by name within a source. */
+export function sortForDisplay(installed: readonly InstalledPack[]): InstalledPack[] {
+  const order: PackSource[] = ['policy', 'subscribed', 'imported', 'default', 'personal'];
+  return [...installed].sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source) || a.pack.name.localeCompare(b.pack.name));
+}

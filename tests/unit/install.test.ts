@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import type { Pack, Phrase } from '../../src/core/pack/types';
+import { decideEnabled, decideInstall, decideRemove, isLocked, type InstalledPack } from '../../src/packs/install';
+import { mergeInstalled } from '../../src/packs/merge-installed';
+
+const pack = (id: string, version: string, phrases: Partial<Phrase>[] = [{}], extra: Partial<Pack> = {}): Pack => ({
+  schema: 1,
+  id,
+  name: `Pack ${id}`,
+  version,
+  locale: 'en',
+  phrases: phrases.map((p, i) => ({ id: p.id ?? `${id}-${i}`, step: p.step ?? 'greet', text: p.text ?? `${id} phrase ${i}` })),
+  ...extra,
+});
+
+function install(current: InstalledPack[], p: Pack, source: InstalledPack['source'], now = 1, opts = {}): InstalledPack[] {
+  const d = decideInstall(current, p, source, now, opts);
+  if (!d.ok) throw new Error(d.reason);
+  return d.next;
+}
+
+describe('decideInstall', () => {
+  it('installs a new pack and records every phrase as added', () => {
+    const d = decideInstall([], pack('acme', '1.0.0', [{ id: 'a' }, { id: 'b' }]), 'imported', 100);
+    expect(d).toMatchObject({ ok: true, changed: true });
+    if (!d.ok) return;
+    expect(d.next).toHaveLength(1);
+    expect(d.entry).toMatchObject({ source: 'imported', installedAt: 100, updatedAt: 100, lastChange: { toVersion: '1.0.0', added: ['a', 'b'], removed: [], changed: [] } });
+    expect(d.entry.lastChange?.fromVersion).toBeUndefined();
+  });
+
+  it('keeps one pack per id: a higher version replaces the old one and records the diff', () => {
+    const v1 = install([], pack('acme', '1.0.0', [{ id: 'a', text: 'Hi' }, { id: 'b' }]), 'imported', 100);
+    const d = decideInstall(v1, pack('acme', '1.1.0', [{ id: 'a', text: 'Hello' }, { id: 'c' }]), 'imported', 200);
+    expect(d.ok).toBe(true);
+    if (!d.ok) return;
+    expect(d.next).toHaveLength(1);
+    expect(d.next[0]!.pack.version).toBe('1.1.0');
+    expect(d.entry).toMatchObject({ installedAt: 100, updatedAt: 200, lastChange: { fromVersion: '1.0.0', toVersion: '1.1.0', added: ['c'], removed: ['b'], changed: ['a'] } });
+  });
+
+  it('refuses a lower version with the reason, unless it comes from policy', () => {
+    const v2 = install([], pack('acme', '2.0.0'), 'subscribed');
+    const refused = decideInstall(v2, pack('acme', '1.9.0'), 'subscribed', 2);
+    expect(refused).toEqual({ ok: false, reason: expect.stringContaining('older than the installed 2.0.0') });
+    const imported = decideInstall(v2, pack('acme', '1.9.0'), 'imported', 2);
+    expect(imported.ok).toBe(false);
+    const policy = decideInstall(v2, pack('acme', '1.9.0'), 'policy', 2);
+    expect(policy).toMatchObject({ ok: true, changed: true, entry: { source: 'policy', pack: { version: '1.9.0' } } });
+  });
+
+  it('is atomic: a refused update leaves the list untouched, an accepted one never mixes versions', () => {
+    const before = install([], pack('acme', '2.0.0', [{ id: 'a' }]), 'imported');
+    const snapshot = JSON.stringify(before);
+    decideInstall(before, pack('acme', '1.0.0', [{ id: 'x' }]), 'imported', 5);
+    decideInstall(before, pack('acme', '3.0.0', [{ id: 'y' }]), 'imported', 5);
+    expect(JSON.stringify(before)).toBe(snapshot);
+    const d = decideInstall(before, pack('acme', '3.0.0', [{ id: 'y' }]), 'imported', 5);
+    if (!d.ok) throw new Error('refused');
+    expect(d.next.filter((e) => e.pack.id === 'acme').map((e) => e.pack.phrases.map((p) => p.id))).toEqual([['y']]);
+  });
+
+  it('reports no change for an identical pack, and keeps the stronger source', () => {
+    const list = install([], pack('acme', '1.0.0'), 'policy');
+    expect(decideInstall(list, pack('acme', '1.0.0'), 'policy', 9)).toMatchObject({ ok: true, changed: false });
+    const sub = install([], pack('acme', '1.0.0'), 'subscribed');
+    const imported = decideInstall(sub, pack('acme', '1.1.0'), 'imported', 9);
+    expect(imported).toMatchObject({ ok: true, entry: { source: 'subscribed' } });
+  });
+
+  it('keeps the disabled flag and the url across an update', () => {
+    const list = install([], pack('acme', '1.0.0'), 'subscribed', 1, { url: 'https://x.example/p.json' });
+    const off = decideEnabled(list, 'acme', false, []);
+    if (!off.ok) throw new Error(off.reason);
+    const d = decideInstall(off.next, pack('acme', '1.0.1'), 'subscribed', 2);
+    expect(d).toMatchObject({ ok: true, entry: { disabled: true, url: 'https://x.example/p.json' } });
+  });
+
+  it('refuses to replace a locked subscribed or policy pack from a file', () => {
+    const locked = install([], pack('acme', '1.0.0', [{}], { locked: true }), 'subscribed');
+    expect(decideInstall(locked, pack('acme', '2.0.0'), 'imported', 2)).toEqual({ ok: false, reason: expect.stringContaining('locked') });
+    const byPolicy = install([], pack('team', '1.0.0'), 'subscribed');
+    expect(decideInstall(byPolicy, pack('team', '2.0.0'), 'imported', 2, { policyLocked: ['team'] }).ok).toBe(false);
+    expect(decideInstall(byPolicy, pack('team', '2.0.0'), 'imported', 2).ok).toBe(true);
+  });
+});
+
+describe('locks, removal and turning off', () => {
+  const list = [
+    ...install([], pack('own', '1.0.0'), 'imported'),
+    ...install([], pack('flagged', '1.0.0', [{}], { locked: true }), 'subscribed'),
+    ...install([], pack('pushed', '1.0.0'), 'policy'),
+    ...install([], pack('named', '1.0.0'), 'imported'),
+    ...install([], pack('person-first-default', '1.0.0'), 'default'),
+  ];
+
+  it('knows a pack is locked by its flag, by policy delivery or by lockedPackIds', () => {
+    const locked = list.filter((e) => isLocked(e, ['named'])).map((e) => e.pack.id);
+    expect(locked).toEqual(['flagged', 'pushed', 'named']);
+  });
+
+  it('removes unlocked packs only, and never the built-in pack', () => {
+    expect(decideRemove(list, 'own', [])).toMatchObject({ ok: true });
+    const after = decideRemove(list, 'own', []);
+    if (after.ok) expect(after.next.map((e) => e.pack.id)).not.toContain('own');
+    for (const id of ['flagged', 'pushed']) expect(decideRemove(list, id, [])).toEqual({ ok: false, reason: expect.stringContaining('locked') });
+    expect(decideRemove(list, 'named', ['named']).ok).toBe(false);
+    expect(decideRemove(list, 'person-first-default', [])).toEqual({ ok: false, reason: expect.stringContaining('turned off') });
+  });
+
+  it('turns off unlocked packs; locked ones stay on', () => {
+    const off = decideEnabled(list, 'own', false, []);
+    expect(off.ok && off.next.find((e) => e.pack.id === 'own')?.disabled).toBe(true);
+    expect(decideEnabled(list, 'pushed', false, []).ok).toBe(false);
+    expect(decideEnabled(list, 'named', false, ['named']).ok).toBe(false);
+    expect(decideEnabled(list, 'person-first-default', false, []).ok).toBe(true);
+    expect(decideEnabled(list, 'missing', true, [])).toEqual({ ok: false, reason: expect.stringContaining('not installed') });
+  });
+});
+
+describe('mergeInstalled', () => {
+  const list = [
+    ...install([], pack('person-first-default', '1.0.0', [{ text: 'Default hello' }]), 'default'),
+    ...install([], pack('personal', '1.0.0', [{ text: 'My hello' }]), 'personal'),
+    ...install([], pack('team', '1.0.0', [{ text: 'Team hello' }]), 'subscribed'),
+  ];
+  const texts = (policy: { disableDefaultPack: boolean; allowPersonalPhrases: boolean }) => mergeInstalled(list, policy).phrases.map((p) => p.text);
+
+  it('orders team packs before the default pack and personal phrases last', () => {
+    expect(texts({ disableDefaultPack: false, allowPersonalPhrases: true })).toEqual(['Team hello', 'Default hello', 'My hello']);
+  });
+  it('leaves out the default pack and personal phrases when policy says so', () => {
+    expect(texts({ disableDefaultPack: true, allowPersonalPhrases: false })).toEqual(['Team hello']);
+  });
+});
