@@ -1,8 +1,15 @@
+import { freshdesk } from './freshdesk';
+import { front } from './front';
+import { gorgias } from './gorgias';
+import { helpscout } from './helpscout';
+import { hubspot } from './hubspot';
+import { intercom } from './intercom';
 import type { DeskAdapter } from './types';
 import { zendesk } from './zendesk';
+import { zoho } from './zoho';
 
 /** Built-in desks, in the order they are tried. */
-export const DESKS: readonly DeskAdapter[] = [zendesk];
+export const DESKS: readonly DeskAdapter[] = [zendesk, freshdesk, helpscout, intercom, front, gorgias, zoho, hubspot];
 
 /** Turns a manifest match pattern into a test on a URL (scheme, host with optional *. prefix, path glob). */
 export function matchesPattern(pattern: string, url: URL): boolean {

@@ -1,0 +1,191 @@
+// The shared reader behind every desk but Zendesk: a desk is a small spec of selectors, and this
+// turns it into a DeskAdapter. Keeping the logic here (once) is what keeps the content script small
+// with a dozen desks, and it is the same engine custom desks run on, so a preset and a built-in desk
+// behave alike. Every query is guarded: a selector that does not parse (a custom desk's typo) is a
+// missing field, never an exception.
+import { channelFromLabel, cleanText, firstNameOf, ticketKey, type Channel, type TicketContext } from '../core/ticket';
+import { hostOf, textOf, FieldReport } from './dom';
+import type { DeskAdapter } from './types';
+
+type Root = Document | Element;
+export type Selectors = readonly string[];
+
+export interface DeskSpec {
+  id: string;
+  name: string;
+  matches: string[];
+  /** Tried on path + search + hash (or on the full URL with `fullUrl`); group 1 is the ticket id. */
+  url: RegExp;
+  fullUrl?: boolean;
+  /** The container of the ticket the URL names, tried in order; `{id}` stands for the ticket id.
+   *  Desks that keep several tickets mounted name the visible one. None: the whole document. */
+  scope?: Selectors;
+  /** An element in the scope whose text (or href) names the ticket id; until it does, the page still
+   *  shows the previous ticket (single-ticket SPAs change the URL before they re-render). */
+  idIn?: string;
+  subject?: Selectors;
+  customerName?: Selectors;
+  email?: Selectors;
+  channel?: Selectors;
+  /** For desks that show one channel only. */
+  fixedChannel?: Channel;
+  /** Every message (customer and agent), for counting replies. */
+  messages?: string;
+  /** The customer's messages: each match is one message, its text the message body. */
+  customer?: string;
+  /** Or, where the desk marks no customer/agent class: the sender inside each of `messages`,
+   *  compared with the customer's name, and the body inside each message. */
+  sender?: string;
+  body?: string;
+  /** Desks that list the newest message first (FreeScout). */
+  newestFirst?: boolean;
+  editor: Selectors;
+  composer?: string;
+}
+
+/** querySelector that treats an unparsable selector as "not found". */
+export function q(root: Root | null | undefined, sel: string): Element | null {
+  try {
+    return root ? root.querySelector(sel) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function pick(root: Root | null | undefined, sels: Selectors | undefined): Element | null {
+  for (const s of sels ?? []) {
+    const el = q(root, s);
+    if (el) return el;
+  }
+  return null;
+}
+
+/** The newest `limit` matches: long conversations are read from their newest end, with bounded work. */
+export function tail(root: Root, sel: string | undefined, newestFirst = false, limit = 200): Element[] {
+  if (!sel) return [];
+  try {
+    const all = Array.from(root.querySelectorAll(sel));
+    return newestFirst ? all.slice(0, limit).reverse() : all.slice(-limit);
+  } catch {
+    return [];
+  }
+}
+
+function is(el: Element, sel: string): boolean {
+  try {
+    return el.matches(sel);
+  } catch {
+    return false;
+  }
+}
+
+/** A ticket id inside a quoted attribute value: ids come from URLs and, for custom desks, from the agent's own regex. */
+export const withId = (sel: string, id: string) => sel.split('{id}').join(id.replace(/["\\]/g, '\\$&'));
+
+function emailOf(el: Element | null): string | undefined {
+  if (!el) return undefined;
+  const text = textOf(el, 200);
+  if (text?.includes('@')) return text;
+  const href = el.getAttribute('href') ?? el.querySelector('a[href^="mailto:"]')?.getAttribute('href');
+  const mail = href?.startsWith('mailto:') ? href.slice(7).split('?')[0] : el.getAttribute('title');
+  return mail?.includes('@') ? cleanText(decodeURIComponent(mail), 200) : undefined;
+}
+
+function channelOf(el: Element | null): Channel | undefined {
+  if (!el) return undefined;
+  return channelFromLabel(textOf(el, 40) || el.getAttribute('aria-label') || el.getAttribute('title') || el.getAttribute('data-channel'));
+}
+
+const sinceEpoch = (m: Element | undefined) => Date.parse(m?.querySelector('time[datetime]')?.getAttribute('datetime') ?? '');
+
+export function ticketIdWith(spec: Pick<DeskSpec, 'url' | 'fullUrl'>, url: URL): string | null {
+  // Bounded input: a custom desk's regex runs on every read, so it never sees an unbounded string.
+  const text = (spec.fullUrl ? url.href : url.pathname + url.search + url.hash).slice(0, 2048);
+  return spec.url.exec(text)?.[1] || null;
+}
+
+/** The element holding the ticket `id`, or null while the page has not rendered it yet. */
+export function scopeFor(spec: DeskSpec, doc: Document, id: string): Root | null {
+  const root = spec.scope ? pick(doc, spec.scope.map((s) => withId(s, id))) : doc;
+  const marker = root && spec.idIn ? q(root, spec.idIn) : null;
+  // Text or link: a breadcrumb "#42", or a header link to ".../ticket/42". Whole tokens only, so 4 is not 42.
+  if (marker && !`${marker.textContent} ${marker.getAttribute('href') ?? ''}`.split(/[^\w-]+/).includes(id)) return null;
+  return root;
+}
+
+export function readWith(spec: DeskSpec, doc: Document, url: URL): TicketContext | null {
+  const ticketId = ticketIdWith(spec, url);
+  if (!ticketId) return null;
+  const host = hostOf(url);
+  const base: TicketContext = { desk: spec.id, host, ticketId, key: ticketKey(spec.id, host, ticketId), url: url.href };
+  const root = scopeFor(spec, doc, ticketId);
+  if (!root) return { ...base, missing: ['pane'] };
+
+  const f = new FieldReport();
+  // Only fields the desk declares are looked for, so only those can be reported missing.
+  const take = <T>(field: string, declared: unknown, value: T | undefined) => (declared ? f.take(field, value) : undefined);
+  const subject = take('subject', spec.subject, textOf(pick(root, spec.subject), 300));
+  const name = take('customer.name', spec.customerName, textOf(pick(root, spec.customerName), 120));
+  const email = take('customer.email', spec.email, emailOf(pick(root, spec.email)));
+  const channel = spec.fixedChannel ?? take('channel', spec.channel, channelOf(pick(root, spec.channel)));
+
+  const all = tail(root, spec.messages, spec.newestFirst);
+  let mine: Element[];
+  if (spec.customer) mine = tail(root, spec.customer, spec.newestFirst);
+  else {
+    const who = name?.toLowerCase();
+    mine = all.filter((m) => {
+      const s = spec.sender ? q(m, spec.sender)?.textContent?.trim().toLowerCase() : undefined;
+      return !who || !s || s === who;
+    });
+  }
+  const latest = mine[mine.length - 1];
+  const bodyEl = latest && spec.body ? q(latest, spec.body) ?? latest : latest;
+  const lastCustomerMessage = take('lastCustomerMessage', spec.customer || spec.messages, textOf(bodyEl));
+  // The time sits on the message, which may be around the body the customer selector names.
+  let message = latest;
+  try {
+    message = (spec.messages && latest?.closest(spec.messages)) || latest;
+  } catch { /* an unparsable messages selector: keep the body */ }
+  const when = sinceEpoch(message);
+  // Without a way to tell agents from the customer, a count of "agent" messages would be a guess.
+  const knowsAgents = spec.messages && (spec.customer || (spec.sender && name));
+  return {
+    ...base,
+    subject,
+    customer: name || email ? { name, firstName: firstNameOf(name), email } : undefined,
+    channel,
+    lastCustomerMessage,
+    customerMessages: mine.length || undefined,
+    agentMessages: knowsAgents ? Math.max(0, all.length - mine.length) : undefined,
+    lastCustomerMessageAt: Number.isFinite(when) ? when : undefined,
+    missing: f.missing.length ? f.missing : undefined,
+  };
+}
+
+/** The reply box of the visible ticket; an editor inside a same-origin iframe yields its body. */
+export function editorWith(spec: DeskSpec, doc: Document): HTMLElement | null {
+  const id = ticketIdWith(spec, new URL(doc.location?.href ?? 'https://invalid/'));
+  const root = (id && scopeFor(spec, doc, id)) || doc;
+  const el = pick(root, spec.editor);
+  if (el?.tagName === 'IFRAME') {
+    try {
+      return (el as HTMLIFrameElement).contentDocument?.body ?? null;
+    } catch {
+      return null;
+    }
+  }
+  return el as HTMLElement | null;
+}
+
+export function deskAdapter(spec: DeskSpec): DeskAdapter {
+  return {
+    id: spec.id,
+    name: spec.name,
+    matches: spec.matches,
+    composerSelector: spec.composer,
+    ticketIdFrom: (url) => ticketIdWith(spec, url),
+    read: (doc, url) => readWith(spec, doc, url),
+    editor: (doc) => editorWith(spec, doc),
+  };
+}

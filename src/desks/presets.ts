@@ -1,0 +1,93 @@
+// Presets for self-hosted desks: they live on the company's own host, so they are custom desks
+// (match patterns granted at runtime) whose URL regex and selectors come from here. Sources:
+// - Zammad: `#ticket/zoom/<id>` routes, `.content.active` (one content per open task, only the visible one
+//   active), `.ticket-number`, `.ticket-title-update`, `.ticket-article-item` with `.customer`/`.agent` and
+//   `.is-internal`, `.richtext-content`, `.articleNewEdit-body`: issue #8 and Zammad's own browser tests
+//   (zammad/zammad spec/ and test/browser, code search); customer name `[data-tab="customer"] [title="Name"]`:
+//   toggl/track-extension src/content/zammad.js.
+// - FreeScout: `/conversation/<id>`, `.conv-subjtext`, `.conv-customer-block .customer-name/.customer-email`,
+//   `#conv-layout-main .thread.thread-type-customer|message` with `.thread-content`, newest thread first:
+//   FreeScout's conversation views and public FreeScout modules (code search); Summernote `.note-editable`.
+// - osTicket: `/scp/tickets.php?id=<id>`, `.tixTitle h3`, `#ticket_thread .thread-entry.message|response`
+//   with `.thread-body`, `#user-<n>-name|email`: osTicket's staff ticket view (include/staff/ticket-view.inc.php)
+//   and clockify/browser-extension src/integrations/osticket.js; Redactor (`.redactor-in`, older `.redactor-editor`)
+//   over `textarea#response`: issue #8.
+// - Chatwoot: `/app/accounts/<n>/(inbox/<n>/|label/<x>/|…)conversations/<id>`, messages `li.left` (incoming) /
+//   `li.right` in `.conversation-panel` with `.message-text__wrap`, `.contact--name`, ProseMirror
+//   `.ProseMirror-woot-style`: chatwoot/chatwoot app/javascript (code search) and a public content script.
+// - Jira Service Management: `/browse/KEY-1` and `/jira/servicedesk/projects/KEY/queues/.../KEY-1`,
+//   `[data-testid="issue.views.issue-base.foundation.summary.heading"]`, the description
+//   `[data-testid="issue.views.field.rich-text.description"]` (public Jira content scripts, code search);
+//   the editor `#ak-editor-textarea` (Atlassian's ProseMirror editor): issue #8.
+//   Comments are not read: the DOM verified here does not mark which comments the customer wrote.
+import type { CustomDeskSelectors } from '../core/pack/types';
+
+export interface DeskPreset {
+  name: string;
+  /** Regex source matched against the full URL; group 1 is the ticket id. */
+  ticketUrlPattern: string;
+  selectors: CustomDeskSelectors;
+  /** The desk lists the newest message first. */
+  newestFirst?: boolean;
+}
+
+export const PRESETS: Readonly<Record<string, DeskPreset>> = {
+  zammad: {
+    name: 'Zammad',
+    ticketUrlPattern: '#ticket/zoom/(\\d+)',
+    selectors: {
+      active: '.content.active',
+      subject: '.ticket-title-update',
+      customerName: '[data-tab="customer"] [title="Name"]',
+      messages: '.ticket-article-item.customer:not(.is-internal), .ticket-article-item.agent:not(.is-internal)',
+      customerMessage: '.ticket-article-item.customer:not(.is-internal) .richtext-content',
+      editor: '.articleNewEdit-body',
+    },
+  },
+  freescout: {
+    name: 'FreeScout',
+    ticketUrlPattern: '/conversation/(\\d+)',
+    selectors: {
+      subject: '.conv-subjtext',
+      customerName: '.conv-customer-block .customer-name',
+      customerEmail: '.conv-customer-block .customer-email',
+      messages: '#conv-layout-main .thread-type-customer, #conv-layout-main .thread-type-message',
+      customerMessage: '#conv-layout-main .thread-type-customer .thread-content',
+      editor: '.note-editable',
+    },
+    newestFirst: true,
+  },
+  osticket: {
+    name: 'osTicket',
+    ticketUrlPattern: '/scp/tickets\\.php\\?(?:[^#]*&)?id=(\\d+)',
+    selectors: {
+      subject: '.tixTitle h3',
+      customerName: '[id^="user-"][id$="-name"]',
+      customerEmail: '[id^="user-"][id$="-email"]',
+      messages: '#ticket_thread .thread-entry.message, #ticket_thread .thread-entry.response',
+      customerMessage: '#ticket_thread .thread-entry.message .thread-body',
+      editor: '.redactor-in, .redactor-editor, textarea#response',
+    },
+  },
+  chatwoot: {
+    name: 'Chatwoot',
+    ticketUrlPattern: '/app/accounts/\\d+/(?:[^?#]*/)?conversations/(\\d+)',
+    selectors: {
+      customerName: '.contact--name',
+      customerEmail: '.contact--details a[href^="mailto:"]',
+      messages: '.conversation-panel > li.left, .conversation-panel > li.right:not(.is-private)',
+      customerMessage: '.conversation-panel > li.left .message-text__wrap',
+      editor: '.ProseMirror-woot-style, .editor-root .ProseMirror',
+    },
+  },
+  jira: {
+    name: 'Jira Service Management',
+    ticketUrlPattern: '/(?:browse|jira/servicedesk/projects/[^/]+/queues/[^?#]*)/([A-Z][A-Z0-9]+-\\d+)',
+    selectors: {
+      subject: '[data-testid="issue.views.issue-base.foundation.summary.heading"]',
+      customerName: '[data-testid="issue.views.field.user.reporter"]',
+      customerMessage: '[data-testid="issue.views.field.rich-text.description"]',
+      editor: '#ak-editor-textarea',
+    },
+  },
+};
