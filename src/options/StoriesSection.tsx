@@ -1,0 +1,94 @@
+// Stories the agent marked (good, bad or ugly), listed and exported for the team meeting.
+// Local only: the export is a file the agent saves; nothing is sent anywhere.
+import { useEffect, useState } from 'preact/hooks';
+import type { StoryKind, StoryRecord } from '../storage/db';
+import { storiesRepo } from '../panel/repos';
+import { downloadText, stamp } from './download';
+
+const KIND_TITLES: Readonly<Record<StoryKind, string>> = { good: 'Good', bad: 'Bad', ugly: 'Ugly' };
+const KIND_ORDER: readonly StoryKind[] = ['good', 'bad', 'ugly'];
+
+/** Markdown would turn <b>, [links](…) or `#` from a subject into markup: escape it, text stays text. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>|~]/g, '\\$&')
+    .split(/\r?\n/)
+    // At a line start, these would begin a heading, list or quote.
+    .map((line) => line.replace(/^(\s*)([#+-]|\d+\.)/, (_m, sp: string, mark: string) => `${sp}${mark.replace(/[#+.-]/, '\\$&')}`))
+    .join('  \n');
+}
+
+function isoDate(t: number): string {
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/** Stories grouped good, bad, ugly; newest first within a group. */
+export function storiesMarkdown(stories: readonly StoryRecord[], now = Date.now()): string {
+  const lines = [`# Stories to share`, '', `Exported ${isoDate(now)} · ${stories.length} ${stories.length === 1 ? 'story' : 'stories'}`, ''];
+  for (const kind of KIND_ORDER) {
+    const group = stories.filter((s) => s.kind === kind).sort((a, b) => b.createdAt - a.createdAt);
+    if (!group.length) continue;
+    lines.push(`## ${KIND_TITLES[kind]}`, '');
+    for (const s of group) {
+      const title = escapeMarkdown(s.subject?.trim() || s.key);
+      // The URL goes in angle brackets so characters in it cannot end the link early.
+      const link = /^https?:\/\//i.test(s.url) ? ` (<${s.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : '';
+      lines.push(`### ${title}`, '', `${isoDate(s.createdAt)}${link}`, '', escapeMarkdown(s.text.trim()), '');
+    }
+  }
+  return lines.join('\n');
+}
+
+export function storiesJson(stories: readonly StoryRecord[], now = Date.now()): string {
+  const items = stories.map(({ id, key, url, subject, kind, text, createdAt }) => ({ id, key, url, subject, kind, text, createdAt: new Date(createdAt).toISOString() }));
+  return JSON.stringify({ kind: 'person-first-stories', exportedAt: new Date(now).toISOString(), stories: items }, null, 2);
+}
+
+export function StoriesSection() {
+  const [stories, setStories] = useState<StoryRecord[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = async () => setStories(await (await storiesRepo()).list());
+  useEffect(() => void load().catch((e: Error) => setError(e.message)), []);
+
+  const remove = async (id: string) => {
+    await (await storiesRepo()).remove(id);
+    await load();
+  };
+
+  return (
+    <section class="card" aria-labelledby="stories-title">
+      <h2 id="stories-title">Stories</h2>
+      <p class="small muted">Tickets you marked as good, bad or ugly, to share and learn from at the team meeting. They stay on this device until you export them.</p>
+      {error && <p class="notice error" role="alert">{error}</p>}
+      <div class="row">
+        <button type="button" disabled={!stories.length} onClick={() => downloadText(`person-first-stories-${stamp()}.md`, storiesMarkdown(stories), 'text/markdown')}>
+          Export stories as Markdown
+        </button>
+        <button type="button" disabled={!stories.length} onClick={() => downloadText(`person-first-stories-${stamp()}.json`, storiesJson(stories), 'application/json')}>
+          Export stories as JSON
+        </button>
+      </div>
+      {stories.length === 0 ? (
+        <p class="small muted">No stories yet. Mark one from the panel with "Share this story".</p>
+      ) : (
+        <table class="list" aria-label="Stories">
+          <thead>
+            <tr><th>Kind</th><th>Ticket</th><th>What happened</th><th>Date</th><th /></tr>
+          </thead>
+          <tbody>
+            {stories.map((s) => (
+              <tr key={s.id}>
+                <td>{KIND_TITLES[s.kind]}</td>
+                <td>{/^https?:\/\//i.test(s.url) ? <a href={s.url} target="_blank" rel="noopener noreferrer">{s.subject || s.key}</a> : s.subject || s.key}</td>
+                <td style={{ whiteSpace: 'pre-wrap' }}>{s.text}</td>
+                <td>{new Date(s.createdAt).toLocaleDateString()}</td>
+                <td><button type="button" aria-label={`Delete story: ${s.subject || s.key}`} onClick={() => void remove(s.id)}>Delete</button></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

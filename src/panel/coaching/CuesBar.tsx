@@ -1,0 +1,88 @@
+// What the customer's side of the conversation says right now: cues with their reasons, the key
+// facts to copy into the notes, and a one-line "what they mean". Everything here only suggests.
+import { useMemo, useState } from 'preact/hooks';
+import type { Cue } from '../../core/cues';
+import { extractKeyFacts } from '../../core/key-facts';
+import type { TicketContext } from '../../core/ticket';
+import { appendToNotes } from '../notes-bus';
+import { CUE_LABELS, cueHint } from './cue-hints';
+import { StoryButton } from './StoryButton';
+
+interface Props {
+  cues: Cue[];
+  ticket: TicketContext;
+}
+
+export function CuesBar({ cues, ticket }: Props) {
+  const facts = useMemo(() => extractKeyFacts(ticket.lastCustomerMessage, 6), [ticket.lastCustomerMessage]);
+  const [added, setAdded] = useState<ReadonlySet<string>>(new Set());
+  const [meaning, setMeaning] = useState('');
+  const [meaningSaved, setMeaningSaved] = useState(false);
+  const happy = cues.some((c) => c.kind === 'happy');
+
+  const addFact = (text: string) => {
+    appendToNotes(`What they said: ${text}`);
+    setAdded((prev) => new Set(prev).add(text));
+  };
+
+  const saveMeaning = () => {
+    const line = meaning.trim();
+    if (!line) return;
+    appendToNotes(`What they mean: ${line}`);
+    setMeaning('');
+    setMeaningSaved(true);
+  };
+
+  return (
+    <section class="coaching-cues" aria-label="Cues">
+      {cues.length > 0 && (
+        <ul class="cue-list" aria-label="What the customer's message shows">
+          {cues.map((cue) => (
+            <li key={cue.kind} class={`cue cue-${cue.kind}`}>
+              <span class="cue-chip">{CUE_LABELS[cue.kind]}</span> <span class="cue-reason">{cue.reason}</span>
+              <span class="cue-hint">{cueHint(cue, ticket)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {facts.length > 0 && (
+        <div class="key-facts row" role="group" aria-label="Key facts">
+          {facts.map((f) => {
+            const done = added.has(f.text);
+            return (
+              <button key={`${f.kind}:${f.value}`} type="button" class="fact" disabled={done} onClick={() => addFact(f.text)}>
+                {done ? `Added to notes: ${f.text}` : `Add to notes: ${f.text}`}
+              </button>
+            );
+          })}
+        </div>
+      )}
+      <label class="field what-they-mean">
+        What they mean
+        <input
+          type="text"
+          maxLength={300}
+          placeholder="The need behind the words, in one line; Enter adds it to the notes"
+          value={meaning}
+          onInput={(e) => {
+            setMeaning(e.currentTarget.value);
+            setMeaningSaved(false);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.isComposing) {
+              e.preventDefault();
+              saveMeaning();
+            }
+          }}
+        />
+      </label>
+      {meaningSaved && <p class="small muted" role="status">Added to the notes.</p>}
+      {happy && (
+        <div class="story-prompt">
+          <p class="small">They sound happy: a story worth sharing with the team?</p>
+          <StoryButton ticket={ticket} initialKind="good" />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+// Gentle tips on the reply the agent is typing in the desk: at most two, each dismissible for
+// this ticket. Read-only: the draft arrives from the content script and is never changed.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { checkDraft, TIP_LABELS, TIP_PRIORITY, type TipId } from '../../core/draft-check';
+import type { TicketContext } from '../../core/ticket';
+import { chromeDismissedTips, type DismissedTipsStore } from './dismissed-tips';
+import { listenForDrafts, type Draft, type SubscribeDrafts } from './draft-listener';
+import { useCoachingSettings } from './use-coaching-settings';
+
+interface Props {
+  ticket: TicketContext;
+  /** The desk tab whose editor is read. */
+  tabId: number;
+  /** A frustration cue is showing. */
+  frustrated: boolean;
+  /** Injected in tests; the extension uses chrome.runtime messages and chrome.storage.local. */
+  subscribe?: SubscribeDrafts;
+  store?: DismissedTipsStore;
+}
+
+const KNOWN = new Set<string>(TIP_PRIORITY);
+
+export function DraftTips({ ticket, tabId, frustrated, subscribe = listenForDrafts, store = chromeDismissedTips }: Props) {
+  const settings = useCoachingSettings();
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [dismissed, setDismissed] = useState<ReadonlySet<TipId>>(new Set());
+
+  useEffect(() => {
+    setDraft(null);
+    return subscribe({ tabId, key: ticket.key }, setDraft);
+  }, [subscribe, tabId, ticket.key]);
+
+  useEffect(() => {
+    let live = true;
+    setDismissed(new Set());
+    store.load(ticket.key).then((ids) => live && setDismissed((prev) => new Set([...prev, ...ids])), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [store, ticket.key]);
+
+  const disabled = useMemo(() => new Set(settings.disabledTips.filter((t): t is TipId => KNOWN.has(t))), [settings.disabledTips]);
+  const firstName = ticket.customer?.firstName;
+  const tips = useMemo(
+    () => (draft ? checkDraft(draft.text, { isFirstReply: draft.isFirstReply, customerFirstName: firstName, frustrated, dismissed, disabled }) : []),
+    [draft, firstName, frustrated, dismissed, disabled],
+  );
+
+  if (!tips.length) return null;
+  const dismiss = (id: TipId) => {
+    setDismissed((prev) => new Set(prev).add(id));
+    void store.dismiss(ticket.key, id).catch(() => undefined);
+  };
+  return (
+    <section class="draft-tips" aria-label="Draft tips">
+      <ul>
+        {tips.map((tip) => (
+          <li key={tip.id} class="draft-tip">
+            <span class="draft-tip-text">{tip.text}</span>
+            {tip.evidence && <span class="draft-tip-evidence small muted"> (“{tip.evidence}”)</span>}
+            <button type="button" class="link" aria-label={`Dismiss tip for this ticket: ${TIP_LABELS[tip.id]}`} onClick={() => dismiss(tip.id)}>
+              Dismiss
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,142 @@
+// "Check back": the agent picks when (in 2 hours, tomorrow, in 3 days, a date) with a one-line
+// reason; the reminder comes back as a notification. Plus the optional "check in when there is
+// no problem" reminder after a solved ticket.
+import { useState } from 'preact/hooks';
+import { checkInAfterSolve, describeDue, dueAtFor, FOLLOW_UP_PRESETS, FollowUpDateError, type FollowUpChoice } from '../../core/followup-time';
+import type { TicketContext } from '../../core/ticket';
+import { effectiveDueAt } from '../../storage/followups-repo';
+import { followupsRepo } from '../repos';
+import { followupsChanged } from './followups-signal';
+import { useCoachingSettings } from './use-coaching-settings';
+import { useFollowups } from './use-followups';
+
+const MAX_REASON = 200;
+export const DEFAULT_REASON = 'Check back with the customer';
+
+/** Phrases for the check-in message itself: short, warm, no selling. */
+export const CHECK_IN_PHRASES: readonly string[] = [
+  'Hi {name}, just checking in: is everything still working well since we sorted this out?',
+  'Hi {name}, I wanted to make sure all is still well on your side. Anything else I can help with?',
+];
+
+const PRESET_NAMES: Readonly<Record<string, string>> = {
+  'in-2-hours': 'Check back in 2 hours',
+  tomorrow: 'Check back tomorrow',
+  'in-3-days': 'Check back in 3 days',
+};
+
+function todayIso(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function FollowUpControls({ ticket }: { ticket: TicketContext }) {
+  const settings = useCoachingSettings();
+  const set = useFollowups(ticket.key);
+  const [reason, setReason] = useState('');
+  const [date, setDate] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [checkInSet, setCheckInSet] = useState(false);
+
+  const save = async (dueAt: number, text: string) => {
+    const repo = await followupsRepo();
+    await repo.add({ key: ticket.key, url: ticket.url, subject: ticket.subject, reason: text.slice(0, MAX_REASON), dueAt });
+    followupsChanged();
+    set.reload();
+  };
+
+  const checkBack = async (choice: FollowUpChoice) => {
+    setError(null);
+    setNotice(null);
+    const now = new Date();
+    let dueAt: number;
+    try {
+      dueAt = dueAtFor(choice, now);
+    } catch (err) {
+      if (err instanceof FollowUpDateError) return setError(err.message);
+      throw err;
+    }
+    try {
+      await save(dueAt, reason.trim() || DEFAULT_REASON);
+      setReason('');
+      setDate('');
+      setNotice(`I will remind you ${describeDue(dueAt, now)}.`);
+    } catch (err) {
+      setError(`The follow-up was not saved: ${(err as Error).message}`);
+    }
+  };
+
+  const checkIn = async () => {
+    setError(null);
+    const { dueAt, reason: text } = checkInAfterSolve(new Date());
+    try {
+      await save(dueAt, text);
+      setCheckInSet(true);
+    } catch (err) {
+      setError(`The reminder was not saved: ${(err as Error).message}`);
+    }
+  };
+
+  const mine = [...set.due, ...set.upcoming];
+  const now = new Date(set.now);
+  const firstName = ticket.customer?.firstName ?? 'there';
+
+  return (
+    <section class="followup-controls" aria-labelledby="check-back-title">
+      <h2 id="check-back-title">Check back</h2>
+      <label class="field">
+        Reason
+        <input type="text" maxLength={MAX_REASON} value={reason} placeholder="One line: what to check" onInput={(e) => setReason(e.currentTarget.value)} />
+      </label>
+      <div class="row">
+        {FOLLOW_UP_PRESETS.map((p) => (
+          <button key={p.choice} type="button" aria-label={PRESET_NAMES[p.choice]} onClick={() => void checkBack(p.choice)}>
+            {p.label}
+          </button>
+        ))}
+      </div>
+      <form
+        class="row"
+        // Our message says what is wrong with the date, more plainly than the browser's bubble.
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (date) void checkBack({ date });
+          else setError('Pick a date first.');
+        }}
+      >
+        <label class="field">
+          On a date
+          <input type="date" min={todayIso(now)} value={date} onInput={(e) => setDate(e.currentTarget.value)} />
+        </label>
+        <button type="submit">Check back on this date</button>
+      </form>
+      {error && <p class="notice error" role="alert">{error}</p>}
+      {notice && <p class="notice" role="status">{notice}</p>}
+      {mine.length > 0 && (
+        <ul class="followups-here" aria-label="Follow-ups for this ticket">
+          {mine.map((f) => (
+            <li key={f.id}>
+              <span>{f.reason}</span> <span class="small muted">({describeDue(effectiveDueAt(f), now)})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {settings.checkInAfterSolve && (
+        <div class="check-in">
+          {checkInSet ? (
+            <>
+              <p class="notice" role="status">I will remind you to check in. When it comes back, you could write:</p>
+              <ul class="small">
+                {CHECK_IN_PHRASES.map((p) => <li key={p}>{p.replace('{name}', firstName)}</li>)}
+              </ul>
+            </>
+          ) : (
+            <button type="button" onClick={() => void checkIn()}>Check in when there is no problem</button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

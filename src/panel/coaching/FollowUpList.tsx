@@ -1,0 +1,70 @@
+// Due and upcoming follow-ups across all tickets: open the ticket, snooze or mark done in one click.
+import { describeDue } from '../../core/followup-time';
+import type { FollowupRecord } from '../../storage/db';
+import { effectiveDueAt } from '../../storage/followups-repo';
+import { followupsRepo } from '../repos';
+import { followupsChanged } from './followups-signal';
+import { openTicketUrl } from './open-ticket';
+import { useFollowups } from './use-followups';
+
+const HOUR = 3_600_000;
+
+/** 09:00 tomorrow, local time: when "snooze until tomorrow" brings a reminder back. */
+export function tomorrowMorning(now: Date): number {
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 9, 0, 0, 0).getTime();
+}
+
+export function ticketLabel(f: Pick<FollowupRecord, 'subject' | 'key'>): string {
+  return f.subject?.trim() || `Ticket ${f.key.split(':').pop() ?? f.key}`;
+}
+
+interface Props {
+  /** Opens a ticket; the extension brings its tab to the front. */
+  open?: (url: string) => Promise<void>;
+}
+
+export function FollowUpList({ open = openTicketUrl }: Props) {
+  const view = useFollowups();
+  const now = new Date(view.now);
+
+  const act = async (change: (repo: Awaited<ReturnType<typeof followupsRepo>>) => Promise<unknown>) => {
+    await change(await followupsRepo());
+    followupsChanged();
+    view.reload();
+  };
+
+  const row = (f: FollowupRecord, due: boolean) => (
+    <li key={f.id} class={`followup${due ? ' due' : ''}`}>
+      <a
+        href={f.url}
+        onClick={(e) => {
+          e.preventDefault();
+          void open(f.url);
+        }}
+      >
+        {ticketLabel(f)}
+      </a>
+      <span class="followup-reason">{f.reason}</span>
+      <span class="small muted">{due ? 'Due' : 'Upcoming'}: {describeDue(effectiveDueAt(f), now)}</span>
+      <span class="row">
+        <button type="button" onClick={() => void act((r) => r.snooze(f.id, Date.now() + HOUR))}>Snooze 1 hour</button>
+        <button type="button" onClick={() => void act((r) => r.snooze(f.id, tomorrowMorning(new Date())))}>Snooze until tomorrow</button>
+        <button type="button" onClick={() => void act((r) => r.done(f.id))}>Done</button>
+      </span>
+    </li>
+  );
+
+  return (
+    <section class="followup-list" aria-labelledby="followups-title">
+      <h2 id="followups-title">Follow-ups</h2>
+      {view.error && <p class="notice error" role="alert">{view.error}</p>}
+      {view.loaded && !view.due.length && !view.upcoming.length && <p class="small muted">No follow-ups set.</p>}
+      {(view.due.length > 0 || view.upcoming.length > 0) && (
+        <ul aria-label="Follow-ups">
+          {view.due.map((f) => row(f, true))}
+          {view.upcoming.map((f) => row(f, false))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+// Marks a ticket as a story worth sharing with the team: good, bad or ugly, in a few lines.
+import { useState } from 'preact/hooks';
+import type { StoryKind } from '../../storage/db';
+import { STORY_KINDS } from '../../storage/stories-repo';
+import type { TicketContext } from '../../core/ticket';
+import { storiesRepo } from '../repos';
+
+const KIND_LABELS: Readonly<Record<StoryKind, string>> = { good: 'Good', bad: 'Bad', ugly: 'Ugly' };
+const MAX_TEXT = 2000;
+
+interface Props {
+  ticket: TicketContext;
+  initialKind?: StoryKind;
+  onDone: (saved: boolean) => void;
+}
+
+export function StoryForm({ ticket, initialKind = 'good', onDone }: Props) {
+  const [kind, setKind] = useState<StoryKind>(initialKind);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    const lines = text.trim();
+    if (!lines) {
+      setError('Write a line or two on what happened.');
+      return;
+    }
+    setSaving(true);
+    try {
+      const repo = await storiesRepo();
+      await repo.add({ key: ticket.key, url: ticket.url, subject: ticket.subject, kind, text: lines.slice(0, MAX_TEXT) });
+      onDone(true);
+    } catch (err) {
+      setError(`The story was not saved: ${(err as Error).message}`);
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form class="story-form" aria-label="Share this story" onSubmit={(e) => void save(e)}>
+      <fieldset class="row">
+        <legend>What kind of story</legend>
+        {STORY_KINDS.map((k) => (
+          <label key={k}>
+            <input type="radio" name="story-kind" value={k} checked={kind === k} onChange={() => setKind(k)} /> {KIND_LABELS[k]}
+          </label>
+        ))}
+      </fieldset>
+      <label class="field">
+        What happened
+        <textarea rows={3} maxLength={MAX_TEXT} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+      </label>
+      {error && <p class="notice error" role="alert">{error}</p>}
+      <div class="row">
+        <button type="submit" disabled={saving}>Save story</button>
+        <button type="button" onClick={() => onDone(false)}>Cancel</button>
+      </div>
+    </form>
+  );
+}

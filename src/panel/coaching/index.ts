@@ -1,0 +1,10 @@
+// Coaching from the live conversation (issue #7): cues, the draft check, follow-ups and stories.
+import './coaching.css';
+
+export { useCues, CUE_TICK_MS } from './use-cues';
+export { CuesBar } from './CuesBar';
+export { DraftTips } from './DraftTips';
+export { FollowUpControls } from './FollowUpControls';
+export { FollowUpList } from './FollowUpList';
+export { StoryButton } from './StoryButton';
+export { followupsChanged, onFollowupsChanged, FOLLOWUPS_CHANNEL, FOLLOWUPS_CHANGED_KEY } from './followups-signal';

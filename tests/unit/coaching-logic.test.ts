@@ -1,0 +1,177 @@
+// Issue #7 wiring: the pure parts of the coaching panel, service worker and options sections.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CUE_RULES, detectCues } from '../../src/core/cues';
+import type { TicketContext } from '../../src/core/ticket';
+import type { FollowupRecord, StoryRecord } from '../../src/storage/db';
+import * as service from '../../src/background/followups-service';
+import * as signal from '../../src/panel/coaching/followups-signal';
+import { agentRepliedSince, cueInputFor, nextReplyBaseline, rulesWithWaitingThreshold } from '../../src/panel/coaching/use-cues';
+import { acceptDraft } from '../../src/panel/coaching/draft-listener';
+import { normalizeDismissed, withDismissal } from '../../src/panel/coaching/dismissed-tips';
+import { cueHint } from '../../src/panel/coaching/cue-hints';
+import { sameTicketUrl } from '../../src/panel/coaching/open-ticket';
+import { ticketLabel, tomorrowMorning } from '../../src/panel/coaching/FollowUpList';
+import { escapeMarkdown, storiesJson, storiesMarkdown } from '../../src/options/StoriesSection';
+
+const ticket = (extra: Partial<TicketContext> = {}): TicketContext => ({
+  desk: 'zendesk', host: 'acme.zendesk.com', ticketId: '42', key: 'zendesk:acme.zendesk.com:42', url: 'https://acme.zendesk.com/agent/tickets/42', ...extra,
+});
+
+describe('waiting cue inputs', () => {
+  const en = DEFAULT_CUE_RULES.en!;
+  it("applies the agent's waiting threshold without touching the shared rules", () => {
+    const r = rulesWithWaitingThreshold(en, 30);
+    expect(r.waiting.afterSeconds).toBe(30);
+    expect(en.waiting.afterSeconds).toBe(60);
+    expect(rulesWithWaitingThreshold(en, 60)).toBe(en);
+    const t = ticket({ channel: 'chat', lastCustomerMessage: 'Hello?', lastCustomerMessageAt: 1_000_000 });
+    const at45s = cueInputFor(t, 1_045_000, false);
+    expect(detectCues(at45s, en).some((c) => c.kind === 'waiting')).toBe(false);
+    expect(detectCues(at45s, r).some((c) => c.kind === 'waiting')).toBe(true);
+  });
+
+  it('counts a reply only when the agent count grows after the latest customer message', () => {
+    const t0 = ticket({ lastCustomerMessageAt: 100, agentMessages: 1 });
+    let base = nextReplyBaseline(undefined, t0);
+    expect(agentRepliedSince(base, t0)).toBe(false);
+    const replied = { ...t0, agentMessages: 2 };
+    base = nextReplyBaseline(base, replied);
+    expect(agentRepliedSince(base, replied)).toBe(true);
+    const customerAgain = { ...replied, lastCustomerMessageAt: 200 };
+    base = nextReplyBaseline(base, customerAgain);
+    expect(agentRepliedSince(base, customerAgain)).toBe(false);
+    // Another ticket starts from scratch.
+    const other = ticket({ key: 'zendesk:acme.zendesk.com:43', lastCustomerMessageAt: 200, agentMessages: 5 });
+    expect(agentRepliedSince(nextReplyBaseline(base, other), other)).toBe(false);
+  });
+
+  it('learns the agent count when it arrives after the message', () => {
+    const early = ticket({ lastCustomerMessageAt: 100 });
+    let base = nextReplyBaseline(undefined, early);
+    base = nextReplyBaseline(base, { ...early, agentMessages: 1 });
+    expect(agentRepliedSince(base, { ...early, agentMessages: 1 })).toBe(false);
+    expect(agentRepliedSince(base, { ...early, agentMessages: 2 })).toBe(true);
+  });
+});
+
+describe('draft messages', () => {
+  const filter = { tabId: 7, key: 'k1', runtimeId: 'ext' };
+  const msg = { type: 'draft/changed', key: 'k1', draft: 'Hi there', isFirstReply: true };
+  const sender = { id: 'ext', tab: { id: 7 } as chrome.tabs.Tab, frameId: 0 };
+  it('accepts our content script in the followed tab for the shown ticket', () => {
+    expect(acceptDraft(msg, sender, filter)).toEqual({ text: 'Hi there', isFirstReply: true });
+  });
+  it('ignores other extensions, other tabs, frames, tickets and message types', () => {
+    expect(acceptDraft(msg, { ...sender, id: 'other' }, filter)).toBeNull();
+    expect(acceptDraft(msg, { ...sender, tab: { id: 8 } as chrome.tabs.Tab }, filter)).toBeNull();
+    expect(acceptDraft(msg, { ...sender, tab: undefined }, filter)).toBeNull();
+    expect(acceptDraft(msg, { ...sender, frameId: 3 }, filter)).toBeNull();
+    expect(acceptDraft({ ...msg, key: 'k2' }, sender, filter)).toBeNull();
+    expect(acceptDraft({ ...msg, type: 'ticket/changed' }, sender, filter)).toBeNull();
+    expect(acceptDraft({ ...msg, draft: 42 }, sender, filter)).toBeNull();
+    expect(acceptDraft(null, sender, filter)).toBeNull();
+  });
+  it('bounds the draft length', () => {
+    expect(acceptDraft({ ...msg, draft: 'x'.repeat(9000) }, sender, filter)!.text).toHaveLength(5000);
+  });
+});
+
+describe('dismissed tips storage', () => {
+  it('adds a dismissal once per ticket', () => {
+    const once = withDismissal({}, 'a', 'thanks', 1);
+    expect(withDismissal(once, 'a', 'thanks', 2)).toEqual({ a: { ids: ['thanks'], at: 2 } });
+    expect(withDismissal(once, 'a', 'blame', 3).a!.ids).toEqual(['thanks', 'blame']);
+  });
+  it('forgets the least recently touched tickets beyond the limit', () => {
+    let map = {};
+    for (let i = 0; i < 5; i++) map = withDismissal(map, `t${i}`, 'thanks', i, 3);
+    expect(Object.keys(map).sort()).toEqual(['t2', 't3', 't4']);
+  });
+  it('reads a damaged stored value as empty, keeping the sound entries', () => {
+    expect(normalizeDismissed('nope')).toEqual({});
+    expect(normalizeDismissed({ a: { ids: ['thanks', 3] }, b: null, c: { ids: 'x' } })).toEqual({ a: { ids: ['thanks'], at: 0 } });
+  });
+});
+
+describe('cue hints', () => {
+  it('names how many times they wrote, for a frustrated customer', () => {
+    const [cue] = detectCues({ message: 'This is the third time I write about this. Where is my money?', customerMessages: 3, now: 0 });
+    expect(cue?.kind).toBe('frustration');
+    expect(cueHint(cue!, ticket({ customerMessages: 3, subject: 'Refund' }))).toContain("you've had to write to us 3 times about this");
+  });
+  it("uses the customer's name when thanking for waiting", () => {
+    expect(cueHint({ kind: 'waiting', reason: '', raise: [] }, ticket({ customer: { firstName: 'Maria' } }))).toContain('Thanks for waiting, Maria.');
+  });
+});
+
+describe('follow-up helpers', () => {
+  const f = (extra: Partial<FollowupRecord> = {}): FollowupRecord => ({ id: 'f1', key: 'zendesk:acme.zendesk.com:42', url: 'https://acme.zendesk.com/agent/tickets/42', reason: 'Did the refund land?', dueAt: 1000, createdAt: 0, ...extra });
+
+  it('panel and service worker agree on the change signal', () => {
+    expect(signal.FOLLOWUPS_CHANNEL).toBe(service.FOLLOWUPS_CHANNEL);
+    expect(signal.FOLLOWUPS_CHANGED_KEY).toBe(service.FOLLOWUPS_CHANGED_KEY);
+  });
+  it('notifies a due follow-up once per due time, again after a snooze', () => {
+    expect(service.toNotify([f()], {})).toHaveLength(1);
+    expect(service.toNotify([f()], { f1: 1000 })).toHaveLength(0);
+    expect(service.toNotify([f({ snoozedUntil: 5000 })], { f1: 1000 })).toHaveLength(1);
+  });
+  it('names the ticket in the title and gives the reason as the message', () => {
+    const n = service.notificationFor(f({ subject: 'Refund for order #1042' }));
+    expect(n).toMatchObject({ type: 'basic', iconUrl: 'icons/icon-128.png', title: 'Check back: Refund for order #1042', message: 'Did the refund land?' });
+    expect(service.notificationFor(f()).title).toBe('Check back: ticket 42');
+  });
+  it('round-trips notification ids and ignores others', () => {
+    expect(service.followupIdFrom(service.notificationIdFor('abc'))).toBe('abc');
+    expect(service.followupIdFrom('pack-update')).toBeNull();
+  });
+  it('shows the due count on the badge, nothing when none', () => {
+    expect(service.badgeText(0)).toBe('');
+    expect(service.badgeText(3)).toBe('3');
+    expect(service.badgeText(250)).toBe('99+');
+  });
+  it('snoozes until 09:00 the next calendar day', () => {
+    const t = new Date(tomorrowMorning(new Date(2025, 2, 31, 23, 30)));
+    expect([t.getFullYear(), t.getMonth(), t.getDate(), t.getHours()]).toEqual([2025, 3, 1, 9]);
+  });
+  it('labels a follow-up by subject, or by ticket number', () => {
+    expect(ticketLabel(f({ subject: '  ' }))).toBe('Ticket 42');
+    expect(ticketLabel(f({ subject: 'Refund' }))).toBe('Refund');
+  });
+  it('matches a ticket tab with or without a fragment', () => {
+    expect(sameTicketUrl('https://a.zendesk.com/agent/tickets/42#x', 'https://a.zendesk.com/agent/tickets/42')).toBe(true);
+    expect(sameTicketUrl('https://a.zendesk.com/agent/tickets/420', 'https://a.zendesk.com/agent/tickets/42')).toBe(false);
+    expect(sameTicketUrl(undefined, 'https://a')).toBe(false);
+  });
+});
+
+describe('story export', () => {
+  const story = (extra: Partial<StoryRecord>): StoryRecord => ({ id: 's', key: 'zendesk:acme.zendesk.com:42', url: 'https://acme.zendesk.com/agent/tickets/42', kind: 'good', text: 'She wrote back to say thanks.', createdAt: Date.UTC(2025, 2, 14), ...extra });
+  const stories = [
+    story({ id: 'a', kind: 'ugly', subject: '<img src=x onerror=alert(1)>', text: '# not a heading\n- not a list' }),
+    story({ id: 'b', kind: 'good', subject: 'Refund *fast*', createdAt: Date.UTC(2025, 2, 15) }),
+    story({ id: 'c', kind: 'good', subject: 'Older', createdAt: Date.UTC(2025, 2, 1), url: 'javascript:alert(1)' }),
+  ];
+
+  it('groups good, bad, ugly with the newest first, and keeps customer text as text', () => {
+    const md = storiesMarkdown(stories, Date.UTC(2025, 2, 20));
+    expect(md).toContain('Exported 2025-03-20 · 3 stories');
+    expect(md.indexOf('## Good')).toBeLessThan(md.indexOf('## Ugly'));
+    expect(md.indexOf('Refund \\*fast\\*')).toBeLessThan(md.indexOf('### Older'));
+    expect(md).not.toContain('## Bad');
+    expect(md).toContain('### \\<img src=x onerror=alert(1)\\>');
+    expect(md).toContain('\\# not a heading  \n\\- not a list');
+    expect(md).toContain('2025-03-15 (<https://acme.zendesk.com/agent/tickets/42>)');
+    expect(md).not.toContain('javascript:');
+  });
+  it('exports JSON with ISO dates that parses back', () => {
+    const parsed = JSON.parse(storiesJson(stories, 0)) as { kind: string; stories: { id: string; createdAt: string }[] };
+    expect(parsed.kind).toBe('person-first-stories');
+    expect(parsed.stories.map((s) => s.id)).toEqual(['a', 'b', 'c']);
+    expect(parsed.stories[0]!.createdAt).toBe('2025-03-14T00:00:00.000Z');
+  });
+  it('escapes markdown punctuation that would change meaning', () => {
+    expect(escapeMarkdown('[link](x) `code` _em_ 1. a')).toBe('\\[link\\](x) \\`code\\` \\_em\\_ 1. a');
+    expect(escapeMarkdown('12. numbered')).toBe('12\\. numbered');
+  });
+});
