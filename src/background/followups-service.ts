@@ -1,22 +1,23 @@
-// "Check back" reminders: one chrome.alarms alarm for the next due follow-up, re-armed after any
-// change and on every start (so reminders survive a browser restart). When follow-ups come due,
-// a notification per follow-up links back to its ticket, and the action badge counts them.
+// "Check back" reminders. One chrome.alarms alarm for the next due follow-up, re-armed after any
+// change and on every service worker start (so reminders survive a browser restart: the
+// follow-ups live in IndexedDB, and a reminder that came due while the browser was closed shows
+// at the next start). When follow-ups come due, one notification each links back to its ticket,
+// and the action badge counts them.
+import { FOLLOWUPS_CHANGED_KEY } from '../followups-signal';
+import { openTicketUrl } from '../open-ticket';
 import { sharedDb, type FollowupRecord } from '../storage/db';
 import { createFollowupsRepo, effectiveDueAt } from '../storage/followups-repo';
 
 export const FOLLOWUP_ALARM = 'followup-due';
-/** Same values as in src/panel/coaching/followups-signal.ts (a unit test keeps them in step). */
-export const FOLLOWUPS_CHANNEL = 'person-first-followups';
-export const FOLLOWUPS_CHANGED_KEY = 'followupsChangedAt';
 /**
- * Which due time each follow-up was last notified for: a snoozed one notifies again. Kept in
- * storage.session, which outlives the service worker but not the browser, so after a restart the
- * due reminders show again (the last session's notifications are gone).
+ * Which due time each follow-up was last notified for, so a snoozed one notifies again. Kept in
+ * storage.session: it outlives the service worker but not the browser, so after a restart the
+ * due reminders show again (the last session's notifications are gone with it).
  */
 const NOTIFIED_KEY = 'followupsNotified';
 const NOTIFICATION_PREFIX = 'followup:';
 const HOUR = 3_600_000;
-/** Chrome fires alarms no sooner than this after they are set in a packed extension. */
+/** Chrome fires alarms no sooner than about this after they are set. */
 const MIN_ALARM_DELAY = 1000;
 
 const repo = createFollowupsRepo(sharedDb);
@@ -42,6 +43,7 @@ export function notificationFor(f: Pick<FollowupRecord, 'subject' | 'key' | 'rea
     iconUrl: 'icons/icon-128.png',
     title: `Check back: ${ticket}`.slice(0, 120),
     message: (f.reason || 'Check back with the customer').slice(0, 300),
+    contextMessage: 'Click to open the ticket',
     buttons: [{ title: 'Snooze 1 hour' }, { title: 'Done' }],
     priority: 1,
   };
@@ -52,35 +54,49 @@ export function toNotify(due: readonly FollowupRecord[], notified: Readonly<Reco
   return due.filter((f) => notified[f.id] !== effectiveDueAt(f));
 }
 
+/** When the alarm should next fire, or null for none. */
+export function alarmTime(next: number | null, now: number): number | null {
+  return next === null ? null : Math.max(next, now + MIN_ALARM_DELAY);
+}
+
+const warn = (what: string) => (err: unknown) => console.warn(`[Person First] follow-ups: ${what}`, err);
+
 let queue: Promise<void> = Promise.resolve();
-/** One refresh at a time: changes arrive in bursts (add, then the storage signal, then a broadcast). */
+/** One refresh at a time: changes arrive in bursts (the storage signal, then a broadcast). */
 function serial(task: () => Promise<void>): Promise<void> {
-  queue = queue.then(task, task).catch((err) => console.warn('[Person First] follow-ups', err));
+  queue = queue.then(task, task).catch(warn('refresh'));
   return queue;
 }
 
-async function refreshNow(now: number): Promise<void> {
-  const due = await repo.due(now);
-  await chrome.action.setBadgeText({ text: badgeText(due.length) });
-  if (due.length) await chrome.action.setBadgeBackgroundColor({ color: '#b05a00' });
-
+async function notify(due: readonly FollowupRecord[]): Promise<void> {
   const stored = await chrome.storage.session.get(NOTIFIED_KEY);
-  const notified = (stored[NOTIFIED_KEY] ?? {}) as Record<string, number>;
+  const notified = { ...((stored[NOTIFIED_KEY] ?? {}) as Record<string, number>) };
   for (const f of toNotify(due, notified)) {
-    await chrome.notifications.create(notificationIdFor(f.id), notificationFor(f));
+    try {
+      await chrome.notifications.create(notificationIdFor(f.id), notificationFor(f));
+      notified[f.id] = effectiveDueAt(f);
+    } catch (err) {
+      warn('notification')(err);
+    }
   }
-  // Notifications for follow-ups that were snoozed or done elsewhere go away.
+  // Notifications of follow-ups snoozed or done elsewhere go away.
   const dueIds = new Set(due.map((f) => f.id));
   const shown = await chrome.notifications.getAll();
   for (const nid of Object.keys(shown)) {
     const id = followupIdFrom(nid);
     if (id !== null && !dueIds.has(id)) await chrome.notifications.clear(nid);
   }
-  await chrome.storage.session.set({ [NOTIFIED_KEY]: Object.fromEntries(due.map((f) => [f.id, effectiveDueAt(f)])) });
+  await chrome.storage.session.set({ [NOTIFIED_KEY]: Object.fromEntries(Object.entries(notified).filter(([id]) => dueIds.has(id))) });
+}
 
-  const next = await repo.nextDueAt(now);
-  if (next === null) await chrome.alarms.clear(FOLLOWUP_ALARM);
-  else await chrome.alarms.create(FOLLOWUP_ALARM, { when: Math.max(next, now + MIN_ALARM_DELAY) });
+async function refreshNow(now: number): Promise<void> {
+  const [due, next] = await Promise.all([repo.due(now), repo.nextDueAt(now)]);
+  // Each part on its own: a refused notification must not leave the alarm unarmed.
+  const when = alarmTime(next, now);
+  await (when === null ? chrome.alarms.clear(FOLLOWUP_ALARM) : chrome.alarms.create(FOLLOWUP_ALARM, { when })).catch(warn('alarm'));
+  await chrome.action.setBadgeText({ text: badgeText(due.length) }).catch(warn('badge'));
+  if (due.length) await chrome.action.setBadgeBackgroundColor({ color: '#b05a00' }).catch(warn('badge'));
+  await notify(due).catch(warn('notifications'));
 }
 
 /** Badge, notifications and the next alarm, as of `now`. */
@@ -88,25 +104,13 @@ export function refreshFollowups(now?: number): Promise<void> {
   return serial(() => refreshNow(now ?? Date.now()));
 }
 
-async function openTicket(url: string): Promise<void> {
-  if (!/^https?:\/\//i.test(url)) return;
-  const tabs = await chrome.tabs.query({});
-  const tab = tabs.find((t) => t.url?.split('#')[0] === url.split('#')[0]);
-  if (tab?.id !== undefined) {
-    await chrome.tabs.update(tab.id, { active: true });
-    await chrome.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
-  } else {
-    await chrome.tabs.create({ url });
-  }
-}
-
-/** A click on a follow-up's notification opens its ticket. */
+/** A click on a follow-up's notification opens (or brings forward) its ticket. */
 export async function onFollowupNotificationClicked(notificationId: string): Promise<void> {
   const id = followupIdFrom(notificationId);
   if (id === null) return;
   const f = await repo.get(id);
   await chrome.notifications.clear(notificationId);
-  if (f) await openTicket(f.url);
+  if (f) await openTicketUrl(f.url);
 }
 
 async function onButton(notificationId: string, button: number): Promise<void> {
@@ -123,18 +127,16 @@ export function startFollowupService(): void {
   chrome.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FOLLOWUP_ALARM) void refreshFollowups();
   });
-  chrome.notifications.onClicked.addListener((nid) => void onFollowupNotificationClicked(nid).catch((err) => console.warn('[Person First] follow-up click', err)));
-  chrome.notifications.onButtonClicked.addListener((nid, button) => void onButton(nid, button).catch((err) => console.warn('[Person First] follow-up', err)));
+  chrome.notifications.onClicked.addListener((nid) => void onFollowupNotificationClicked(nid).catch(warn('click')));
+  chrome.notifications.onButtonClicked.addListener((nid, button) => void onButton(nid, button).catch(warn('button')));
+  // Pages write this key after every change; it also wakes a sleeping service worker.
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && FOLLOWUPS_CHANGED_KEY in changes) void refreshFollowups();
   });
-  if (typeof BroadcastChannel !== 'undefined') {
-    new BroadcastChannel(FOLLOWUPS_CHANNEL).addEventListener('message', () => void refreshFollowups());
-  }
   chrome.runtime.onStartup.addListener(() => void refreshFollowups());
-  chrome.runtime.onInstalled.addListener(() => void refreshFollowups());
-  // Every wake-up re-checks: a reminder that came due while the browser was closed shows now.
+  // Every wake-up re-checks: alarms may be lost on a browser restart, and a reminder that came due
+  // while the browser was closed shows now.
   void refreshFollowups();
-  // For the E2E tests, which drive the service worker directly.
+  // The E2E tests drive these directly: a headless browser has no notification to click.
   (globalThis as { __personFirstFollowups?: unknown }).__personFirstFollowups = { refresh: refreshFollowups, click: onFollowupNotificationClicked };
 }

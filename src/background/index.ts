@@ -3,12 +3,14 @@
 import { fromOwnContentScript, fromOwnPage, isMessage, sendToTab, type PageMessage } from '../messaging';
 import { CUSTOM_DESKS_KEY, syncCustomDeskScripts } from './custom-desks';
 import { applyFollow, readFollow } from './follow-store';
+import { startFollowupService } from './followups-service';
 import { startPackService } from './packs-service';
 import { runRetention, startRetentionService } from './retention-service';
 
 chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
 startPackService();
 startRetentionService();
+startFollowupService();
 
 chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
   if (!isMessage(message)) return false;

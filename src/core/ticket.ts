@@ -26,6 +26,8 @@ export interface TicketContext {
   agentMessages?: number;
   /** Epoch ms of the customer's latest message, when the desk shows it. */
   lastCustomerMessageAt?: number;
+  /** The conversation's latest message is the customer's (no agent reply since), when the desk tells. */
+  lastFromCustomer?: boolean;
   /** Fields the adapter looked for and did not find: a changed desk shows up here, not as a crash. */
   missing?: string[];
 }

@@ -76,6 +76,7 @@ export const zendesk: DeskAdapter = {
       customerMessages: fromCustomer.length || undefined,
       agentMessages: name ? messages.length - fromCustomer.length : undefined,
       lastCustomerMessageAt: Number.isFinite(when) ? when : undefined,
+      lastFromCustomer: name && latest ? messages[messages.length - 1] === latest : undefined,
       missing: f.missing.length ? f.missing : undefined,
     };
   },

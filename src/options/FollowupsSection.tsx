@@ -4,7 +4,8 @@ import { describeDue } from '../core/followup-time';
 import type { FollowupRecord } from '../storage/db';
 import { effectiveDueAt } from '../storage/followups-repo';
 import { followupsRepo } from '../panel/repos';
-import { followupsChanged, onFollowupsChanged } from '../panel/coaching/followups-signal';
+import { followupsChanged, onFollowupsChanged } from '../followups-signal';
+import { isWebUrl, openTicketUrl } from '../open-ticket';
 
 export function FollowupsSection() {
   const [rows, setRows] = useState<{ due: FollowupRecord[]; upcoming: FollowupRecord[]; now: number }>({ due: [], upcoming: [], now: Date.now() });
@@ -44,7 +45,13 @@ export function FollowupsSection() {
           <tbody>
             {all.map(({ f, due }) => (
               <tr key={f.id}>
-                <td>{/^https?:\/\//i.test(f.url) ? <a href={f.url} target="_blank" rel="noopener noreferrer">{f.subject || f.key}</a> : f.subject || f.key}</td>
+                <td>
+                  {isWebUrl(f.url) ? (
+                    <a href={f.url} target="_blank" rel="noopener noreferrer" onClick={(e) => { e.preventDefault(); void openTicketUrl(f.url); }}>{f.subject || f.key}</a>
+                  ) : (
+                    f.subject || f.key
+                  )}
+                </td>
                 <td>{f.reason}</td>
                 <td>{due ? 'Due, ' : ''}{describeDue(effectiveDueAt(f), now)}</td>
                 <td class="row">

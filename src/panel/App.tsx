@@ -1,4 +1,5 @@
 import { DESKS, deskNames } from '../desks';
+import { FollowUpList } from './coaching';
 import { EmptyState } from './EmptyState';
 import { TicketCard } from './TicketCard';
 import { TicketWorkspace } from './TicketWorkspace';
@@ -10,7 +11,7 @@ export function App() {
   const { loaded, shown } = useFollowedTicket(windowId);
   if (!loaded || windowId === null) return <main aria-busy="true" />;
   const ticket = shown?.ticket;
-  if (!shown || !ticket) return <main><EmptyState desks={deskNames()} /></main>;
+  if (!shown || !ticket) return <main><EmptyState desks={deskNames()} /><FollowUpList /></main>;
   const deskName = DESKS.find((d) => d.id === ticket.desk)?.name ?? ticket.desk;
   const openTab = () => void chrome.runtime.sendMessage({ type: 'panel/open-desk-tab', tabId: shown.tabId });
   return (
@@ -18,6 +19,7 @@ export function App() {
       <TicketCard shown={{ ...shown, ticket }} deskName={deskName} onOpenTab={openTab} />
       {/* Keyed by ticket: a switch unmounts the old ticket's state, flushing its note first. */}
       <TicketWorkspace key={ticket.key} shown={shown} ticket={ticket} windowId={windowId} />
+      <FollowUpList />
     </main>
   );
 }

@@ -5,6 +5,8 @@ import { fillPlaceholders, type AskField, type PlaceholderValues } from '../core
 import type { TicketContext } from '../core/ticket';
 import { sendToTab } from '../messaging';
 import { AskPrompt } from './AskPrompt';
+import { CuesBar, DraftTips, FollowUpControls, StoryButton, useCues } from './coaching';
+import { cuePhrasePlan, orderByTags, withPinned } from './coaching/cue-phrases';
 import { Checklist } from './Checklist';
 import { deliverText, describeDelivery } from './insert-into-desk';
 import { NotesBox } from './NotesBox';
@@ -56,20 +58,34 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
   const search = useRef<HTMLInputElement>(null);
   useFocusSearch(windowId, () => search.current?.focus());
 
+  // Coaching: what the customer's message shows raises steps and reorders their phrases.
+  const cues = useCues(ticket, { waitingSeconds: settings.waitingSeconds });
+  const frustrated = cues.some((c) => c.kind === 'frustration');
+  const raisedKey = [...new Set([...raisedSteps, ...cues.flatMap((c) => c.raise)])].join(' ');
+  const raised = useMemo(() => (raisedKey ? raisedKey.split(' ') : []), [raisedKey]);
+  const plan = cuePhrasePlan(cues, ticket);
+  const planKey = `${plan.waitingFirst}:${plan.preferTags.join(',')}`;
+
   const order = set.steps.map((s) => s.id);
-  const raisedOpen = raisedSteps.find((s) => !progress.done.includes(s));
+  const raisedOpen = raised.find((s) => !progress.done.includes(s));
   const step = selected ?? raisedOpen ?? currentStep(order, progress.done);
   // Reset lines are for the agent alone; while on Reset, the list already offers greetings.
   const phraseStep = step === 'reset' ? 'greet' : step;
   const stepTitle = (id: string) => set.steps.find((s) => s.id === id)?.title ?? id;
   const values = valuesFor(ticket, settings.agentName);
 
-  const results = useMemo(
-    () => set.search(query, { step: phraseStep as never, channel: ticket.channel, usage, limit: query ? 30 : 40 })
-      .filter((p) => !isSelfTalk(p) && (query !== '' || fitsChannel(p, ticket.channel)))
-      .slice(0, query ? 30 : 8),
-    [set, query, phraseStep, ticket.channel, usage],
-  );
+  const results = useMemo(() => {
+    const found = set.search(query, { step: phraseStep as never, channel: ticket.channel, usage, limit: query ? 30 : 40 })
+      .filter((p) => !isSelfTalk(p) && (query !== '' || fitsChannel(p, ticket.channel)));
+    // A search keeps its relevance order; the step's own list follows the moment.
+    if (query) return found.slice(0, 30);
+    const waitingLine = plan.waitingFirst
+      ? set.search('', { step: 'greet', channel: ticket.channel, usage, limit: 40 }).find((p) => p.tags?.includes('waiting') && fitsChannel(p, ticket.channel))
+      : undefined;
+    return withPinned(orderByTags(found, plan.preferTags), waitingLine, (a, b) => a.key === b.key).slice(0, 8);
+    // plan is described by planKey; the object itself is new on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [set, query, phraseStep, ticket.channel, usage, planKey]);
   // One reset line per ticket, picked from the ticket key so it does not flicker between renders.
   const resetLines = useMemo(() => set.search('', { step: 'reset', limit: 50 }).filter(isSelfTalk), [set]);
   const resetLine = resetLines.length ? resetLines[[...ticket.key].reduce((n, c) => n + c.charCodeAt(0), 0) % resetLines.length]!.text : undefined;
@@ -112,10 +128,21 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
   };
 
   const empathyPhrase = set.search('', { step: 'empathize', channel: ticket.channel, usage, limit: 1 })[0];
+  const atSummary = step === 'summarize' || step === 'follow-through';
+  const checkInPhrases = atSummary
+    ? set.search('', { step: 'follow-through', channel: ticket.channel, limit: 40 })
+      .filter((p) => p.tags?.includes('check-in') && fitsChannel(p, ticket.channel))
+      .map((p) => fillPlaceholders(p.text, values))
+      .filter((f) => !f.missing.length)
+      .slice(0, 2)
+      .map((f) => f.text)
+    : [];
 
   return (
     <>
       {children}
+      <CuesBar cues={cues} ticket={ticket} />
+      <DraftTips ticket={ticket} tabId={shown.tabId} frustrated={frustrated} disabledTips={settings.disabledTips} />
       {nudgeOpen && (
         <Nudge
           firstName={ticket.customer?.firstName}
@@ -156,12 +183,19 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
         />
       )}
       {notice && <p class={`notice${notice.error ? ' error' : ''}`} role="status">{notice.text}</p>}
+      {atSummary && (
+        <FollowUpControls
+          ticket={ticket}
+          offerCheckIn={settings.checkInAfterSolve && (progress.done.includes('solve') || step === 'follow-through')}
+          checkInPhrases={checkInPhrases}
+        />
+      )}
       <NotesBox ticket={ticket} />
       <Checklist
         steps={set.steps}
         done={progress.done}
         selected={step}
-        raised={raisedSteps}
+        raised={raised}
         onSelect={(id) => {
           setSelected(id);
           setQuery('');
@@ -171,6 +205,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
           if (checked) afterAction({ kind: 'tick', step: id });
         }}
       />
+      <StoryButton ticket={ticket} label="Mark this ticket as a story" />
     </>
   );
 }

@@ -37,7 +37,7 @@ afterEach(() => {
 });
 
 function Cues({ t, now }: { t: TicketContext; now: number }) {
-  const cues = useCues(t, now);
+  const cues = useCues(t, { now });
   return <CuesBar cues={cues} ticket={t} />;
 }
 
@@ -173,6 +173,9 @@ describe('follow-ups', () => {
     expect([due.getDate(), due.getHours(), due.getMinutes()]).toEqual([tomorrow.getDate(), 9, 0]);
     const here = await screen.findByRole('list', { name: 'Follow-ups for this ticket' });
     expect(here.textContent).toContain('Did the refund reach her bank?');
+    // Stored with the ticket's notes too: one line the agent can read back.
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/^Follow-up \(.+\): Did the refund reach her bank\?$/);
   });
 
   it('refuses a date in the past with a clear message and saves nothing', async () => {
@@ -184,9 +187,13 @@ describe('follow-ups', () => {
   });
 
   it('offers the "check in when there is no problem" reminder, with phrases for it', async () => {
-    render(<FollowUpControls ticket={ticket()} />);
+    const { unmount } = render(<FollowUpControls ticket={ticket()} />);
+    expect(screen.queryByRole('button', { name: 'Check in when there is no problem' })).toBeNull();
+    unmount();
+    render(<FollowUpControls ticket={ticket()} offerCheckIn checkInPhrases={['Hi Maria, just checking in: is everything still working as it should?']} />);
     fireEvent.click(screen.getByRole('button', { name: 'Check in when there is no problem' }));
-    await screen.findByText(/Hi Maria, just checking in/);
+    const phrases = await screen.findByRole('list', { name: 'Check-in phrases' });
+    expect(phrases.textContent).toContain('Hi Maria, just checking in');
     expect((await followups.forTicket(ticket().key))[0]!.reason).toBe('Check in: is everything still working well?');
   });
 

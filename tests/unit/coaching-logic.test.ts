@@ -4,12 +4,13 @@ import { DEFAULT_CUE_RULES, detectCues } from '../../src/core/cues';
 import type { TicketContext } from '../../src/core/ticket';
 import type { FollowupRecord, StoryRecord } from '../../src/storage/db';
 import * as service from '../../src/background/followups-service';
-import * as signal from '../../src/panel/coaching/followups-signal';
+import { followupsChanged, onFollowupsChanged } from '../../src/followups-signal';
 import { agentRepliedSince, cueInputFor, nextReplyBaseline, rulesWithWaitingThreshold } from '../../src/panel/coaching/use-cues';
 import { acceptDraft } from '../../src/panel/coaching/draft-listener';
 import { normalizeDismissed, withDismissal } from '../../src/panel/coaching/dismissed-tips';
 import { cueHint } from '../../src/panel/coaching/cue-hints';
-import { sameTicketUrl } from '../../src/panel/coaching/open-ticket';
+import { isWebUrl, sameTicketUrl } from '../../src/open-ticket';
+import { cuePhrasePlan, orderByTags, withPinned } from '../../src/panel/coaching/cue-phrases';
 import { ticketLabel, tomorrowMorning } from '../../src/panel/coaching/FollowUpList';
 import { escapeMarkdown, storiesJson, storiesMarkdown } from '../../src/options/StoriesSection';
 
@@ -43,6 +44,13 @@ describe('waiting cue inputs', () => {
     // Another ticket starts from scratch.
     const other = ticket({ key: 'zendesk:acme.zendesk.com:43', lastCustomerMessageAt: 200, agentMessages: 5 });
     expect(agentRepliedSince(nextReplyBaseline(base, other), other)).toBe(false);
+  });
+
+  it("trusts the desk when it says whose message is the latest", () => {
+    const t = ticket({ lastCustomerMessageAt: 100, agentMessages: 1, lastFromCustomer: false });
+    expect(agentRepliedSince(nextReplyBaseline(undefined, t), t)).toBe(true);
+    const waiting = { ...t, lastFromCustomer: true, agentMessages: 2 };
+    expect(agentRepliedSince(nextReplyBaseline(undefined, t), waiting)).toBe(false);
   });
 
   it('learns the agent count when it arrives after the message', () => {
@@ -107,9 +115,19 @@ describe('cue hints', () => {
 describe('follow-up helpers', () => {
   const f = (extra: Partial<FollowupRecord> = {}): FollowupRecord => ({ id: 'f1', key: 'zendesk:acme.zendesk.com:42', url: 'https://acme.zendesk.com/agent/tickets/42', reason: 'Did the refund land?', dueAt: 1000, createdAt: 0, ...extra });
 
-  it('panel and service worker agree on the change signal', () => {
-    expect(signal.FOLLOWUPS_CHANNEL).toBe(service.FOLLOWUPS_CHANNEL);
-    expect(signal.FOLLOWUPS_CHANGED_KEY).toBe(service.FOLLOWUPS_CHANGED_KEY);
+  it('tells listeners in this page when follow-ups change, until they stop listening', () => {
+    let heard = 0;
+    const stop = onFollowupsChanged(() => heard++);
+    followupsChanged();
+    expect(heard).toBe(1);
+    stop();
+    followupsChanged();
+    expect(heard).toBe(1);
+  });
+  it('arms the alarm for the next due time, never in the past, and clears it when none is left', () => {
+    expect(service.alarmTime(null, 1000)).toBeNull();
+    expect(service.alarmTime(50_000, 1000)).toBe(50_000);
+    expect(service.alarmTime(500, 1000)).toBe(2000);
   });
   it('notifies a due follow-up once per due time, again after a snooze', () => {
     expect(service.toNotify([f()], {})).toHaveLength(1);
@@ -143,6 +161,11 @@ describe('follow-up helpers', () => {
     expect(sameTicketUrl('https://a.zendesk.com/agent/tickets/420', 'https://a.zendesk.com/agent/tickets/42')).toBe(false);
     expect(sameTicketUrl(undefined, 'https://a')).toBe(false);
   });
+  it('opens only web pages', () => {
+    expect(isWebUrl('https://acme.zendesk.com/agent/tickets/42')).toBe(true);
+    expect(isWebUrl('javascript:alert(1)')).toBe(false);
+    expect(isWebUrl('data:text/html,x')).toBe(false);
+  });
 });
 
 describe('story export', () => {
@@ -173,5 +196,29 @@ describe('story export', () => {
   it('escapes markdown punctuation that would change meaning', () => {
     expect(escapeMarkdown('[link](x) `code` _em_ 1. a')).toBe('\\[link\\](x) \\`code\\` \\_em\\_ 1. a');
     expect(escapeMarkdown('12. numbered')).toBe('12\\. numbered');
+  });
+});
+
+describe('phrases for the moment', () => {
+  const frustrated = { kind: 'frustration' as const, reason: 'Not the first time: "third time"', raise: ['empathize' as const, 'apologize' as const] };
+  const phrases = [
+    { key: 'a', tags: ['order'] },
+    { key: 'b', tags: ['waiting'] },
+    { key: 'c' },
+    { key: 'd', tags: ['repeat'] },
+    { key: 'e', tags: ['closing'] },
+  ];
+  it('puts phrases naming repeated contact first for a frustrated customer who wrote again', () => {
+    const plan = cuePhrasePlan([frustrated], { customerMessages: 3 });
+    expect(plan).toEqual({ preferTags: ['repeat'], waitingFirst: false });
+    expect(orderByTags(phrases, plan.preferTags).map((p) => p.key)).toEqual(['d', 'a', 'b', 'c', 'e']);
+    expect(cuePhrasePlan([frustrated], { customerMessages: 1 }).preferTags).toEqual([]);
+  });
+  it('pins a thanks-for-waiting line when the customer waits, and prefers a warm close when happy', () => {
+    const plan = cuePhrasePlan([{ kind: 'waiting', reason: 'Waiting 2 min for a reply', raise: ['greet'] }, { kind: 'happy', reason: 'Says thanks', raise: ['follow-through'] }], {});
+    expect(plan.waitingFirst).toBe(true);
+    expect(orderByTags(phrases, plan.preferTags).map((p) => p.key)).toEqual(['b', 'e', 'a', 'c', 'd']);
+    expect(withPinned(phrases, phrases[1], (x, y) => x.key === y.key).map((p) => p.key)).toEqual(['b', 'a', 'c', 'd', 'e']);
+    expect(withPinned(phrases, undefined, (x, y) => x === y)).toEqual(phrases);
   });
 });

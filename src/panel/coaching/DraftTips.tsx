@@ -5,7 +5,6 @@ import { checkDraft, TIP_LABELS, TIP_PRIORITY, type TipId } from '../../core/dra
 import type { TicketContext } from '../../core/ticket';
 import { chromeDismissedTips, type DismissedTipsStore } from './dismissed-tips';
 import { listenForDrafts, type Draft, type SubscribeDrafts } from './draft-listener';
-import { useCoachingSettings } from './use-coaching-settings';
 
 interface Props {
   ticket: TicketContext;
@@ -13,6 +12,8 @@ interface Props {
   tabId: number;
   /** A frustration cue is showing. */
   frustrated: boolean;
+  /** Tip kinds the agent turned off in options. */
+  disabledTips?: readonly string[];
   /** Injected in tests; the extension uses chrome.runtime messages and chrome.storage.local. */
   subscribe?: SubscribeDrafts;
   store?: DismissedTipsStore;
@@ -20,8 +21,9 @@ interface Props {
 
 const KNOWN = new Set<string>(TIP_PRIORITY);
 
-export function DraftTips({ ticket, tabId, frustrated, subscribe = listenForDrafts, store = chromeDismissedTips }: Props) {
-  const settings = useCoachingSettings();
+const NONE: readonly string[] = [];
+
+export function DraftTips({ ticket, tabId, frustrated, disabledTips = NONE, subscribe = listenForDrafts, store = chromeDismissedTips }: Props) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [dismissed, setDismissed] = useState<ReadonlySet<TipId>>(new Set());
 
@@ -39,7 +41,7 @@ export function DraftTips({ ticket, tabId, frustrated, subscribe = listenForDraf
     };
   }, [store, ticket.key]);
 
-  const disabled = useMemo(() => new Set(settings.disabledTips.filter((t): t is TipId => KNOWN.has(t))), [settings.disabledTips]);
+  const disabled = useMemo(() => new Set(disabledTips.filter((t): t is TipId => KNOWN.has(t))), [disabledTips]);
   const firstName = ticket.customer?.firstName;
   const tips = useMemo(
     () => (draft ? checkDraft(draft.text, { isFirstReply: draft.isFirstReply, customerFirstName: firstName, frustrated, dismissed, disabled }) : []),

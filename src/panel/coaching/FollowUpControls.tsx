@@ -1,23 +1,18 @@
-// "Check back": the agent picks when (in 2 hours, tomorrow, in 3 days, a date) with a one-line
-// reason; the reminder comes back as a notification. Plus the optional "check in when there is
-// no problem" reminder after a solved ticket.
+// "Check back", at Summarize: the agent picks when (in 2 hours, tomorrow, in 3 days, a date) with
+// a one-line reason. It is stored with the ticket (and a line goes into the ticket's notes), and
+// comes back as a notification when due. Plus the optional "check in when there is no problem"
+// reminder after a solved ticket.
 import { useState } from 'preact/hooks';
 import { checkInAfterSolve, describeDue, dueAtFor, FOLLOW_UP_PRESETS, FollowUpDateError, type FollowUpChoice } from '../../core/followup-time';
 import type { TicketContext } from '../../core/ticket';
+import { followupsChanged } from '../../followups-signal';
 import { effectiveDueAt } from '../../storage/followups-repo';
+import { appendToNotes } from '../notes-bus';
 import { followupsRepo } from '../repos';
-import { followupsChanged } from './followups-signal';
-import { useCoachingSettings } from './use-coaching-settings';
 import { useFollowups } from './use-followups';
 
 const MAX_REASON = 200;
 export const DEFAULT_REASON = 'Check back with the customer';
-
-/** Phrases for the check-in message itself: short, warm, no selling. */
-export const CHECK_IN_PHRASES: readonly string[] = [
-  'Hi {name}, just checking in: is everything still working well since we sorted this out?',
-  'Hi {name}, I wanted to make sure all is still well on your side. Anything else I can help with?',
-];
 
 const PRESET_NAMES: Readonly<Record<string, string>> = {
   'in-2-hours': 'Check back in 2 hours',
@@ -30,8 +25,15 @@ function todayIso(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export function FollowUpControls({ ticket }: { ticket: TicketContext }) {
-  const settings = useCoachingSettings();
+interface Props {
+  ticket: TicketContext;
+  /** Offer "check in when there is no problem" (the agent's setting, and the ticket is solved). */
+  offerCheckIn?: boolean;
+  /** What the agent could write when the check-in comes back: the pack's check-in phrases, filled. */
+  checkInPhrases?: readonly string[];
+}
+
+export function FollowUpControls({ ticket, offerCheckIn = false, checkInPhrases = [] }: Props) {
   const set = useFollowups(ticket.key);
   const [reason, setReason] = useState('');
   const [date, setDate] = useState('');
@@ -41,9 +43,10 @@ export function FollowUpControls({ ticket }: { ticket: TicketContext }) {
 
   const save = async (dueAt: number, text: string) => {
     const repo = await followupsRepo();
-    await repo.add({ key: ticket.key, url: ticket.url, subject: ticket.subject, reason: text.slice(0, MAX_REASON), dueAt });
+    const line = text.slice(0, MAX_REASON);
+    await repo.add({ key: ticket.key, url: ticket.url, subject: ticket.subject, reason: line, dueAt });
+    appendToNotes(`Follow-up (${new Date(dueAt).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}): ${line}`);
     followupsChanged();
-    set.reload();
   };
 
   const checkBack = async (choice: FollowUpChoice) => {
@@ -80,7 +83,6 @@ export function FollowUpControls({ ticket }: { ticket: TicketContext }) {
 
   const mine = [...set.due, ...set.upcoming];
   const now = new Date(set.now);
-  const firstName = ticket.customer?.firstName ?? 'there';
 
   return (
     <section class="followup-controls" aria-labelledby="check-back-title">
@@ -123,14 +125,16 @@ export function FollowUpControls({ ticket }: { ticket: TicketContext }) {
           ))}
         </ul>
       )}
-      {settings.checkInAfterSolve && (
+      {offerCheckIn && (
         <div class="check-in">
           {checkInSet ? (
             <>
               <p class="notice" role="status">I will remind you to check in. When it comes back, you could write:</p>
-              <ul class="small">
-                {CHECK_IN_PHRASES.map((p) => <li key={p}>{p.replace('{name}', firstName)}</li>)}
-              </ul>
+              {checkInPhrases.length > 0 && (
+                <ul class="small" aria-label="Check-in phrases">
+                  {checkInPhrases.map((p) => <li key={p}>{p}</li>)}
+                </ul>
+              )}
             </>
           ) : (
             <button type="button" onClick={() => void checkIn()}>Check in when there is no problem</button>

@@ -3,8 +3,8 @@ import { describeDue } from '../../core/followup-time';
 import type { FollowupRecord } from '../../storage/db';
 import { effectiveDueAt } from '../../storage/followups-repo';
 import { followupsRepo } from '../repos';
-import { followupsChanged } from './followups-signal';
-import { openTicketUrl } from './open-ticket';
+import { followupsChanged } from '../../followups-signal';
+import { openTicketUrl } from '../../open-ticket';
 import { useFollowups } from './use-followups';
 
 const HOUR = 3_600_000;
@@ -29,8 +29,8 @@ export function FollowUpList({ open = openTicketUrl }: Props) {
 
   const act = async (change: (repo: Awaited<ReturnType<typeof followupsRepo>>) => Promise<unknown>) => {
     await change(await followupsRepo());
+    // Reloads this list too (local listeners), the other pages and the service worker's badge.
     followupsChanged();
-    view.reload();
   };
 
   const row = (f: FollowupRecord, due: boolean) => (

@@ -7,4 +7,3 @@ export { DraftTips } from './DraftTips';
 export { FollowUpControls } from './FollowUpControls';
 export { FollowUpList } from './FollowUpList';
 export { StoryButton } from './StoryButton';
-export { followupsChanged, onFollowupsChanged, FOLLOWUPS_CHANNEL, FOLLOWUPS_CHANGED_KEY } from './followups-signal';

@@ -3,10 +3,11 @@
 import { useMemo, useRef } from 'preact/hooks';
 import { DEFAULT_CUE_RULES, detectCues, type Cue, type CueInput, type CueRules } from '../../core/cues';
 import type { TicketContext } from '../../core/ticket';
-import { useCoachingSettings } from './use-coaching-settings';
+import { DEFAULT_SETTINGS } from '../../settings';
 import { useTick } from './use-tick';
 
-export const CUE_TICK_MS = 15_000;
+/** How often the cues are re-read while a ticket is open, so "waiting" shows soon after the threshold. */
+export const CUE_TICK_MS = 5_000;
 
 /** The agent's waiting threshold on top of the (pack or default) rules. */
 export function rulesWithWaitingThreshold(rules: CueRules, waitingSeconds: number): CueRules {
@@ -34,11 +35,12 @@ export function nextReplyBaseline(prev: ReplyBaseline | undefined, ticket: Ticke
 }
 
 /**
- * Whether an agent replied after the customer's latest message. The ticket only carries counts,
- * so a reply is known when the agent count grew while the latest customer message stayed the
- * same; before that, the customer's message is taken to be the latest one (not replied).
+ * Whether an agent replied after the customer's latest message. The desk says so when it can
+ * (`lastFromCustomer`); otherwise only counts are known, so a reply is seen when the agent count
+ * grew while the customer's latest message stayed the same.
  */
 export function agentRepliedSince(baseline: ReplyBaseline, ticket: TicketContext): boolean {
+  if (ticket.lastFromCustomer !== undefined) return !ticket.lastFromCustomer;
   return baseline.agentMessages !== undefined && ticket.agentMessages !== undefined && ticket.agentMessages > baseline.agentMessages;
 }
 
@@ -53,17 +55,22 @@ export function cueInputFor(ticket: TicketContext, now: number, replied: boolean
   };
 }
 
-/**
- * Cues for `ticket`. Pass `now` to pin the clock (tests); without it the hook ticks every 15 s.
- * `rules` lets a pack's cue rules replace the defaults.
- */
-export function useCues(ticket: TicketContext, now?: number, rules: CueRules = DEFAULT_CUE_RULES.en!): Cue[] {
-  const settings = useCoachingSettings();
+export interface CueOptions {
+  /** The agent's chat waiting threshold (settings). */
+  waitingSeconds?: number;
+  /** Pins the clock (tests); without it the hook re-reads every CUE_TICK_MS. */
+  now?: number;
+  /** A pack's cue rules in place of the defaults. */
+  rules?: CueRules;
+}
+
+/** Cues for `ticket`, fresh on every ticket report and as time passes. */
+export function useCues(ticket: TicketContext, { waitingSeconds = DEFAULT_SETTINGS.waitingSeconds, now, rules = DEFAULT_CUE_RULES.en! }: CueOptions = {}): Cue[] {
   const tick = useTick(now === undefined ? CUE_TICK_MS : null);
   const baseline = useRef<ReplyBaseline>();
   baseline.current = nextReplyBaseline(baseline.current, ticket);
   const replied = agentRepliedSince(baseline.current, ticket);
-  const effective = useMemo(() => rulesWithWaitingThreshold(rules, settings.waitingSeconds), [rules, settings.waitingSeconds]);
+  const effective = useMemo(() => rulesWithWaitingThreshold(rules, waitingSeconds), [rules, waitingSeconds]);
   const { lastCustomerMessage, customerMessages, channel, lastCustomerMessageAt, key } = ticket;
   return useMemo(
     () => detectCues(cueInputFor(ticket, now ?? Date.now(), replied), effective),

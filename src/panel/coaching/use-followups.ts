@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { FollowupRecord } from '../../storage/db';
 import { followupsRepo } from '../repos';
-import { onFollowupsChanged } from './followups-signal';
+import { onFollowupsChanged } from '../../followups-signal';
 import { useTick } from './use-tick';
 
 const REFRESH_MS = 60_000;

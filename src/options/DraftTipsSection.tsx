@@ -1,0 +1,40 @@
+// Draft tips the agent can turn off everywhere (each can also be dismissed per ticket in the panel).
+import { useState } from 'preact/hooks';
+import { TIP_LABELS, TIP_PRIORITY, type TipId } from '../core/draft-check';
+import { writeSettings } from '../settings';
+import { useSettings } from '../panel/use-settings';
+
+/** The disabled list with `id` switched on or off; unknown ids from older versions are kept. */
+export function toggledTips(disabled: readonly string[], id: TipId, on: boolean): string[] {
+  const rest = disabled.filter((t) => t !== id);
+  return on ? rest : [...rest, id];
+}
+
+export function DraftTipsSection() {
+  const settings = useSettings();
+  const [status, setStatus] = useState('');
+  const toggle = async (id: TipId, on: boolean) => {
+    try {
+      await writeSettings({ disabledTips: toggledTips(settings.disabledTips, id, on) });
+      setStatus('Saved.');
+    } catch (err) {
+      setStatus(`Not saved: ${(err as Error).message}`);
+    }
+  };
+  return (
+    <section class="card" aria-labelledby="draft-tips-title">
+      <h2 id="draft-tips-title">Draft tips</h2>
+      <p class="small muted">While you type a reply, the panel shows at most two gentle tips. Turn off the kinds you do not want.</p>
+      <fieldset class="draft-tip-toggles">
+        <legend class="small muted">Show a tip when…</legend>
+        {TIP_PRIORITY.map((id) => (
+          <label key={id} class="field checkbox">
+            <input type="checkbox" checked={!settings.disabledTips.includes(id)} onChange={(e) => void toggle(id, e.currentTarget.checked)} />
+            {TIP_LABELS[id]}
+          </label>
+        ))}
+      </fieldset>
+      <p role="status" class="muted small">{status}</p>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+// Which of the pack's phrases fit the moment the cues describe. Pure: the panel's phrase list
+// keeps its search and step logic, and only its order changes (and a waiting line is pinned).
+import type { Cue } from '../../core/cues';
+import type { TicketContext } from '../../core/ticket';
+
+export interface CuePhrasePlan {
+  /** Phrase tags to bring to the front of the list, strongest first. */
+  preferTags: string[];
+  /** Put a "thanks for waiting" greeting first, whatever step is showing. */
+  waitingFirst: boolean;
+}
+
+/** Tags in the default pack: "repeat" names how often they wrote, "waiting" thanks for waiting, "closing" closes warmly. */
+export function cuePhrasePlan(cues: readonly Cue[], ticket: Pick<TicketContext, 'customerMessages'>): CuePhrasePlan {
+  const tags: string[] = [];
+  const has = (kind: Cue['kind']) => cues.some((c) => c.kind === kind);
+  if (has('frustration') && (ticket.customerMessages ?? 0) >= 2) tags.push('repeat');
+  const waitingFirst = has('waiting');
+  if (waitingFirst || (has('frustration') && cues.some((c) => c.kind === 'frustration' && /wait/i.test(c.reason)))) tags.push('waiting', 'patience');
+  if (has('happy')) tags.push('closing');
+  return { preferTags: tags, waitingFirst };
+}
+
+/** Phrases carrying a preferred tag first (the earlier the tag, the earlier the phrase); otherwise the order is kept. */
+export function orderByTags<T extends { tags?: readonly string[] }>(phrases: readonly T[], preferTags: readonly string[]): T[] {
+  if (!preferTags.length) return [...phrases];
+  const rank = (p: T) => {
+    let best = preferTags.length;
+    for (const t of p.tags ?? []) {
+      const i = preferTags.indexOf(t);
+      if (i >= 0 && i < best) best = i;
+    }
+    return best;
+  };
+  return phrases.map((p, i) => ({ p, i, r: rank(p) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.p);
+}
+
+/** `pinned` first, then the rest without it. */
+export function withPinned<T>(list: readonly T[], pinned: T | undefined, same: (a: T, b: T) => boolean): T[] {
+  if (pinned === undefined) return [...list];
+  return [pinned, ...list.filter((p) => !same(p, pinned))];
+}
