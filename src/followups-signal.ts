@@ -1,48 +1,37 @@
 // "Follow-ups changed": the one signal every context uses after adding, snoozing or finishing a
-// reminder. The service worker re-arms its alarm and badge; open panels and the options page
-// reload their lists. A chrome.storage.local write wakes a sleeping service worker; the
-// BroadcastChannel is the instant path between pages that are open.
+// reminder. It is a time stamp written to chrome.storage.local: the write wakes a sleeping
+// service worker (which re-arms its alarm and badge) and reaches every open panel and options
+// page (which reload their lists), including the page that wrote it. Only this extension can
+// write its storage, so the signal needs no sender check.
 
-export const FOLLOWUPS_CHANNEL = 'person-first-followups';
-/** chrome.storage.local key whose value (a time stamp) changes on every change. */
+/** chrome.storage.local key whose value changes on every change. */
 export const FOLLOWUPS_CHANGED_KEY = 'followupsChangedAt';
-
-export interface FollowupsChangedSignal {
-  type: 'followups/changed';
-  at: number;
-}
 
 function hasExtensionApi(): boolean {
   return typeof chrome !== 'undefined' && typeof chrome.runtime?.id === 'string' && !!chrome.storage?.local;
 }
 
+/** Without the extension API (unit tests) the signal stays inside the page. */
 const localListeners = new Set<() => void>();
 
-/** Tells this page, other pages and the service worker that follow-ups changed. */
+/** Tells every context that follow-ups changed. */
 export function followupsChanged(now = Date.now()): void {
-  if (typeof BroadcastChannel !== 'undefined') {
-    const channel = new BroadcastChannel(FOLLOWUPS_CHANNEL);
-    channel.postMessage({ type: 'followups/changed', at: now } satisfies FollowupsChangedSignal);
-    channel.close();
+  if (hasExtensionApi()) {
+    void chrome.storage.local.set({ [FOLLOWUPS_CHANGED_KEY]: now }).catch(() => undefined);
+  } else {
+    for (const l of [...localListeners]) l();
   }
-  if (hasExtensionApi()) void chrome.storage.local.set({ [FOLLOWUPS_CHANGED_KEY]: now }).catch(() => undefined);
-  // A BroadcastChannel does not deliver to its own page: listeners here are called directly.
-  for (const l of [...localListeners]) l();
 }
 
-/**
- * Calls `listener` when follow-ups changed in this page, another page, or the service worker.
- * Only same-origin contexts can post on the channel, and the storage key is ours alone.
- */
+/** Calls `listener` whenever follow-ups changed, here or in any other context. */
 export function onFollowupsChanged(listener: () => void): () => void {
-  const channel = typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(FOLLOWUPS_CHANNEL) : null;
-  const onMessage = (e: MessageEvent) => {
-    if ((e.data as Partial<FollowupsChangedSignal> | null)?.type === 'followups/changed') listener();
+  if (!hasExtensionApi()) {
+    localListeners.add(listener);
+    return () => localListeners.delete(listener);
+  }
+  const onChanged = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+    if (area === 'local' && FOLLOWUPS_CHANGED_KEY in changes) listener();
   };
-  channel?.addEventListener('message', onMessage);
-  localListeners.add(listener);
-  return () => {
-    channel?.close();
-    localListeners.delete(listener);
-  };
+  chrome.storage.onChanged.addListener(onChanged);
+  return () => chrome.storage.onChanged.removeListener(onChanged);
 }

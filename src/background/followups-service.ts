@@ -3,7 +3,7 @@
 // follow-ups live in IndexedDB, and a reminder that came due while the browser was closed shows
 // at the next start). When follow-ups come due, one notification each links back to its ticket,
 // and the action badge counts them.
-import { FOLLOWUPS_CHANGED_KEY } from '../followups-signal';
+import { followupsChanged, onFollowupsChanged } from '../followups-signal';
 import { openTicketUrl } from '../open-ticket';
 import { sharedDb, type FollowupRecord } from '../storage/db';
 import { createFollowupsRepo, effectiveDueAt } from '../storage/followups-repo';
@@ -119,7 +119,8 @@ async function onButton(notificationId: string, button: number): Promise<void> {
   if (button === 0) await repo.snooze(id, Date.now() + HOUR);
   else await repo.done(id);
   await chrome.notifications.clear(notificationId);
-  await refreshFollowups();
+  // Open panels and the options page update their lists; this worker refreshes on the same signal.
+  followupsChanged();
 }
 
 /** Call once, at the service worker's top level, so its listeners wake it. */
@@ -129,10 +130,8 @@ export function startFollowupService(): void {
   });
   chrome.notifications.onClicked.addListener((nid) => void onFollowupNotificationClicked(nid).catch(warn('click')));
   chrome.notifications.onButtonClicked.addListener((nid, button) => void onButton(nid, button).catch(warn('button')));
-  // Pages write this key after every change; it also wakes a sleeping service worker.
-  chrome.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && FOLLOWUPS_CHANGED_KEY in changes) void refreshFollowups();
-  });
+  // Pages signal every change; the signal (a storage write) also wakes a sleeping worker.
+  onFollowupsChanged(() => void refreshFollowups());
   chrome.runtime.onStartup.addListener(() => void refreshFollowups());
   // Every wake-up re-checks: alarms may be lost on a browser restart, and a reminder that came due
   // while the browser was closed shows now.

@@ -5,8 +5,14 @@ import { DEFAULT_SETTINGS, onSettingsChanged, readSettings, type Settings } from
 export function useSettings(): Settings {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   useEffect(() => {
-    void readSettings().then(setSettings, () => undefined);
-    return onSettingsChanged(setSettings);
+    // The first read can be slow (it also asks managed storage): a change that arrives before it
+    // answers is newer, and the read's older answer must not replace it.
+    let changed = false;
+    void readSettings().then((s) => !changed && setSettings(s), () => undefined);
+    return onSettingsChanged((s) => {
+      changed = true;
+      setSettings(s);
+    });
   }, []);
   return settings;
 }

@@ -2,6 +2,7 @@
 // service worker changes them, and re-described as time passes.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { FollowupRecord } from '../../storage/db';
+import { effectiveDueAt } from '../../storage/followups-repo';
 import { followupsRepo } from '../repos';
 import { onFollowupsChanged } from '../../followups-signal';
 import { useTick } from './use-tick';
@@ -42,6 +43,17 @@ export function useFollowups(key?: string): FollowupsView {
       live = false;
     };
   }, [key, tick, version]);
+
+  // The next upcoming reminder moves to "due" the moment it comes due, not at the next tick.
+  const next = state.upcoming[0];
+  const nextAt = next ? effectiveDueAt(next) : null;
+  useEffect(() => {
+    if (nextAt === null) return;
+    const wait = nextAt - Date.now() + 50;
+    if (wait > REFRESH_MS) return;
+    const timer = setTimeout(reload, Math.max(0, wait));
+    return () => clearTimeout(timer);
+  }, [nextAt, reload]);
 
   return { ...state, reload };
 }
