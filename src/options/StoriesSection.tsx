@@ -49,7 +49,13 @@ export function StoriesSection() {
   const [error, setError] = useState<string | null>(null);
 
   const load = async () => setStories(await (await storiesRepo()).list());
-  useEffect(() => void load().catch((e: Error) => setError(e.message)), []);
+  useEffect(() => {
+    const reload = () => void load().catch((e: Error) => setError(e.message));
+    reload();
+    // Stories are added in the panel: coming back to this page shows the new ones.
+    window.addEventListener('focus', reload);
+    return () => window.removeEventListener('focus', reload);
+  }, []);
 
   const remove = async (id: string) => {
     await (await storiesRepo()).remove(id);

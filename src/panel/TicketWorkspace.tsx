@@ -59,7 +59,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
   useFocusSearch(windowId, () => search.current?.focus());
 
   // Coaching: what the customer's message shows raises steps and reorders their phrases.
-  const cues = useCues(ticket, { waitingSeconds: settings.waitingSeconds });
+  const cues = useCues(ticket, { waitingSeconds: settings.waitingSeconds, rules: set.cueRules });
   const frustrated = cues.some((c) => c.kind === 'frustration');
   const raisedKey = [...new Set([...raisedSteps, ...cues.flatMap((c) => c.raise)])].join(' ');
   const raised = useMemo(() => (raisedKey ? raisedKey.split(' ') : []), [raisedKey]);
@@ -82,7 +82,10 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
     const waitingLine = plan.waitingFirst
       ? set.search('', { step: 'greet', channel: ticket.channel, usage, limit: 40 }).find((p) => p.tags?.includes('waiting') && fitsChannel(p, ticket.channel))
       : undefined;
-    return withPinned(orderByTags(found, plan.preferTags), waitingLine, (a, b) => a.key === b.key).slice(0, 8);
+    // Only the step's own phrases are reordered; phrases from other steps stay after them.
+    const own = found.filter((p) => p.step === phraseStep);
+    const ordered = [...orderByTags(own, plan.preferTags), ...found.filter((p) => p.step !== phraseStep)];
+    return withPinned(ordered, waitingLine, (a, b) => a.key === b.key).slice(0, 8);
     // plan is described by planKey; the object itself is new on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [set, query, phraseStep, ticket.channel, usage, planKey]);

@@ -3,6 +3,7 @@ import { normalizePolicy, type Policy, NO_POLICY } from '../core/policy';
 import type { MergedPhrase } from '../core/pack/merge';
 import { buildPhraseIndex, searchPhrases, type SearchContext } from '../core/search';
 import type { Step } from '../core/steps';
+import type { CueRules } from '../core/cues';
 import { mergeInstalled } from '../packs/merge-installed';
 import type { InstalledPack } from '../packs/install';
 import { loadDefaultPack, onInstalledChanged, readInstalled } from '../packs/store';
@@ -11,6 +12,8 @@ export type PanelPhrase = MergedPhrase;
 
 export interface PhraseSet {
   steps: Step[];
+  /** Cue rules with the packs' changes. */
+  cueRules: CueRules;
   /** By `packId/phraseId`, unique across packs. */
   byKey: Map<string, PanelPhrase>;
   search(query: string, ctx: SearchContext): PanelPhrase[];
@@ -54,6 +57,7 @@ export function usePhraseSet(): PhraseSet {
     for (const p of merged.phrases) byKey.set(p.key, p);
     return {
       steps: merged.steps,
+      cueRules: merged.cueRules,
       byKey,
       search: (query: string, ctx: SearchContext) => searchPhrases(index, query, ctx) as PanelPhrase[],
       problems: [...problems, ...policy.problems],

@@ -13,6 +13,9 @@ import { isWebUrl, sameTicketUrl } from '../../src/open-ticket';
 import { cuePhrasePlan, orderByTags, withPinned } from '../../src/panel/coaching/cue-phrases';
 import { ticketLabel, tomorrowMorning } from '../../src/panel/coaching/FollowUpList';
 import { escapeMarkdown, storiesJson, storiesMarkdown } from '../../src/options/StoriesSection';
+import { validatePack } from '../../src/core/pack/validate';
+import { mergePacks } from '../../src/core/pack/merge';
+import type { Pack } from '../../src/core/pack/types';
 
 const ticket = (extra: Partial<TicketContext> = {}): TicketContext => ({
   desk: 'zendesk', host: 'acme.zendesk.com', ticketId: '42', key: 'zendesk:acme.zendesk.com:42', url: 'https://acme.zendesk.com/agent/tickets/42', ...extra,
@@ -220,5 +223,40 @@ describe('phrases for the moment', () => {
     expect(orderByTags(phrases, plan.preferTags).map((p) => p.key)).toEqual(['b', 'e', 'a', 'c', 'd']);
     expect(withPinned(phrases, phrases[1], (x, y) => x.key === y.key).map((p) => p.key)).toEqual(['b', 'a', 'c', 'd', 'e']);
     expect(withPinned(phrases, undefined, (x, y) => x === y)).toEqual(phrases);
+  });
+});
+
+describe('cue rules from a pack', () => {
+  const base = { schema: 1, id: 'acme', name: 'ACME', version: '1.0.0', locale: 'en', phrases: [{ id: 'p', step: 'empathize', text: 'I hear you.' }] };
+  const installed = (pack: Pack) => [{ pack, source: 'imported' as const, installedAt: 0, updatedAt: 0 }];
+
+  it('adds a team\'s own words to a cue, and can turn a signal off', () => {
+    const result = validatePack({
+      ...base,
+      cues: {
+        frustration: { signals: { ticketHopping: { reason: 'Passed around: "{match}"', weight: 1, patterns: ['passed around', 'bounced between'] }, sarcasm: { patterns: [] } } },
+        raise: { happy: ['follow-through', 'summarize'] },
+      },
+    });
+    expect(result.ok).toBe(true);
+    const { cueRules } = mergePacks(installed((result as { pack: Pack }).pack));
+    const [cue] = detectCues({ message: 'My case was passed around your departments.', now: 0 }, cueRules);
+    expect(detectCues({ message: 'My case was passed around your departments.', now: 0 })).toEqual([]);
+    expect(cue).toMatchObject({ kind: 'frustration', reason: 'Passed around: "passed around"' });
+    expect(detectCues({ message: 'Oh great, another update.', now: 0 }, cueRules)).toEqual([]);
+    expect(detectCues({ message: 'Oh great, another update.', now: 0 }).map((c) => c.kind)).toEqual(['frustration']);
+    expect(cueRules.raise.happy).toEqual(['follow-through', 'summarize']);
+    // The defaults themselves are untouched.
+    expect(DEFAULT_CUE_RULES.en!.raise.happy).toEqual(['follow-through']);
+    expect(mergePacks(installed(base as Pack)).cueRules).toBe(DEFAULT_CUE_RULES.en);
+  });
+
+  it('says exactly what is wrong with a pack\'s cue rules', () => {
+    const result = validatePack({ ...base, cues: { frustation: {}, raise: { happy: ['celebrate'] } } });
+    expect(result.ok).toBe(false);
+    const errors = (result as { errors: { path: string; message: string }[] }).errors;
+    expect(errors.map((e) => e.path)).toEqual(['/cues/frustation', '/cues/raise/happy']);
+    expect(errors[0]!.message).toContain('Did you mean "frustration"?');
+    expect((validatePack({ ...base, cues: [] }) as { errors: { message: string }[] }).errors[0]!.message).toContain('"cues" must be an object');
   });
 });

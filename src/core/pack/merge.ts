@@ -2,6 +2,7 @@
  * Several packs active at once: merge their phrases per step in a fixed order
  * (policy, subscribed, imported, default, personal), and apply their step title/hint overrides.
  */
+import { DEFAULT_CUE_RULES, mergeCueRules, type CueRules } from '../cues/rules';
 import { compareSemver } from '../semver';
 import { DEFAULT_STEPS, type Step, type StepId } from '../steps';
 import type { Pack, Phrase } from './types';
@@ -25,6 +26,8 @@ export interface MergedPhrase extends Phrase {
 
 export interface MergedPhrases {
   steps: Step[];
+  /** The default cue rules with every active pack's changes (a higher-priority pack wins). */
+  cueRules: CueRules;
   /** All phrases in merge order. */
   phrases: MergedPhrase[];
   byStep: Record<StepId, MergedPhrase[]>;
@@ -101,8 +104,12 @@ export function mergePacks(sources: readonly InstalledPack[], options: MergeOpti
       byStep[p.step].push(merged);
     }
   }
+  // Lowest priority first, so the changes of higher-priority packs land last and win.
+  let cueRules: CueRules = DEFAULT_CUE_RULES.en!;
+  for (const { pack } of [...active].reverse()) cueRules = mergeCueRules(cueRules, pack.cues);
   return {
     steps,
+    cueRules,
     phrases,
     byStep,
     packs: active.map(({ pack, source }) => ({ id: pack.id, name: pack.name, version: pack.version, source, locale: pack.locale })),

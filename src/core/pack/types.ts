@@ -1,5 +1,6 @@
 import type { Channel } from '../ticket';
 import type { StepId } from '../steps';
+import type { CueRulesOverride } from '../cues/rules';
 
 export const PACK_SCHEMA_VERSION = 1;
 
@@ -54,6 +55,8 @@ export interface Pack {
   steps?: StepOverride[];
   phrases: Phrase[];
   desks?: CustomDeskDefinition[];
+  /** Changes to the cue rules (word lists, weights, thresholds): any part, merged over the defaults. */
+  cues?: CueRulesOverride;
 }
 
 export interface PackError {
@@ -73,4 +76,6 @@ export const MAX_PHRASES = 20_000;
 export const MAX_PHRASE_TEXT = 2000;
 export const MAX_SHORT_TEXT = 200;
 export const MAX_DESCRIPTION = 2000;
+/** A pack's cue rules, as JSON: enough for long word lists, small enough to stay cheap. */
+export const MAX_CUES_CHARS = 200_000;
 export const MAX_DESKS = 50;

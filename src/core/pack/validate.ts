@@ -7,8 +7,10 @@ import type { Channel } from '../ticket';
 import { boundedDistance } from '../search';
 import { isSemver } from '../semver';
 import { STEP_IDS, type StepId } from '../steps';
+import type { CueRulesOverride } from '../cues/rules';
 import { escapePointerToken, lineColumnFinder, offsetOf, parseJsonWithPositions } from './json-position';
 import {
+  MAX_CUES_CHARS,
   MAX_DESCRIPTION,
   MAX_DESKS,
   MAX_PACK_BYTES,
@@ -32,7 +34,9 @@ export const PACK_REQUIRED_KEYS = ['schema', 'id', 'name', 'version', 'locale', 
 export const PHRASE_REQUIRED_KEYS = ['id', 'step', 'text'] as const;
 export const DESK_REQUIRED_KEYS = ['id', 'name', 'matches', 'ticketUrlPattern'] as const;
 
-const PACK_KEYS = [...PACK_REQUIRED_KEYS, '$schema', 'description', 'author', 'locked', 'steps', 'desks'];
+const PACK_KEYS = [...PACK_REQUIRED_KEYS, '$schema', 'description', 'author', 'locked', 'steps', 'desks', 'cues'];
+/** The parts of the cue rules a pack may change (src/core/cues/rules.ts says what each means). */
+export const CUE_KEYS = ['negators', 'negationWindow', 'negationBreakers', 'contrastWords', 'otherPeople', 'frustration', 'urgency', 'happy', 'waiting', 'raise'] as const;
 const PHRASE_KEYS = [...PHRASE_REQUIRED_KEYS, 'channels', 'tags', 'title'];
 const STEP_KEYS = ['id', 'title', 'hint'];
 const DESK_KEYS = [...DESK_REQUIRED_KEYS, 'selectors'];
@@ -306,6 +310,33 @@ function validateDesks(p: Problems, v: unknown, path: string): CustomDeskDefinit
   return out;
 }
 
+/**
+ * Cue rules are merged over the defaults, which drop values of the wrong type by themselves; what
+ * is checked here is what that merge cannot tell: unknown parts, steps that do not exist, size.
+ */
+function validateCues(p: Problems, v: unknown, path: string): CueRulesOverride | undefined {
+  if (!isObject(v)) {
+    p.add(path, `"cues" must be an object of cue rules (frustration, urgency, happy, waiting…), not ${typeName(v)}.`);
+    return undefined;
+  }
+  const before = p.list.length + p.extra;
+  checkKeys(p, v, CUE_KEYS, path, '"cues"');
+  if (v.raise !== undefined) {
+    if (!isObject(v.raise)) p.add(`${path}/raise`, `"raise" must map a cue (frustration, waiting, urgency, happy) to a list of step ids.`);
+    else {
+      for (const [kind, steps] of Object.entries(v.raise)) {
+        const sp = `${path}/raise/${escapePointerToken(kind)}`;
+        if (!['frustration', 'waiting', 'urgency', 'happy'].includes(kind)) p.add(sp, `"${kind}" is not a cue; use frustration, waiting, urgency or happy.`);
+        else if (!Array.isArray(steps) || !steps.every((s) => typeof s === 'string' && (STEP_IDS as readonly string[]).includes(s))) {
+          p.add(sp, `"raise.${kind}" must be a list of step ids (${STEP_IDS.join(', ')}).`);
+        }
+      }
+    }
+  }
+  if (JSON.stringify(v).length > MAX_CUES_CHARS) p.add(path, `"cues" is too large; keep it under ${MAX_CUES_CHARS.toLocaleString('en')} characters.`);
+  return p.list.length + p.extra === before ? (v as CueRulesOverride) : undefined;
+}
+
 function finish(p: Problems): PackError[] {
   const errors = p.list;
   if (p.extra > 0) {
@@ -360,6 +391,7 @@ export function validatePack(value: unknown): PackResult {
   }
   const steps = value.steps !== undefined ? validateSteps(p, value.steps, '/steps') : undefined;
   const desks = value.desks !== undefined ? validateDesks(p, value.desks, '/desks') : undefined;
+  const cues = value.cues !== undefined ? validateCues(p, value.cues, '/cues') : undefined;
 
   const phrases: Phrase[] = [];
   if ('phrases' in value) {
@@ -383,6 +415,7 @@ export function validatePack(value: unknown): PackResult {
   if (typeof value.locked === 'boolean') pack.locked = value.locked;
   if (steps) pack.steps = steps;
   if (desks) pack.desks = desks;
+  if (cues) pack.cues = cues;
   return { ok: true, pack };
 }
 
