@@ -2,7 +2,7 @@
 // message raise steps and pick phrases, tips follow the draft typed in the real CKEditor, and a
 // follow-up comes back as a notification and a badge, opens its ticket, and survives a restart.
 // Every wait is for a condition; nothing sleeps and then asserts.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -199,5 +199,27 @@ export const tests: E2ETest[] = [
     await until(badge, (b) => b === '', 'badge after done');
     await until(notificationIds, (ids) => !ids.includes(`followup:${followupId}`), 'notification after done');
     await row.waitFor({ state: 'detached', timeout: 5000 });
+  }],
+  ['a ticket marked as a story shows in options and exports as Markdown and JSON', async () => {
+    await panel.getByRole('button', { name: 'Mark this ticket as a story' }).click();
+    const form = panel.getByRole('form', { name: 'Share this story' });
+    await form.getByRole('radio', { name: 'Ugly' }).check();
+    await form.getByRole('textbox', { name: 'What happened' }).fill('Three contacts before anyone owned the refund. <b>Fix the handover.</b>');
+    await form.getByRole('button', { name: 'Save story' }).click();
+    await panel.getByRole('status').filter({ hasText: 'Story saved' }).waitFor({ timeout: 5000 });
+    const options = await h.context.newPage();
+    await options.goto(`chrome-extension://${EXTENSION_ID}/src/options/index.html`);
+    const story = options.getByRole('table', { name: 'Stories' }).getByRole('row').filter({ hasText: 'Three contacts before anyone owned the refund.' });
+    await story.waitFor({ timeout: 5000 });
+    check((await story.textContent())!.includes('<b>Fix the handover.</b>'), 'story text not shown as text');
+    const read = async (name: string) => {
+      const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name }).click()]);
+      return readFileSync((await download.path())!, 'utf8');
+    };
+    const md = await read('Export stories as Markdown');
+    check(md.includes('## Ugly') && md.includes(`### ${SUBJECT_42}`) && md.includes('\\<b\\>Fix the handover.\\</b\\>'), `markdown: ${md}`);
+    const json = JSON.parse(await read('Export stories as JSON')) as { stories: { kind: string; key: string; text: string }[] };
+    check(json.stories.length === 1 && json.stories[0]!.kind === 'ugly' && json.stories[0]!.key === KEY_42, `json: ${JSON.stringify(json)}`);
+    await options.close();
   }],
 ];
