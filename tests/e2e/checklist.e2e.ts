@@ -35,6 +35,8 @@ export const tests: E2ETest[] = [
     }
   }],
   ['a greeting personalised for Maria lands in the real CKEditor 5 data and ticks Greet', async () => {
+    // Maria's message is frustrated, so the panel raises Empathize (issue #7): Greet is one click away.
+    await panel.getByRole('button', { name: 'Show Greet phrases' }).click();
     const greeting = panel.getByRole('button', { name: /Hi Maria, thanks for getting in touch/ });
     await greeting.click();
     await panel.getByText('Inserted into the reply.').waitFor();
