@@ -40,7 +40,17 @@ export async function ticketSwitchLatency(switches = 40) {
       }
       return summary(samples);
     };
-    return { deskVisibleMs: await measure('desk-visible'), panelVisibleMs: await measure('panel-visible'), goalMedianMs: 100 };
+    // The side panel sits beside a desk that is in front, so 'desk-visible' is the figure the goal is
+    // about. 'panel-visible' shows the panel page as the front tab and pushes the desk into a background
+    // tab, where Chromium throttles the desk's own timers (its render delay and our debounce) to ~1 s:
+    // it measures Chromium's throttling, kept only to show the difference.
+    return {
+      deskVisibleMs: await measure('desk-visible'),
+      panelVisibleMs: await measure('panel-visible'),
+      goalMedianMs: 100,
+      goalAppliesTo: 'deskVisibleMs',
+      note: 'panelVisibleMs puts the desk in a background tab, throttled by Chromium; a real side panel never hides the desk',
+    };
   } finally {
     await h.close();
   }
