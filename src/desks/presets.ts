@@ -20,7 +20,7 @@
 //   `[data-testid="issue.views.field.rich-text.description"]` (public Jira content scripts, code search);
 //   the editor `#ak-editor-textarea` (Atlassian's ProseMirror editor): issue #8.
 //   Comments are not read: the DOM verified here does not mark which comments the customer wrote.
-import type { CustomDeskSelectors } from '../core/pack/types';
+import { DESK_PRESETS, type CustomDeskSelectors, type DeskPresetId } from '../core/pack/types';
 
 export interface DeskPreset {
   name: string;
@@ -31,9 +31,10 @@ export interface DeskPreset {
   newestFirst?: boolean;
 }
 
-export const PRESETS: Readonly<Record<string, DeskPreset>> = {
+/** Keyed by the pack format's preset ids, so the validator and the presets cannot drift apart. */
+export const PRESETS: Readonly<Record<DeskPresetId, DeskPreset>> = {
   zammad: {
-    name: 'Zammad',
+    name: DESK_PRESETS.zammad,
     ticketUrlPattern: '#ticket/zoom/(\\d+)',
     selectors: {
       active: '.content.active',
@@ -45,7 +46,7 @@ export const PRESETS: Readonly<Record<string, DeskPreset>> = {
     },
   },
   freescout: {
-    name: 'FreeScout',
+    name: DESK_PRESETS.freescout,
     ticketUrlPattern: '/conversation/(\\d+)',
     selectors: {
       subject: '.conv-subjtext',
@@ -58,7 +59,7 @@ export const PRESETS: Readonly<Record<string, DeskPreset>> = {
     newestFirst: true,
   },
   osticket: {
-    name: 'osTicket',
+    name: DESK_PRESETS.osticket,
     ticketUrlPattern: '/scp/tickets\\.php\\?(?:[^#]*&)?id=(\\d+)',
     selectors: {
       subject: '.tixTitle h3',
@@ -70,7 +71,7 @@ export const PRESETS: Readonly<Record<string, DeskPreset>> = {
     },
   },
   chatwoot: {
-    name: 'Chatwoot',
+    name: DESK_PRESETS.chatwoot,
     ticketUrlPattern: '/app/accounts/\\d+/(?:[^?#]*/)?conversations/(\\d+)',
     selectors: {
       customerName: '.contact--name',
@@ -81,7 +82,7 @@ export const PRESETS: Readonly<Record<string, DeskPreset>> = {
     },
   },
   jira: {
-    name: 'Jira Service Management',
+    name: DESK_PRESETS.jira,
     ticketUrlPattern: '/(?:browse|jira/servicedesk/projects/[^/]+/queues/[^?#]*)/([A-Z][A-Z0-9]+-\\d+)',
     selectors: {
       subject: '[data-testid="issue.views.issue-base.foundation.summary.heading"]',
@@ -91,3 +92,8 @@ export const PRESETS: Readonly<Record<string, DeskPreset>> = {
     },
   },
 };
+
+/** The preset a definition names, if it is one we know. */
+export function presetOf(id: string | undefined): DeskPreset | undefined {
+  return id && Object.prototype.hasOwnProperty.call(PRESETS, id) ? PRESETS[id as DeskPresetId] : undefined;
+}
