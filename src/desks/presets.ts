@@ -1,7 +1,10 @@
 // Presets for self-hosted desks: they live on the company's own host, so they are custom desks
 // (match patterns granted at runtime) whose URL regex and selectors come from here. Sources:
-// - Zammad: `#ticket/zoom/<id>` routes, `.content.active` (one content per open task, only the visible one
-//   active), `.ticket-number`, `.ticket-title-update`, `.ticket-article-item` with `.customer`/`.agent` and
+// - Zammad: `#ticket/zoom/<id>` routes; one `.content` per open task (only the visible one `.active`), each
+//   `#content_permanent_<task key>` with the key 'Ticket-<id>' (zammad/zammad app/assets/javascripts/app/
+//   controllers/ticket_zoom.coffee, TicketZoomRouter; the task manager's qunit test reads #content_permanent_<key>).
+//   Scoping to the URL's own task (not to `.content.active`) means a read between the hash change and the
+//   task switch cannot take the previous ticket's content for this one. `.ticket-number`, `.ticket-title-update`, `.ticket-article-item` with `.customer`/`.agent` and
 //   `.is-internal`, `.richtext-content`, `.articleNewEdit-body`: issue #8 and Zammad's own browser tests
 //   (zammad/zammad spec/ and test/browser, code search); customer name `[data-tab="customer"] [title="Name"]`:
 //   toggl/track-extension src/content/zammad.js.
@@ -37,7 +40,7 @@ export const PRESETS: Readonly<Record<DeskPresetId, DeskPreset>> = {
     name: DESK_PRESETS.zammad,
     ticketUrlPattern: '#ticket/zoom/(\\d+)',
     selectors: {
-      active: '.content.active',
+      active: '#content_permanent_Ticket-{id}',
       subject: '.ticket-title-update',
       customerName: '[data-tab="customer"] [title="Name"]',
       messages: '.ticket-article-item.customer:not(.is-internal), .ticket-article-item.agent:not(.is-internal)',

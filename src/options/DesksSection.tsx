@@ -8,7 +8,7 @@ import { onInstalledChanged, readInstalled } from '../packs/store';
 import type { InstalledPack } from '../packs/install';
 
 const SELECTOR_FIELDS: [keyof CustomDeskSelectors, string][] = [
-  ['active', 'Active ticket container (optional)'],
+  ['active', 'Active ticket container (optional; {id} stands for the ticket id)'],
   ['subject', 'Subject'],
   ['customerName', 'Customer name'],
   ['customerEmail', 'Customer email'],

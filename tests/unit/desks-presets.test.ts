@@ -38,6 +38,17 @@ describe('preset merging', () => {
   });
 });
 
+describe('the Zammad preset reads the task the URL names', () => {
+  it('even while the previous task is still the visible one (the hash changes first)', async () => {
+    const d = await loadDeskFixture('zammad', 42);
+    await d.open(43, { delay: 0 });
+    history.pushState({}, '', '/#ticket/zoom/42'); // back to 42: its task is mounted, not yet active
+    const a = customAdapter({ id: 'z', name: 'Z', matches: ['https://support.acme.test/*'], ticketUrlPattern: '', preset: 'zammad' });
+    expect(a.read(document, urlAt('support.acme.test'))).toMatchObject({ ticketId: '42', subject: 'Refund for order #1042 still missing', customer: { name: 'Maria Garcia' } });
+    expect(a.editor(document)?.id).toBe('editor-42');
+  });
+});
+
 describe('validation of desk presets', () => {
   it('keeps a known preset on the validated desk', () => {
     const r = validatePack({ ...base, desks: [desk({ preset: 'zammad' })] });
