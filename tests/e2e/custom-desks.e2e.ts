@@ -49,9 +49,12 @@ const REFUND = 'Refund for order #1042 still missing';
 const LOGIN = 'Cannot log in after password reset';
 const deskId = (c: Case) => c.name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
+const PACK_DESK_ORIGIN = 'https://helpdesk.example.test';
+
 export async function setup() {
   h = await launch();
   for (const c of CASES) await routeDesk(h.context, c.origin, c.fixture);
+  await routeDesk(h.context, PACK_DESK_ORIGIN, 'zammad.html');
   options = await h.context.newPage();
   await options.goto(OPTIONS_URL);
 }
@@ -155,6 +158,29 @@ export const tests: E2ETest[] = [
       }],
     ];
   }),
+  ['a desk shipped in a phrase pack is offered, and works once the lead adds it', async () => {
+    const pack = {
+      schema: 1, id: 'acme-desk-pack', name: 'ACME desk pack', version: '1.0.0', locale: 'en',
+      phrases: [{ id: 'acme-hello', step: 'greet', text: 'Hello from the ACME desk pack.' }],
+      desks: [{ id: 'acme-helpdesk', name: 'ACME helpdesk', matches: [`${PACK_DESK_ORIGIN}/*`], ticketUrlPattern: '#ticket/zoom/(\\d+)', preset: 'zammad' }],
+    };
+    await options.getByLabel('Import pack').setInputFiles({ name: 'acme-desk-pack.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(pack)) });
+    const offered = options.getByRole('table', { name: 'Desks from your phrase packs' });
+    await offered.getByRole('cell', { name: 'ACME desk pack' }).waitFor({ timeout: 5000 });
+    // Offered only: nothing is registered and no site is asked for until the lead adds it.
+    const before = await h.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id));
+    check(!before.includes('custom-desk:acme-helpdesk'), 'a pack desk was registered before it was added');
+    await allowSiteInChrome(PACK_DESK_ORIGIN);
+    await offered.getByRole('button', { name: 'Add ACME helpdesk' }).click();
+    await options.getByRole('status').filter({ hasText: 'Added ACME helpdesk.' }).waitFor({ timeout: 5000 });
+    await registered('acme-helpdesk', true);
+    await options.getByRole('table', { name: 'Desks from your phrase packs' }).waitFor({ state: 'detached', timeout: 5000 });
+    const desk = await openDesk(h, `${PACK_DESK_ORIGIN}/#ticket/zoom/42`);
+    const panel = await openPanelTab(h, desk);
+    await heading(panel, REFUND).waitFor({ timeout: 10000 });
+    await panel.close();
+    await desk.close();
+  }],
   ['removing a custom desk unregisters its script and gives its site back', async () => {
     const c = CASES[0]!;
     await options.getByRole('button', { name: `Remove ${c.name}` }).click();
