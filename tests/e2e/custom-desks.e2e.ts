@@ -164,7 +164,12 @@ export const tests: E2ETest[] = [
       phrases: [{ id: 'acme-hello', step: 'greet', text: 'Hello from the ACME desk pack.' }],
       desks: [{ id: 'acme-helpdesk', name: 'ACME helpdesk', matches: [`${PACK_DESK_ORIGIN}/*`], ticketUrlPattern: '#ticket/zoom/(\\d+)', preset: 'zammad' }],
     };
-    await options.getByLabel('Import pack').setInputFiles({ name: 'acme-desk-pack.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(pack)) });
+    // Installed as the pack store keeps it (the import UI itself is tested in packs.e2e.ts; here it would
+    // wait on chrome.storage.managed, which in headless Chromium can stay unanswered for a long time).
+    await h.worker.evaluate(async (p) => {
+      const packs = ((await chrome.storage.local.get('packs')).packs as unknown[] | undefined) ?? [];
+      await chrome.storage.local.set({ packs: [...packs, { pack: p, source: 'imported', installedAt: Date.now(), updatedAt: Date.now() }] });
+    }, pack);
     const offered = options.getByRole('table', { name: 'Desks from your phrase packs' });
     await offered.getByRole('cell', { name: 'ACME desk pack' }).waitFor({ timeout: 5000 });
     // Offered only: nothing is registered and no site is asked for until the lead adds it.
