@@ -1,5 +1,5 @@
 // Custom desks: a company's own (or self-hosted) help desk described as data, optionally starting
-// from a preset. The definition type is the pack's (src/core/pack/types.ts), plus `preset`.
+// from a preset. The definition type is the pack format's (src/core/pack/types.ts), `preset` included.
 // Nothing here throws on bad input: an invalid regex matches no ticket, an invalid selector is a
 // missing field. Runs on the same engine as the built-in desks (common.ts).
 import type { CustomDeskDefinition, CustomDeskSelectors } from '../core/pack/types';
