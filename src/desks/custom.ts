@@ -51,6 +51,7 @@ export function customAdapter(def: CustomDeskDefinition): DeskAdapter {
     messages: sel.messages?.trim() || undefined,
     customer: sel.customerMessage?.trim() || undefined,
     newestFirst: preset?.newestFirst,
+    idIn: preset?.idIn,
     editor: one(sel.editor) ?? [],
     composer: sel.editor?.trim() || undefined,
   };

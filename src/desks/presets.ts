@@ -21,7 +21,9 @@
 // - Jira Service Management: `/browse/KEY-1` and `/jira/servicedesk/projects/KEY/queues/.../KEY-1`,
 //   `[data-testid="issue.views.issue-base.foundation.summary.heading"]`, the description
 //   `[data-testid="issue.views.field.rich-text.description"]` (public Jira content scripts, code search);
-//   the editor `#ak-editor-textarea` (Atlassian's ProseMirror editor): issue #8.
+//   the editor `#ak-editor-textarea` (Atlassian's ProseMirror editor): issue #8. The issue key in
+//   `[data-testid="issue.views.issue-base.foundation.breadcrumbs.current-issue.item"]` (many public Jira
+//   scripts read it) tells a rendered issue from the previous one.
 //   Comments are not read: the DOM verified here does not mark which comments the customer wrote.
 import { DESK_PRESETS, type CustomDeskSelectors, type DeskPresetId } from '../core/pack/types';
 
@@ -32,6 +34,9 @@ export interface DeskPreset {
   selectors: CustomDeskSelectors;
   /** The desk lists the newest message first. */
   newestFirst?: boolean;
+  /** An element naming the ticket id: until it names the URL's ticket, the page still shows the previous
+   *  one (single-page desks change the URL before they re-render). Not in the pack format: presets only. */
+  idIn?: string;
 }
 
 /** Keyed by the pack format's preset ids, so the validator and the presets cannot drift apart. */
@@ -93,6 +98,7 @@ export const PRESETS: Readonly<Record<DeskPresetId, DeskPreset>> = {
       customerMessage: '[data-testid="issue.views.field.rich-text.description"]',
       editor: '#ak-editor-textarea',
     },
+    idIn: '[data-testid="issue.views.issue-base.foundation.breadcrumbs.current-issue.item"]',
   },
 };
 

@@ -91,6 +91,19 @@ async function registered(id: string, want: boolean) {
   }, { scriptId: `custom-desk:${id}`, want });
 }
 
+/** Waits until the desk tab's content script has reported a ticket to the service worker (its follow
+ *  state names the page), so the panel opened next has a ticket to follow. */
+async function reported(origin: string) {
+  await h.worker.evaluate(async (o) => {
+    const until = Date.now() + 10000;
+    while (Date.now() < until) {
+      if (JSON.stringify((await chrome.storage.session.get('follow')).follow ?? {}).includes(`"${o}/`)) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`no ticket reported from ${o}`);
+  }, origin);
+}
+
 const form = (): Locator => options.getByRole('form', { name: 'Add a custom desk' });
 const heading = (panel: Page, name: string) => panel.getByRole('heading', { name, exact: true });
 
@@ -134,6 +147,7 @@ export const tests: E2ETest[] = [
       [`${c.label}: the panel follows the ticket, and an SPA switch`, async () => {
         desk = await openDesk(h, `${c.origin}${c.path}`);
         await desk.getByText(c.lastMessage).first().waitFor({ state: 'attached', timeout: 10000 });
+        await reported(c.origin);
         panel = await openPanelTab(h, desk);
         const [first, second] = c.titles ?? [REFUND, LOGIN];
         await heading(panel, first).waitFor({ timeout: 10000 });
@@ -181,6 +195,7 @@ export const tests: E2ETest[] = [
     await registered('acme-helpdesk', true);
     await options.getByRole('table', { name: 'Desks from your phrase packs' }).waitFor({ state: 'detached', timeout: 5000 });
     const desk = await openDesk(h, `${PACK_DESK_ORIGIN}/#ticket/zoom/42`);
+    await reported(PACK_DESK_ORIGIN);
     const panel = await openPanelTab(h, desk);
     await heading(panel, REFUND).waitFor({ timeout: 10000 });
     await panel.close();

@@ -49,6 +49,17 @@ describe('the Zammad preset reads the task the URL names', () => {
   });
 });
 
+describe('the Jira preset waits for the issue the URL names', () => {
+  it('reports the pane missing until the breadcrumb names the new issue, instead of the old issue under the new key', async () => {
+    await loadDeskFixture('jira', 'SD-42');
+    const a = customAdapter({ id: 'j', name: 'J', matches: ['https://jira.acme.test/*'], ticketUrlPattern: PRESETS.jira.ticketUrlPattern, preset: 'jira' });
+    history.pushState({}, '', '/browse/SD-43'); // the SPA has not re-rendered yet
+    expect(a.read(document, urlAt('jira.acme.test'))).toMatchObject({ ticketId: 'SD-43', missing: ['pane'] });
+    history.pushState({}, '', '/browse/SD-42');
+    expect(a.read(document, urlAt('jira.acme.test'))).toMatchObject({ ticketId: 'SD-42', subject: 'Refund for order #1042 still missing' });
+  });
+});
+
 describe('validation of desk presets', () => {
   it('keeps a known preset on the validated desk', () => {
     const r = validatePack({ ...base, desks: [desk({ preset: 'zammad' })] });
