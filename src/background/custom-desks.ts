@@ -16,8 +16,17 @@ function contentScriptFile(): string {
   return chrome.runtime.getManifest().content_scripts?.[0]?.js?.[0] ?? 'content.js';
 }
 
-/** Makes the registered content scripts match the stored custom desks whose origins are granted. */
-export async function syncCustomDeskScripts(): Promise<void> {
+/** Makes the registered content scripts match the stored custom desks whose origins are granted.
+ *  One run at a time: adding a desk fires both a permission and a storage event, and two overlapping
+ *  runs would both see the script missing and register it twice (a duplicate-id error). */
+let queue: Promise<unknown> = Promise.resolve();
+export function syncCustomDeskScripts(): Promise<void> {
+  const run = queue.then(syncOnce);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function syncOnce(): Promise<void> {
   const desks = await readCustomDesks();
   const registered = await chrome.scripting.getRegisteredContentScripts();
   const ours = registered.filter((s) => s.id.startsWith(PREFIX));

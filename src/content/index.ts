@@ -1,16 +1,16 @@
 // The content script: finds the desk, reports the active ticket, inserts text on request.
 // Kept tiny on purpose (its gzipped size is a benchmark figure): no UI, no database, no packs.
 import { sameTicket, type TicketContext } from '../core/ticket';
-import { adapterFor } from '../desks';
+import { chooseAdapter } from '../desks';
+import { CUSTOM_DESKS_KEY } from '../desks/storage-keys';
+import type { DeskAdapter } from '../desks/types';
 import { isMessage, sendToBackground, type InsertOutcome } from '../messaging';
 import { createFocusMemory } from './focus-memory';
 import { insertText } from './insert';
 import { watchDraft } from './draft-watch';
 import { watchPage } from './watch';
 
-const adapter = adapterFor(new URL(location.href));
-
-if (adapter) {
+function start(adapter: DeskAdapter) {
   let last: TicketContext | null | undefined;
   const memory = createFocusMemory(document);
 
@@ -71,4 +71,12 @@ if (adapter) {
     },
   );
   report();
+}
+
+// The manifest injects this file on the built-in desks; the service worker registers it for custom desks
+// on the origins the agent granted. Once per page, whichever got here first.
+const g = globalThis as { __personFirst?: true };
+if (!g.__personFirst) {
+  g.__personFirst = true;
+  void chooseAdapter(new URL(location.href), async () => (await chrome.storage.local.get(CUSTOM_DESKS_KEY))[CUSTOM_DESKS_KEY]).then((a) => a && start(a), (err: unknown) => console.warn('[Person First]', err));
 }

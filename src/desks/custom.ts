@@ -1,15 +1,14 @@
 // Custom desks: a company's own (or self-hosted) help desk described as data, optionally starting
-// from a preset. The definition type is the pack's (src/core/pack/types.ts), plus `preset`.
+// from a preset. The definition type is the pack format's (src/core/pack/types.ts), `preset` included.
 // Nothing here throws on bad input: an invalid regex matches no ticket, an invalid selector is a
 // missing field. Runs on the same engine as the built-in desks (common.ts).
-import type { CustomDeskDefinition as PackDeskDefinition } from '../core/pack/types';
+import type { CustomDeskDefinition, CustomDeskSelectors } from '../core/pack/types';
+import { matchesPattern } from './match';
 import { deskAdapter, type DeskSpec } from './common';
-import { PRESETS } from './presets';
+import { presetOf } from './presets';
 import type { DeskAdapter } from './types';
 
-/** The pack's desk definition; `preset` names an entry of PRESETS whose selectors and URL regex fill
- *  in whatever the definition leaves out. */
-export type CustomDeskDefinition = PackDeskDefinition & { preset?: string };
+export type { CustomDeskDefinition };
 
 const NEVER = /$^/;
 
@@ -29,9 +28,16 @@ export function ticketRegex(source: string | undefined): RegExp {
 
 const one = (s: string | undefined) => (s?.trim() ? [s.trim()] : undefined);
 
+/** The definition's selectors over the preset's: a selector the definition leaves out (or blank) comes from the preset. */
+export function mergedSelectors(def: Pick<CustomDeskDefinition, 'preset' | 'selectors'>): CustomDeskSelectors {
+  const out: CustomDeskSelectors = { ...presetOf(def.preset)?.selectors };
+  for (const [k, v] of Object.entries(def.selectors ?? {}) as [keyof CustomDeskSelectors, string | undefined][]) if (v?.trim()) out[k] = v;
+  return out;
+}
+
 export function customAdapter(def: CustomDeskDefinition): DeskAdapter {
-  const preset = def.preset ? PRESETS[def.preset] : undefined;
-  const sel = { ...preset?.selectors, ...def.selectors };
+  const preset = presetOf(def.preset);
+  const sel = mergedSelectors(def);
   const spec: DeskSpec = {
     id: def.id,
     name: def.name,
@@ -45,8 +51,20 @@ export function customAdapter(def: CustomDeskDefinition): DeskAdapter {
     messages: sel.messages?.trim() || undefined,
     customer: sel.customerMessage?.trim() || undefined,
     newestFirst: preset?.newestFirst,
+    idIn: preset?.idIn,
     editor: one(sel.editor) ?? [],
     composer: sel.editor?.trim() || undefined,
   };
   return deskAdapter(spec);
+}
+
+/** The stored custom desk whose match patterns cover the page, as an adapter; null when none does.
+ *  Input is whatever storage holds: anything that is not a definition is skipped. */
+export function customAdapterFor(url: URL, stored: unknown): DeskAdapter | null {
+  if (!Array.isArray(stored)) return null;
+  for (const def of stored as CustomDeskDefinition[]) {
+    if (!def || typeof def.id !== 'string' || !Array.isArray(def.matches)) continue;
+    if (def.matches.some((p) => typeof p === 'string' && matchesPattern(p, url))) return customAdapter(def);
+  }
+  return null;
 }

@@ -1,7 +1,10 @@
 // Presets for self-hosted desks: they live on the company's own host, so they are custom desks
 // (match patterns granted at runtime) whose URL regex and selectors come from here. Sources:
-// - Zammad: `#ticket/zoom/<id>` routes, `.content.active` (one content per open task, only the visible one
-//   active), `.ticket-number`, `.ticket-title-update`, `.ticket-article-item` with `.customer`/`.agent` and
+// - Zammad: `#ticket/zoom/<id>` routes; one `.content` per open task (only the visible one `.active`), each
+//   `#content_permanent_<task key>` with the key 'Ticket-<id>' (zammad/zammad app/assets/javascripts/app/
+//   controllers/ticket_zoom.coffee, TicketZoomRouter; the task manager's qunit test reads #content_permanent_<key>).
+//   Scoping to the URL's own task (not to `.content.active`) means a read between the hash change and the
+//   task switch cannot take the previous ticket's content for this one. `.ticket-number`, `.ticket-title-update`, `.ticket-article-item` with `.customer`/`.agent` and
 //   `.is-internal`, `.richtext-content`, `.articleNewEdit-body`: issue #8 and Zammad's own browser tests
 //   (zammad/zammad spec/ and test/browser, code search); customer name `[data-tab="customer"] [title="Name"]`:
 //   toggl/track-extension src/content/zammad.js.
@@ -18,9 +21,11 @@
 // - Jira Service Management: `/browse/KEY-1` and `/jira/servicedesk/projects/KEY/queues/.../KEY-1`,
 //   `[data-testid="issue.views.issue-base.foundation.summary.heading"]`, the description
 //   `[data-testid="issue.views.field.rich-text.description"]` (public Jira content scripts, code search);
-//   the editor `#ak-editor-textarea` (Atlassian's ProseMirror editor): issue #8.
+//   the editor `#ak-editor-textarea` (Atlassian's ProseMirror editor): issue #8. The issue key in
+//   `[data-testid="issue.views.issue-base.foundation.breadcrumbs.current-issue.item"]` (many public Jira
+//   scripts read it) tells a rendered issue from the previous one.
 //   Comments are not read: the DOM verified here does not mark which comments the customer wrote.
-import type { CustomDeskSelectors } from '../core/pack/types';
+import { DESK_PRESETS, type CustomDeskSelectors, type DeskPresetId } from '../core/pack/types';
 
 export interface DeskPreset {
   name: string;
@@ -29,14 +34,18 @@ export interface DeskPreset {
   selectors: CustomDeskSelectors;
   /** The desk lists the newest message first. */
   newestFirst?: boolean;
+  /** An element naming the ticket id: until it names the URL's ticket, the page still shows the previous
+   *  one (single-page desks change the URL before they re-render). Not in the pack format: presets only. */
+  idIn?: string;
 }
 
-export const PRESETS: Readonly<Record<string, DeskPreset>> = {
+/** Keyed by the pack format's preset ids, so the validator and the presets cannot drift apart. */
+export const PRESETS: Readonly<Record<DeskPresetId, DeskPreset>> = {
   zammad: {
-    name: 'Zammad',
+    name: DESK_PRESETS.zammad,
     ticketUrlPattern: '#ticket/zoom/(\\d+)',
     selectors: {
-      active: '.content.active',
+      active: '#content_permanent_Ticket-{id}',
       subject: '.ticket-title-update',
       customerName: '[data-tab="customer"] [title="Name"]',
       messages: '.ticket-article-item.customer:not(.is-internal), .ticket-article-item.agent:not(.is-internal)',
@@ -45,7 +54,7 @@ export const PRESETS: Readonly<Record<string, DeskPreset>> = {
     },
   },
   freescout: {
-    name: 'FreeScout',
+    name: DESK_PRESETS.freescout,
     ticketUrlPattern: '/conversation/(\\d+)',
     selectors: {
       subject: '.conv-subjtext',
@@ -58,7 +67,7 @@ export const PRESETS: Readonly<Record<string, DeskPreset>> = {
     newestFirst: true,
   },
   osticket: {
-    name: 'osTicket',
+    name: DESK_PRESETS.osticket,
     ticketUrlPattern: '/scp/tickets\\.php\\?(?:[^#]*&)?id=(\\d+)',
     selectors: {
       subject: '.tixTitle h3',
@@ -70,7 +79,7 @@ export const PRESETS: Readonly<Record<string, DeskPreset>> = {
     },
   },
   chatwoot: {
-    name: 'Chatwoot',
+    name: DESK_PRESETS.chatwoot,
     ticketUrlPattern: '/app/accounts/\\d+/(?:[^?#]*/)?conversations/(\\d+)',
     selectors: {
       customerName: '.contact--name',
@@ -81,7 +90,7 @@ export const PRESETS: Readonly<Record<string, DeskPreset>> = {
     },
   },
   jira: {
-    name: 'Jira Service Management',
+    name: DESK_PRESETS.jira,
     ticketUrlPattern: '/(?:browse|jira/servicedesk/projects/[^/]+/queues/[^?#]*)/([A-Z][A-Z0-9]+-\\d+)',
     selectors: {
       subject: '[data-testid="issue.views.issue-base.foundation.summary.heading"]',
@@ -89,5 +98,11 @@ export const PRESETS: Readonly<Record<string, DeskPreset>> = {
       customerMessage: '[data-testid="issue.views.field.rich-text.description"]',
       editor: '#ak-editor-textarea',
     },
+    idIn: '[data-testid="issue.views.issue-base.foundation.breadcrumbs.current-issue.item"]',
   },
 };
+
+/** The preset a definition names, if it is one we know. */
+export function presetOf(id: string | undefined): DeskPreset | undefined {
+  return id && Object.prototype.hasOwnProperty.call(PRESETS, id) ? PRESETS[id as DeskPresetId] : undefined;
+}

@@ -126,7 +126,7 @@ describe('custom desk definitions', () => {
 
   it('own selectors override the preset, the rest comes from it, and {id} scopes to the ticket', async () => {
     await loadDeskFixture('zammad', 42);
-    const a = customAdapter(desk('zammad', { selectors: { active: '#content_permanent_TicketZoom-{id}', subject: '.ticket-number' } }));
+    const a = customAdapter(desk('zammad', { selectors: { active: '#content_permanent_Ticket-{id}.active', subject: '.ticket-number' } }));
     expect(a.read(document, urlAt('support.acme.test'))).toMatchObject({ subject: '31042', customer: { name: 'Maria Garcia' }, customerMessages: 2 });
     history.pushState({}, '', '/#ticket/zoom/43'); // not rendered yet: the {id} scope finds nothing
     expect(a.read(document, urlAt('support.acme.test'))!.missing).toEqual(['pane']);

@@ -94,6 +94,8 @@ describe('pack.schema.json agrees with the validator', () => {
       { ...good, steps: [{ id: 'hello' }] },
       { ...good, desks: [{ id: 'd', name: 'D', matches: ['https://d.test/*'], ticketUrlPattern: '/t/(\\d+)', selectors: { editor: '#r' } }] },
       { ...good, desks: [{ id: 'd', name: 'D', matches: ['d.test'], ticketUrlPattern: '/t/(\\d+)' }] },
+      { ...good, desks: [{ id: 'd', name: 'D', matches: ['https://d.test/*'], ticketUrlPattern: '#ticket/zoom/(\\d+)', preset: 'zammad' }] },
+      { ...good, desks: [{ id: 'd', name: 'D', matches: ['https://d.test/*'], ticketUrlPattern: '#ticket/zoom/(\\d+)', preset: 'zamad' }] },
     ];
     for (const v of variants) expect(schemaErrors(v, schema).length === 0, JSON.stringify(v)).toBe(validatePack(v).ok);
   });

@@ -32,7 +32,19 @@ export interface CustomDeskSelectors {
   editor?: string;
 }
 
-/** A company's own help desk described as data (no code), shipped inside a pack. */
+/** Self-hosted desks whose URL shapes and selectors Person First knows (src/desks/presets.ts holds them):
+ *  a custom desk naming one gets every selector it leaves out from the preset. */
+export const DESK_PRESETS = {
+  zammad: 'Zammad',
+  freescout: 'FreeScout',
+  osticket: 'osTicket',
+  chatwoot: 'Chatwoot',
+  jira: 'Jira Service Management',
+} as const;
+export type DeskPresetId = keyof typeof DESK_PRESETS;
+export const DESK_PRESET_IDS = Object.keys(DESK_PRESETS) as DeskPresetId[];
+
+/** A company's own help desk described as data (no code), shipped inside a pack or added in the options page. */
 export interface CustomDeskDefinition {
   id: string;
   name: string;
@@ -40,6 +52,8 @@ export interface CustomDeskDefinition {
   matches: string[];
   /** Regex source with one capture group that yields the ticket id from the URL. */
   ticketUrlPattern: string;
+  /** A key of DESK_PRESETS: fills the selectors this definition leaves out. */
+  preset?: string;
   selectors?: CustomDeskSelectors;
 }
 

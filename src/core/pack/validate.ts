@@ -12,6 +12,8 @@ import { escapePointerToken, lineColumnFinder, offsetOf, parseJsonWithPositions 
 import {
   MAX_CUES_CHARS,
   MAX_DESCRIPTION,
+  DESK_PRESET_IDS,
+  DESK_PRESETS,
   MAX_DESKS,
   MAX_PACK_BYTES,
   MAX_PHRASES,
@@ -39,7 +41,7 @@ const PACK_KEYS = [...PACK_REQUIRED_KEYS, '$schema', 'description', 'author', 'l
 export const CUE_KEYS = ['negators', 'negationWindow', 'negationBreakers', 'contrastWords', 'otherPeople', 'frustration', 'urgency', 'happy', 'waiting', 'raise'] as const;
 const PHRASE_KEYS = [...PHRASE_REQUIRED_KEYS, 'channels', 'tags', 'title'];
 const STEP_KEYS = ['id', 'title', 'hint'];
-const DESK_KEYS = [...DESK_REQUIRED_KEYS, 'selectors'];
+const DESK_KEYS = [...DESK_REQUIRED_KEYS, 'preset', 'selectors'];
 const SELECTOR_KEYS: (keyof CustomDeskSelectors)[] = ['active', 'subject', 'customerName', 'customerEmail', 'messages', 'customerMessage', 'editor'];
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
@@ -256,6 +258,19 @@ function captureGroups(source: string): number | undefined {
   }
 }
 
+/** A known preset id; a typo gets the nearest one, and every message lists the presets by name. */
+function deskPreset(p: Problems, v: unknown, path: string): string | undefined {
+  const all = DESK_PRESET_IDS.map((k) => `"${k}" (${DESK_PRESETS[k]})`).join(', ');
+  if (typeof v !== 'string') {
+    p.add(path, `"preset" must be text naming a preset, not ${typeName(v)}. The presets are ${all}.`);
+    return undefined;
+  }
+  if ((DESK_PRESET_IDS as string[]).includes(v)) return v;
+  const hint = v.trim() ? closest(v, DESK_PRESET_IDS) : undefined;
+  p.add(path, `Unknown desk preset "${v}".${hint ? ` Did you mean "${hint}"?` : ''} The presets are ${all}; or leave "preset" out and name every selector.`);
+  return undefined;
+}
+
 function validateDesks(p: Problems, v: unknown, path: string): CustomDeskDefinition[] | undefined {
   if (!Array.isArray(v)) {
     p.add(path, `"desks" must be a list of desk definitions, not ${typeName(v)}.`);
@@ -288,6 +303,7 @@ function validateDesks(p: Problems, v: unknown, path: string): CustomDeskDefinit
       if (groups === undefined) p.add(`${dp}/ticketUrlPattern`, `"${pattern}" is not a valid regular expression.`);
       else if (groups < 1) p.add(`${dp}/ticketUrlPattern`, `The ticket URL pattern needs one capture group (in parentheses) around the ticket id, like "/tickets/(\\\\d+)".`);
     }
+    const preset = d.preset !== undefined ? deskPreset(p, d.preset, `${dp}/preset`) : undefined;
     let selectors: CustomDeskSelectors | undefined;
     if (d.selectors !== undefined) {
       if (!isObject(d.selectors)) p.add(`${dp}/selectors`, `"selectors" must be an object of CSS selectors, not ${typeName(d.selectors)}.`);
@@ -304,6 +320,7 @@ function validateDesks(p: Problems, v: unknown, path: string): CustomDeskDefinit
     }
     if (p.list.length + p.extra !== before || !id || !name || !matches || pattern === undefined) return;
     const desk: CustomDeskDefinition = { id, name, matches, ticketUrlPattern: pattern };
+    if (preset) desk.preset = preset;
     if (selectors) desk.selectors = selectors;
     out.push(desk);
   });
