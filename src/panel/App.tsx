@@ -1,18 +1,19 @@
-import { DESKS, deskNames } from '../desks';
+import { deskNames } from '../desks';
 import { FollowUpList } from './coaching';
 import { EmptyState } from './EmptyState';
 import { TicketCard } from './TicketCard';
 import { TicketWorkspace } from './TicketWorkspace';
+import { useDeskName } from './use-desk-name';
 import { useFollowedTicket } from './use-followed-ticket';
 import { useWindowId } from './use-window-id';
 
 export function App() {
   const windowId = useWindowId();
   const { loaded, shown } = useFollowedTicket(windowId);
+  const deskName = useDeskName(shown?.ticket?.desk);
   if (!loaded || windowId === null) return <main aria-busy="true" />;
   const ticket = shown?.ticket;
   if (!shown || !ticket) return <main><EmptyState desks={deskNames()} /><FollowUpList /></main>;
-  const deskName = DESKS.find((d) => d.id === ticket.desk)?.name ?? ticket.desk;
   const openTab = () => void chrome.runtime.sendMessage({ type: 'panel/open-desk-tab', tabId: shown.tabId });
   return (
     <main>

@@ -152,6 +152,8 @@ export const tests: E2ETest[] = [
         const [first, second] = c.titles ?? [REFUND, LOGIN];
         await heading(panel, first).waitFor({ timeout: 10000 });
         await panel.getByText('Maria Garcia').first().waitFor();
+        // The ticket card names the desk as the lead named it, not by its internal id.
+        await panel.getByText(c.name, { exact: true }).first().waitFor({ timeout: 5000 });
         await panel.getByText(c.lastMessage).waitFor();
         await desk.evaluate(() => (window as any).__desk.open(43));
         await heading(panel, second).waitFor({ timeout: 5000 });
@@ -163,6 +165,8 @@ export const tests: E2ETest[] = [
       }],
       [`${c.label}: a phrase clicked in the panel lands in the desk's editor`, async () => {
         if (c.prosemirror) await desk.locator(`${c.editor}[data-fixture-ready]`).waitFor({ state: 'attached', timeout: 20000 });
+        // A frustrated customer opens the panel on Empathize (issue #7); the greeting is one click away.
+        await panel.getByRole('button', { name: 'Show Greet phrases' }).click();
         await panel.getByRole('button', { name: /Hi Maria, thanks for getting in touch/ }).click();
         await panel.getByText('Inserted into the reply.').waitFor({ timeout: 5000 });
         const text = await editorText(desk, c);

@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { CustomDeskDefinition } from '../core/pack/types';
+import { DESKS } from '../desks';
+import { CUSTOM_DESKS_KEY } from '../desks/storage-keys';
+
+/** The name an agent knows a desk by: a built-in desk's own name, or the name a lead gave a custom desk. */
+export function useDeskName(deskId: string | undefined): string {
+  const builtIn = DESKS.find((d) => d.id === deskId)?.name;
+  const [custom, setCustom] = useState<string | undefined>();
+  useEffect(() => {
+    setCustom(undefined);
+    if (!deskId || builtIn) return;
+    let live = true;
+    const read = () =>
+      void chrome.storage.local.get(CUSTOM_DESKS_KEY).then((got) => {
+        const defs = got[CUSTOM_DESKS_KEY];
+        const def = Array.isArray(defs) ? (defs as CustomDeskDefinition[]).find((d) => d?.id === deskId) : undefined;
+        if (live) setCustom(typeof def?.name === 'string' && def.name.trim() ? def.name : undefined);
+      });
+    const onChanged = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+      if (area === 'local' && CUSTOM_DESKS_KEY in changes) read();
+    };
+    read();
+    chrome.storage.onChanged.addListener(onChanged);
+    return () => {
+      live = false;
+      chrome.storage.onChanged.removeListener(onChanged);
+    };
+  }, [deskId, builtIn]);
+  return builtIn ?? custom ?? deskId ?? '';
+}
