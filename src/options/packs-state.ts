@@ -19,9 +19,12 @@ export function usePacksState(): PacksState {
   const [state, setState] = useState<PacksState>({ loaded: false, installed: [], subscriptions: [], policy: NO_POLICY, policyStatus: null });
   useEffect(() => {
     const patch = (p: Partial<PacksState>) => setState((s) => ({ ...s, ...p }));
-    void Promise.all([readInstalled(), readSubscriptions(), readPolicy(), readPolicyStatus()]).then(([installed, subscriptions, policy, policyStatus]) =>
-      patch({ loaded: true, installed, subscriptions, policy, policyStatus }),
+    void Promise.all([readInstalled(), readSubscriptions(), readPolicyStatus()]).then(([installed, subscriptions, policyStatus]) =>
+      patch({ loaded: true, installed, subscriptions, policyStatus }),
     );
+    // Chrome answers chrome.storage.managed only once its policy service is ready, which can take a
+    // while after start: the packs show at once and the policy's locks join when it answers.
+    void readPolicy().then((policy) => patch({ policy }));
     const offPacks = onInstalledChanged((installed) => patch({ installed }));
     const offSubs = onSubscriptionsChanged((subscriptions) => patch({ subscriptions }));
     const offPolicy = onPolicyChanged(() => void readPolicy().then((policy) => patch({ policy })));
