@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { WindowTicket } from '../core/follow';
 import { currentStep, shouldNudge } from '../core/nudge';
 import { fillPlaceholders, type AskField, type PlaceholderValues } from '../core/placeholders';
+import { contactCount } from '../core/stated-contacts';
 import type { TicketContext } from '../core/ticket';
 import { sendToTab } from '../messaging';
 import { AskPrompt } from './AskPrompt';
@@ -40,7 +41,7 @@ function valuesFor(ticket: TicketContext, agentName: string): PlaceholderValues 
   return {
     customer: ticket.customer,
     agent: { name: agentName || undefined },
-    ticket: { id: ticket.ticketId, subject: ticket.subject, contacts: ticket.customerMessages },
+    ticket: { id: ticket.ticketId, subject: ticket.subject, contacts: contactCount(ticket) },
   };
 }
 

@@ -1,5 +1,7 @@
 // What each cue suggests, in one line the agent can read at a glance. Pure: text only.
 import type { Cue } from '../../core/cues';
+import { contactsInWords } from '../../core/placeholders';
+import { contactCount } from '../../core/stated-contacts';
 import type { TicketContext } from '../../core/ticket';
 
 export const CUE_LABELS: Readonly<Record<Cue['kind'], string>> = {
@@ -9,16 +11,14 @@ export const CUE_LABELS: Readonly<Record<Cue['kind'], string>> = {
   happy: 'Happy',
 };
 
-const TIMES = ['', 'once', 'twice', '3 times', '4 times', '5 times'];
-
 /** A suggestion that names the exact situation, from the ticket's facts. */
 export function cueHint(cue: Cue, ticket: TicketContext): string {
   const name = ticket.customer?.firstName;
   const about = ticket.subject ? ' about this' : '';
   switch (cue.kind) {
     case 'frustration': {
-      const n = ticket.customerMessages ?? 0;
-      if (n >= 2) return `Name it first: "I'm sorry you've had to write to us ${TIMES[n] ?? `${n} times`}${about}."`;
+      const times = contactsInWords(contactCount(ticket));
+      if (times) return `Name it first: "I'm sorry you've had to write to us ${times}${about}."`;
       return `Name it first: "I can see why this is frustrating${name ? `, ${name}` : ''}, and I'm sorry."`;
     }
     case 'waiting':

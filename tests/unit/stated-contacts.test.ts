@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { contactCount, statedContacts } from '../../src/core/stated-contacts';
+
+describe('statedContacts', () => {
+  it.each([
+    ['This is the third time I write about this. Where is my money?', 3],
+    ['3rd email about the same order!!', 3],
+    ['Second request: please cancel my plan.', 2],
+    ["I've written to you 4 times now", 4],
+    ['I have contacted support five times and nobody answers', 5],
+    ['I called twice... I mean I have called you three times', 3],
+  ])('reads %j as %i contacts', (message, n) => {
+    expect(statedContacts(message)).toBe(n);
+  });
+
+  it.each([
+    'The new price is three times the old one.',
+    'Thanks, it works the second you restart it.',
+    'Can you help me with my order?',
+    'I tried 100 times',
+    '',
+  ])('finds no stated count in %j', (message) => {
+    expect(statedContacts(message)).toBeUndefined();
+  });
+});
+
+describe('contactCount', () => {
+  it('takes what the customer says when it is more than the ticket shows', () => {
+    expect(contactCount({ customerMessages: 2, lastCustomerMessage: 'This is the third time I write about this.' })).toBe(3);
+  });
+  it('keeps the ticket count when it is larger or nothing is said', () => {
+    expect(contactCount({ customerMessages: 4, lastCustomerMessage: 'Second time asking.' })).toBe(4);
+    expect(contactCount({ customerMessages: 2, lastCustomerMessage: 'Where is my refund?' })).toBe(2);
+    expect(contactCount({})).toBeUndefined();
+  });
+});
