@@ -3,13 +3,10 @@
 // service worker (which re-arms its alarm and badge) and reaches every open panel and options
 // page (which reload their lists), including the page that wrote it. Only this extension can
 // write its storage, so the signal needs no sender check.
+import { hasExtensionApi } from './has-extension-api';
 
 /** chrome.storage.local key whose value changes on every change. */
 export const FOLLOWUPS_CHANGED_KEY = 'followupsChangedAt';
-
-function hasExtensionApi(): boolean {
-  return typeof chrome !== 'undefined' && typeof chrome.runtime?.id === 'string' && !!chrome.storage?.local;
-}
 
 /** Without the extension API (unit tests) the signal stays inside the page. */
 const localListeners = new Set<() => void>();

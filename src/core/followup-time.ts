@@ -50,7 +50,8 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-function isoDay(d: Date): string {
+/** The local calendar day as YYYY-MM-DD (what a date input holds). */
+export function isoDay(d: Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 

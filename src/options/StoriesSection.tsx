@@ -1,12 +1,12 @@
 // Stories the agent marked (good, bad or ugly), listed and exported for the team meeting.
 // Local only: the export is a file the agent saves; nothing is sent anywhere.
 import { useEffect, useState } from 'preact/hooks';
-import type { StoryKind, StoryRecord } from '../storage/db';
+import { isWebUrl } from '../open-ticket';
+import type { StoryRecord } from '../storage/db';
+import { STORY_KIND_LABELS, STORY_KINDS } from '../storage/stories-repo';
 import { storiesRepo } from '../panel/repos';
 import { downloadText, stamp } from './download';
 
-const KIND_TITLES: Readonly<Record<StoryKind, string>> = { good: 'Good', bad: 'Bad', ugly: 'Ugly' };
-const KIND_ORDER: readonly StoryKind[] = ['good', 'bad', 'ugly'];
 
 /** Markdown would turn <b>, [links](…) or `#` from a subject into markup: escape it, text stays text. */
 export function escapeMarkdown(text: string): string {
@@ -25,14 +25,14 @@ function isoDate(t: number): string {
 /** Stories grouped good, bad, ugly; newest first within a group. */
 export function storiesMarkdown(stories: readonly StoryRecord[], now = Date.now()): string {
   const lines = [`# Stories to share`, '', `Exported ${isoDate(now)} · ${stories.length} ${stories.length === 1 ? 'story' : 'stories'}`, ''];
-  for (const kind of KIND_ORDER) {
+  for (const kind of STORY_KINDS) {
     const group = stories.filter((s) => s.kind === kind).sort((a, b) => b.createdAt - a.createdAt);
     if (!group.length) continue;
-    lines.push(`## ${KIND_TITLES[kind]}`, '');
+    lines.push(`## ${STORY_KIND_LABELS[kind]}`, '');
     for (const s of group) {
       const title = escapeMarkdown(s.subject?.trim() || s.key);
       // The URL goes in angle brackets so characters in it cannot end the link early.
-      const link = /^https?:\/\//i.test(s.url) ? ` (<${s.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : '';
+      const link = isWebUrl(s.url) ? ` (<${s.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : '';
       lines.push(`### ${title}`, '', `${isoDate(s.createdAt)}${link}`, '', escapeMarkdown(s.text.trim()), '');
     }
   }
@@ -85,8 +85,8 @@ export function StoriesSection() {
           <tbody>
             {stories.map((s) => (
               <tr key={s.id}>
-                <td>{KIND_TITLES[s.kind]}</td>
-                <td>{/^https?:\/\//i.test(s.url) ? <a href={s.url} target="_blank" rel="noopener noreferrer">{s.subject || s.key}</a> : s.subject || s.key}</td>
+                <td>{STORY_KIND_LABELS[s.kind]}</td>
+                <td>{isWebUrl(s.url) ? <a href={s.url} target="_blank" rel="noopener noreferrer">{s.subject || s.key}</a> : s.subject || s.key}</td>
                 <td style={{ whiteSpace: 'pre-wrap' }}>{s.text}</td>
                 <td>{new Date(s.createdAt).toLocaleDateString()}</td>
                 <td><button type="button" aria-label={`Delete story: ${s.subject || s.key}`} onClick={() => void remove(s.id)}>Delete</button></td>

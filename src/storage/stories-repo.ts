@@ -3,6 +3,7 @@ import { resolveDb, type DbSource, type StoryKind, type StoryRecord } from './db
 import { newId } from './ids';
 
 export const STORY_KINDS: readonly StoryKind[] = ['good', 'bad', 'ugly'];
+export const STORY_KIND_LABELS: Readonly<Record<StoryKind, string>> = { good: 'Good', bad: 'Bad', ugly: 'Ugly' };
 
 export interface NewStory {
   key: string;

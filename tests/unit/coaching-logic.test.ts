@@ -1,5 +1,6 @@
 // Issue #7 wiring: the pure parts of the coaching panel, service worker and options sections.
 import { describe, expect, it } from 'vitest';
+import { dueAtFor } from '../../src/core/followup-time';
 import { DEFAULT_CUE_RULES, detectCues } from '../../src/core/cues';
 import type { TicketContext } from '../../src/core/ticket';
 import type { FollowupRecord, StoryRecord } from '../../src/storage/db';
@@ -11,7 +12,7 @@ import { normalizeDismissed, withDismissal } from '../../src/panel/coaching/dism
 import { cueHint } from '../../src/panel/coaching/cue-hints';
 import { isWebUrl, sameTicketUrl } from '../../src/open-ticket';
 import { cuePhrasePlan, orderByTags, withPinned } from '../../src/panel/coaching/cue-phrases';
-import { ticketLabel, tomorrowMorning } from '../../src/panel/coaching/FollowUpList';
+import { ticketLabel } from '../../src/panel/coaching/FollowUpList';
 import { escapeMarkdown, storiesJson, storiesMarkdown } from '../../src/options/StoriesSection';
 import { validatePack } from '../../src/core/pack/validate';
 import { mergePacks } from '../../src/core/pack/merge';
@@ -152,7 +153,8 @@ describe('follow-up helpers', () => {
     expect(service.badgeText(250)).toBe('99+');
   });
   it('snoozes until 09:00 the next calendar day', () => {
-    const t = new Date(tomorrowMorning(new Date(2025, 2, 31, 23, 30)));
+    // "Snooze until tomorrow" uses the same choice as "Check back tomorrow".
+    const t = new Date(dueAtFor('tomorrow', new Date(2025, 2, 31, 23, 30)));
     expect([t.getFullYear(), t.getMonth(), t.getDate(), t.getHours()]).toEqual([2025, 3, 1, 9]);
   });
   it('labels a follow-up by subject, or by ticket number', () => {

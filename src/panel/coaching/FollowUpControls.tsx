@@ -3,13 +3,11 @@
 // comes back as a notification when due. Plus the optional "check in when there is no problem"
 // reminder after a solved ticket.
 import { useState } from 'preact/hooks';
-import { checkInAfterSolve, describeDue, dueAtFor, FOLLOW_UP_PRESETS, FollowUpDateError, type FollowUpChoice } from '../../core/followup-time';
+import { checkInAfterSolve, describeDue, dueAtFor, FOLLOW_UP_PRESETS, FollowUpDateError, isoDay, type FollowUpChoice } from '../../core/followup-time';
 import type { TicketContext } from '../../core/ticket';
-import { followupsChanged } from '../../followups-signal';
 import { effectiveDueAt } from '../../storage/followups-repo';
 import { appendToNotes } from '../notes-bus';
-import { followupsRepo } from '../repos';
-import { useFollowups } from './use-followups';
+import { changeFollowups, useFollowups } from './use-followups';
 
 const MAX_REASON = 200;
 export const DEFAULT_REASON = 'Check back with the customer';
@@ -19,11 +17,6 @@ const PRESET_NAMES: Readonly<Record<string, string>> = {
   tomorrow: 'Check back tomorrow',
   'in-3-days': 'Check back in 3 days',
 };
-
-function todayIso(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 interface Props {
   ticket: TicketContext;
@@ -42,11 +35,9 @@ export function FollowUpControls({ ticket, offerCheckIn = false, checkInPhrases 
   const [checkInSet, setCheckInSet] = useState(false);
 
   const save = async (dueAt: number, text: string) => {
-    const repo = await followupsRepo();
     const line = text.slice(0, MAX_REASON);
-    await repo.add({ key: ticket.key, url: ticket.url, subject: ticket.subject, reason: line, dueAt });
+    await changeFollowups((repo) => repo.add({ key: ticket.key, url: ticket.url, subject: ticket.subject, reason: line, dueAt }));
     appendToNotes(`Follow-up (${new Date(dueAt).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}): ${line}`);
-    followupsChanged();
   };
 
   const checkBack = async (choice: FollowUpChoice) => {
@@ -110,7 +101,7 @@ export function FollowUpControls({ ticket, offerCheckIn = false, checkInPhrases 
       >
         <label class="field">
           On a date
-          <input type="date" min={todayIso(now)} value={date} onInput={(e) => setDate(e.currentTarget.value)} />
+          <input type="date" min={isoDay(now)} value={date} onInput={(e) => setDate(e.currentTarget.value)} />
         </label>
         <button type="submit">Check back on this date</button>
       </form>

@@ -1,18 +1,11 @@
 // Due and upcoming follow-ups across all tickets: open the ticket, snooze or mark done in one click.
-import { describeDue } from '../../core/followup-time';
+import { describeDue, dueAtFor } from '../../core/followup-time';
 import type { FollowupRecord } from '../../storage/db';
 import { effectiveDueAt } from '../../storage/followups-repo';
-import { followupsRepo } from '../repos';
-import { followupsChanged } from '../../followups-signal';
 import { openTicketUrl } from '../../open-ticket';
-import { useFollowups } from './use-followups';
+import { changeFollowups, useFollowups } from './use-followups';
 
 const HOUR = 3_600_000;
-
-/** 09:00 tomorrow, local time: when "snooze until tomorrow" brings a reminder back. */
-export function tomorrowMorning(now: Date): number {
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 9, 0, 0, 0).getTime();
-}
 
 export function ticketLabel(f: Pick<FollowupRecord, 'subject' | 'key'>): string {
   return f.subject?.trim() || `Ticket ${f.key.split(':').pop() ?? f.key}`;
@@ -26,12 +19,6 @@ interface Props {
 export function FollowUpList({ open = openTicketUrl }: Props) {
   const view = useFollowups();
   const now = new Date(view.now);
-
-  const act = async (change: (repo: Awaited<ReturnType<typeof followupsRepo>>) => Promise<unknown>) => {
-    await change(await followupsRepo());
-    // Reloads this list too (local listeners), the other pages and the service worker's badge.
-    followupsChanged();
-  };
 
   const row = (f: FollowupRecord, due: boolean) => (
     <li key={f.id} class={`followup${due ? ' due' : ''}`}>
@@ -47,9 +34,9 @@ export function FollowUpList({ open = openTicketUrl }: Props) {
       <span class="followup-reason">{f.reason}</span>
       <span class="small muted">{due ? 'Due' : 'Upcoming'}: {describeDue(effectiveDueAt(f), now)}</span>
       <span class="row">
-        <button type="button" onClick={() => void act((r) => r.snooze(f.id, Date.now() + HOUR))}>Snooze 1 hour</button>
-        <button type="button" onClick={() => void act((r) => r.snooze(f.id, tomorrowMorning(new Date())))}>Snooze until tomorrow</button>
-        <button type="button" onClick={() => void act((r) => r.done(f.id))}>Done</button>
+        <button type="button" onClick={() => void changeFollowups((r) => r.snooze(f.id, Date.now() + HOUR))}>Snooze 1 hour</button>
+        <button type="button" onClick={() => void changeFollowups((r) => r.snooze(f.id, dueAtFor('tomorrow', new Date())))}>Snooze until tomorrow</button>
+        <button type="button" onClick={() => void changeFollowups((r) => r.done(f.id))}>Done</button>
       </span>
     </li>
   );

@@ -1,11 +1,10 @@
 // Marks a ticket as a story worth sharing with the team: good, bad or ugly, in a few lines.
 import { useState } from 'preact/hooks';
 import type { StoryKind } from '../../storage/db';
-import { STORY_KINDS } from '../../storage/stories-repo';
+import { STORY_KIND_LABELS, STORY_KINDS } from '../../storage/stories-repo';
 import type { TicketContext } from '../../core/ticket';
 import { storiesRepo } from '../repos';
 
-const KIND_LABELS: Readonly<Record<StoryKind, string>> = { good: 'Good', bad: 'Bad', ugly: 'Ugly' };
 const MAX_TEXT = 2000;
 
 interface Props {
@@ -44,7 +43,7 @@ export function StoryForm({ ticket, initialKind = 'good', onDone }: Props) {
         <legend>What kind of story</legend>
         {STORY_KINDS.map((k) => (
           <label key={k}>
-            <input type="radio" name="story-kind" value={k} checked={kind === k} onChange={() => setKind(k)} /> {KIND_LABELS[k]}
+            <input type="radio" name="story-kind" value={k} checked={kind === k} onChange={() => setKind(k)} /> {STORY_KIND_LABELS[k]}
           </label>
         ))}
       </fieldset>

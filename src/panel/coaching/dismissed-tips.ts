@@ -1,7 +1,7 @@
 // Tips the agent dismissed, per ticket, in chrome.storage.local: a dismissed tip stays away on
 // that ticket across panel reloads, and comes back on the next ticket.
 import type { TipId } from '../../core/draft-check';
-import { hasChrome } from './chrome-guard';
+import { hasExtensionApi } from '../../has-extension-api';
 
 export const DISMISSED_TIPS_KEY = 'dismissedTips';
 /** Old tickets are forgotten first, so the stored map stays small. */
@@ -37,12 +37,12 @@ export interface DismissedTipsStore {
 
 export const chromeDismissedTips: DismissedTipsStore = {
   async load(key) {
-    if (!hasChrome()) return [];
+    if (!hasExtensionApi()) return [];
     const got = await chrome.storage.local.get(DISMISSED_TIPS_KEY);
     return normalizeDismissed(got[DISMISSED_TIPS_KEY])[key]?.ids ?? [];
   },
   async dismiss(key, id) {
-    if (!hasChrome()) return;
+    if (!hasExtensionApi()) return;
     const got = await chrome.storage.local.get(DISMISSED_TIPS_KEY);
     await chrome.storage.local.set({ [DISMISSED_TIPS_KEY]: withDismissal(normalizeDismissed(got[DISMISSED_TIPS_KEY]), key, id, Date.now()) });
   },

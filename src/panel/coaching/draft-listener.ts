@@ -1,7 +1,7 @@
 // Hears the content script's draft/changed messages for one tab and one ticket. Messages from
 // anything else (another extension, another tab, a previous ticket in the same tab) are ignored.
 import type { ContentMessage } from '../../messaging';
-import { hasChrome } from './chrome-guard';
+import { hasExtensionApi } from '../../has-extension-api';
 
 export type DraftMessage = Extract<ContentMessage, { type: 'draft/changed' }>;
 
@@ -30,7 +30,7 @@ export function acceptDraft(message: unknown, sender: Pick<chrome.runtime.Messag
 export type SubscribeDrafts = (filter: { tabId: number; key: string }, onDraft: (draft: Draft) => void) => () => void;
 
 export const listenForDrafts: SubscribeDrafts = ({ tabId, key }, onDraft) => {
-  if (!hasChrome()) return () => undefined;
+  if (!hasExtensionApi()) return () => undefined;
   const runtimeId = chrome.runtime.id;
   const listener = (message: unknown, sender: chrome.runtime.MessageSender) => {
     const draft = acceptDraft(message, sender, { tabId, key, runtimeId });
