@@ -2,6 +2,7 @@
 // ones, registered at runtime for exactly the origins the agent granted. Removing a desk (or its
 // permission) unregisters it.
 import type { CustomDeskDefinition } from '../core/pack/types';
+import { serialQueue } from '../core/serial';
 import { CUSTOM_DESKS_KEY } from '../desks/storage-keys';
 
 export { CUSTOM_DESKS_KEY };
@@ -19,11 +20,9 @@ function contentScriptFile(): string {
 /** Makes the registered content scripts match the stored custom desks whose origins are granted.
  *  One run at a time: adding a desk fires both a permission and a storage event, and two overlapping
  *  runs would both see the script missing and register it twice (a duplicate-id error). */
-let queue: Promise<unknown> = Promise.resolve();
+const serial = serialQueue();
 export function syncCustomDeskScripts(): Promise<void> {
-  const run = queue.then(syncOnce);
-  queue = run.catch(() => undefined);
-  return run;
+  return serial(syncOnce);
 }
 
 async function syncOnce(): Promise<void> {

@@ -5,6 +5,7 @@
 // and the action badge counts them.
 import { followupsChanged, onFollowupsChanged } from '../followups-signal';
 import { openTicketUrl } from '../open-ticket';
+import { serialQueue } from '../core/serial';
 import { sharedDb, type FollowupRecord } from '../storage/db';
 import { createFollowupsRepo, effectiveDueAt } from '../storage/followups-repo';
 
@@ -61,12 +62,8 @@ export function alarmTime(next: number | null, now: number): number | null {
 
 const warn = (what: string) => (err: unknown) => console.warn(`[Person First] follow-ups: ${what}`, err);
 
-let queue: Promise<void> = Promise.resolve();
 /** One refresh at a time: changes arrive in bursts (the storage signal, then a broadcast). */
-function serial(task: () => Promise<void>): Promise<void> {
-  queue = queue.then(task, task).catch(warn('refresh'));
-  return queue;
-}
+const serial = serialQueue(warn('refresh'));
 
 async function notify(due: readonly FollowupRecord[]): Promise<void> {
   const stored = await chrome.storage.session.get(NOTIFIED_KEY);
@@ -101,7 +98,8 @@ async function refreshNow(now: number): Promise<void> {
 
 /** Badge, notifications and the next alarm, as of `now`. */
 export function refreshFollowups(now?: number): Promise<void> {
-  return serial(() => refreshNow(now ?? Date.now()));
+  // Never rejects: the queue has reported the error, and callers fire and forget.
+  return serial(() => refreshNow(now ?? Date.now())).catch(() => undefined);
 }
 
 /** A click on a follow-up's notification opens (or brings forward) its ticket. */

@@ -2,6 +2,7 @@
 // (inline packs, URLs, locks) on start and whenever it changes, and URL subscriptions at once when
 // added or asked for, every 6 hours and on browser start. The options page talks to this service
 // through chrome.storage only (see src/packs/subscriptions.ts), so no message types are needed.
+import { serialQueue } from '../core/serial';
 import { readPolicy, planPolicyPacks, POLICY_STATUS_KEY, type PolicyStatus } from '../packs/policy-packs';
 import { ensureDefaultPack, withPacks } from '../packs/store';
 import { interpretDownload } from '../packs/subscription-check';
@@ -12,12 +13,7 @@ export const PACK_ALARM = 'pack-subscriptions';
 export const PACK_CHECK_MINUTES = 6 * 60;
 
 /** One job at a time: storage events arrive in bursts, and two checks of one URL must not race. */
-let queue: Promise<unknown> = Promise.resolve();
-function serial<T>(job: () => Promise<T>): Promise<T> {
-  const run = queue.then(job);
-  queue = run.catch((err) => console.warn('[Person First] packs', err));
-  return run;
-}
+const serial = serialQueue((err) => console.warn('[Person First] packs', err));
 
 export async function applyPolicy(now = Date.now()): Promise<PolicyStatus> {
   const policy = await readPolicy();

@@ -1,6 +1,7 @@
 // Installed packs live in chrome.storage.local under one key, written in one call: a reader sees
 // the whole old list or the whole new one, never a half-installed pack.
 import { parsePack } from '../core/pack/validate';
+import { serialQueue } from '../core/serial';
 import type { Pack } from '../core/pack/types';
 import { decideInstall, type InstalledPack } from './install';
 
@@ -41,13 +42,11 @@ export async function ensureDefaultPack(now = Date.now()): Promise<void> {
 }
 
 /** Serialises writers in one context (the service worker handles several events at once). */
-let chain: Promise<unknown> = Promise.resolve();
+const serial = serialQueue();
 export function withPacks<T>(fn: (current: InstalledPack[]) => Promise<{ next?: InstalledPack[]; result: T }>): Promise<T> {
-  const run = chain.then(async () => {
+  return serial(async () => {
     const { next, result } = await fn(await readInstalled());
     if (next) await writeInstalled(next);
     return result;
   });
-  chain = run.catch(() => undefined);
-  return run;
 }
