@@ -4,7 +4,7 @@
 // behave alike. Every query is guarded: a selector that does not parse (a custom desk's typo) is a
 // missing field, never an exception.
 import { channelFromLabel, cleanText, firstNameOf, ticketKey, type Channel, type TicketContext } from '../core/ticket';
-import { hostOf, textOf, FieldReport } from './dom';
+import { first, hostOf, lastMatches, q, textOf, FieldReport } from './dom';
 import type { DeskAdapter } from './types';
 
 type Root = Document | Element;
@@ -43,34 +43,6 @@ export interface DeskSpec {
   composer?: string;
 }
 
-/** querySelector that treats an unparsable selector as "not found". */
-export function q(root: Root | null | undefined, sel: string): Element | null {
-  try {
-    return root ? root.querySelector(sel) : null;
-  } catch {
-    return null;
-  }
-}
-
-export function pick(root: Root | null | undefined, sels: Selectors | undefined): Element | null {
-  for (const s of sels ?? []) {
-    const el = q(root, s);
-    if (el) return el;
-  }
-  return null;
-}
-
-/** The newest `limit` matches: long conversations are read from their newest end, with bounded work. */
-export function tail(root: Root, sel: string | undefined, newestFirst = false, limit = 200): Element[] {
-  if (!sel) return [];
-  try {
-    const all = Array.from(root.querySelectorAll(sel));
-    return newestFirst ? all.slice(0, limit).reverse() : all.slice(-limit);
-  } catch {
-    return [];
-  }
-}
-
 function is(el: Element, sel: string): boolean {
   try {
     return el.matches(sel);
@@ -106,7 +78,7 @@ export function ticketIdWith(spec: Pick<DeskSpec, 'url' | 'fullUrl'>, url: URL):
 
 /** The element holding the ticket `id`, or null while the page has not rendered it yet. */
 export function scopeFor(spec: DeskSpec, doc: Document, id: string): Root | null {
-  const root = spec.scope ? pick(doc, spec.scope.map((s) => withId(s, id))) : doc;
+  const root = spec.scope ? first(doc, spec.scope.map((s) => withId(s, id))) : doc;
   const marker = root && spec.idIn ? q(root, spec.idIn) : null;
   // Text or link: a breadcrumb "#42", or a header link to ".../ticket/42". Whole tokens only, so 4 is not 42.
   if (marker && !`${marker.textContent} ${marker.getAttribute('href') ?? ''}`.split(/[^\w-]+/).includes(id)) return null;
@@ -124,14 +96,14 @@ export function readWith(spec: DeskSpec, doc: Document, url: URL): TicketContext
   const f = new FieldReport();
   // Only fields the desk declares are looked for, so only those can be reported missing.
   const take = <T>(field: string, declared: unknown, value: T | undefined) => (declared ? f.take(field, value) : undefined);
-  const subject = take('subject', spec.subject, textOf(pick(root, spec.subject), 300));
-  const name = take('customer.name', spec.customerName, textOf(pick(root, spec.customerName), 120));
-  const email = take('customer.email', spec.email, emailOf(pick(root, spec.email)));
-  const channel = spec.fixedChannel ?? take('channel', spec.channel, channelOf(pick(root, spec.channel)));
+  const subject = take('subject', spec.subject, textOf(first(root, spec.subject), 300));
+  const name = take('customer.name', spec.customerName, textOf(first(root, spec.customerName), 120));
+  const email = take('customer.email', spec.email, emailOf(first(root, spec.email)));
+  const channel = spec.fixedChannel ?? take('channel', spec.channel, channelOf(first(root, spec.channel)));
 
-  const all = tail(root, spec.messages, spec.newestFirst);
+  const all = lastMatches(root, spec.messages, { newestFirst: spec.newestFirst });
   let mine: Element[];
-  if (spec.customer) mine = tail(root, spec.customer, spec.newestFirst);
+  if (spec.customer) mine = lastMatches(root, spec.customer, { newestFirst: spec.newestFirst });
   else {
     const who = name?.toLowerCase();
     mine = all.filter((m) => {
@@ -167,7 +139,7 @@ export function readWith(spec: DeskSpec, doc: Document, url: URL): TicketContext
 export function editorWith(spec: DeskSpec, doc: Document): HTMLElement | null {
   const id = ticketIdWith(spec, new URL(doc.location?.href ?? 'https://invalid/'));
   const root = (id && scopeFor(spec, doc, id)) || doc;
-  const el = pick(root, spec.editor);
+  const el = first(root, spec.editor);
   if (el?.tagName === 'IFRAME') {
     try {
       return (el as HTMLIFrameElement).contentDocument?.body ?? null;

@@ -2,11 +2,19 @@ import { cleanText, MAX_MESSAGE_CHARS } from '../core/ticket';
 
 type Root = Document | Element;
 
+/** querySelector that treats an unparsable selector (a custom desk's typo) as "not found". */
+export function q(root: Root | null | undefined, selector: string): Element | null {
+  try {
+    return root ? root.querySelector(selector) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The first element matching any of the selectors, in the order given (newest markup first). */
-export function first(root: Root | null | undefined, selectors: readonly string[]): Element | null {
-  if (!root) return null;
-  for (const s of selectors) {
-    const el = root.querySelector(s);
+export function first(root: Root | null | undefined, selectors: readonly string[] | undefined): Element | null {
+  for (const s of selectors ?? []) {
+    const el = q(root, s);
     if (el) return el;
   }
   return null;
@@ -43,14 +51,17 @@ export function attrOf(el: Element | null | undefined, name: string): string | u
   return cleanText(el?.getAttribute(name));
 }
 
-/** The last `limit` matches at most: a long conversation is read from its end, with bounded work. */
-export function lastMatches(root: Root | null | undefined, selector: string, limit = 200): Element[] {
-  if (!root) return [];
-  const all = root.querySelectorAll(selector);
-  const from = Math.max(0, all.length - limit);
-  const out: Element[] = [];
-  for (let i = from; i < all.length; i++) out.push(all[i]!);
-  return out;
+/** The newest `limit` matches at most, oldest first: a long conversation is read from its newest
+ *  end, with bounded work. `newestFirst` is for desks that list the newest message at the top. */
+export function lastMatches(root: Root | null | undefined, selector: string | undefined, { limit = 200, newestFirst = false } = {}): Element[] {
+  if (!root || !selector) return [];
+  let all: Element[];
+  try {
+    all = Array.from(root.querySelectorAll(selector));
+  } catch {
+    return [];
+  }
+  return newestFirst ? all.slice(0, limit).reverse() : all.slice(-limit);
 }
 
 export function hostOf(url: URL): string {
