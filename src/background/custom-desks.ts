@@ -3,15 +3,10 @@
 // permission) unregisters it.
 import type { CustomDeskDefinition } from '../core/pack/types';
 import { serialQueue } from '../core/serial';
-import { CUSTOM_DESKS_KEY } from '../desks/storage-keys';
+import { CUSTOM_DESKS_KEY, readCustomDesks } from '../desks/storage-keys';
 
-export { CUSTOM_DESKS_KEY };
+export { CUSTOM_DESKS_KEY, readCustomDesks };
 const PREFIX = 'custom-desk:';
-
-export async function readCustomDesks(): Promise<CustomDeskDefinition[]> {
-  const got = await chrome.storage.local.get(CUSTOM_DESKS_KEY);
-  return Array.isArray(got[CUSTOM_DESKS_KEY]) ? (got[CUSTOM_DESKS_KEY] as CustomDeskDefinition[]) : [];
-}
 
 function contentScriptFile(): string {
   return chrome.runtime.getManifest().content_scripts?.[0]?.js?.[0] ?? 'content.js';

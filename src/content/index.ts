@@ -2,7 +2,7 @@
 // Kept tiny on purpose (its gzipped size is a benchmark figure): no UI, no database, no packs.
 import { sameTicket, type TicketContext } from '../core/ticket';
 import { chooseAdapter } from '../desks';
-import { CUSTOM_DESKS_KEY } from '../desks/storage-keys';
+import { readCustomDesks } from '../desks/storage-keys';
 import type { DeskAdapter } from '../desks/types';
 import { isMessage, sendToBackground, type InsertOutcome } from '../messaging';
 import { createFocusMemory } from './focus-memory';
@@ -78,5 +78,5 @@ function start(adapter: DeskAdapter) {
 const g = globalThis as { __personFirst?: true };
 if (!g.__personFirst) {
   g.__personFirst = true;
-  void chooseAdapter(new URL(location.href), async () => (await chrome.storage.local.get(CUSTOM_DESKS_KEY))[CUSTOM_DESKS_KEY]).then((a) => a && start(a), (err: unknown) => console.warn('[Person First]', err));
+  void chooseAdapter(new URL(location.href), readCustomDesks).then((a) => a && start(a), (err: unknown) => console.warn('[Person First]', err));
 }

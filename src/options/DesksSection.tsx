@@ -3,7 +3,7 @@ import { validatePack, formatPackError } from '../core/pack/validate';
 import { DESK_PRESET_IDS, type CustomDeskDefinition, type CustomDeskSelectors } from '../core/pack/types';
 import { DESKS } from '../desks';
 import { presetOf, PRESETS } from '../desks/presets';
-import { CUSTOM_DESKS_KEY } from '../desks/storage-keys';
+import { CUSTOM_DESKS_KEY, readCustomDesks } from '../desks/storage-keys';
 import { onInstalledChanged, readInstalled } from '../packs/store';
 import type { InstalledPack } from '../packs/install';
 
@@ -67,11 +67,6 @@ export function draftToDefinition(draft: DeskDraft): CustomDeskDefinition {
   return def;
 }
 
-async function readCustom(): Promise<CustomDeskDefinition[]> {
-  const got = await chrome.storage.local.get(CUSTOM_DESKS_KEY);
-  return Array.isArray(got[CUSTOM_DESKS_KEY]) ? (got[CUSTOM_DESKS_KEY] as CustomDeskDefinition[]) : [];
-}
-
 /** Desks shipped in enabled phrase packs and not added yet: offered, never switched on without the lead. */
 export function packDesks(installed: readonly InstalledPack[], added: readonly CustomDeskDefinition[]): { packName: string; desk: CustomDeskDefinition }[] {
   return installed.flatMap((p) => (p.disabled ? [] : (p.pack.desks ?? []).filter((d) => !added.some((a) => a.id === d.id)).map((desk) => ({ packName: p.pack.name, desk }))));
@@ -85,11 +80,11 @@ export function DesksSection() {
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
 
   useEffect(() => {
-    void readCustom().then(setCustom);
+    void readCustomDesks().then(setCustom);
     void readInstalled().then(setInstalled);
     const offPacks = onInstalledChanged(setInstalled);
     const fn = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
-      if (area === 'local' && CUSTOM_DESKS_KEY in changes) void readCustom().then(setCustom);
+      if (area === 'local' && CUSTOM_DESKS_KEY in changes) void readCustomDesks().then(setCustom);
     };
     chrome.storage.onChanged.addListener(fn);
     return () => {
@@ -111,7 +106,7 @@ export function DesksSection() {
       setMessage({ text: `Person First needs access to ${def.matches[0]} to read tickets there; the desk was not added.`, error: true });
       return false;
     }
-    const next = [...(await readCustom()).filter((d) => d.id !== def.id), def];
+    const next = [...(await readCustomDesks()).filter((d) => d.id !== def.id), def];
     await chrome.storage.local.set({ [CUSTOM_DESKS_KEY]: next });
     setMessage({ text: `Added ${def.name}. Reload its tabs to start.` });
     return true;

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { CustomDeskDefinition } from '../core/pack/types';
 import { DESKS } from '../desks';
-import { CUSTOM_DESKS_KEY } from '../desks/storage-keys';
+import { CUSTOM_DESKS_KEY, readCustomDesks } from '../desks/storage-keys';
 
 /** The name an agent knows a desk by: a built-in desk's own name, or the name a lead gave a custom desk. */
 export function useDeskName(deskId: string | undefined): string {
@@ -12,9 +11,8 @@ export function useDeskName(deskId: string | undefined): string {
     if (!deskId || builtIn) return;
     let live = true;
     const read = () =>
-      void chrome.storage.local.get(CUSTOM_DESKS_KEY).then((got) => {
-        const defs = got[CUSTOM_DESKS_KEY];
-        const def = Array.isArray(defs) ? (defs as CustomDeskDefinition[]).find((d) => d?.id === deskId) : undefined;
+      void readCustomDesks().then((defs) => {
+        const def = defs.find((d) => d?.id === deskId);
         if (live) setCustom(typeof def?.name === 'string' && def.name.trim() ? def.name : undefined);
       });
     const onChanged = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
