@@ -1,6 +1,7 @@
 // Which of the pack's phrases fit the moment the cues describe. Pure: the panel's phrase list
 // keeps its search and step logic, and only its order changes (and a waiting line is pinned).
 import type { Cue } from '../../core/cues';
+import { contactCount } from '../../core/stated-contacts';
 import type { TicketContext } from '../../core/ticket';
 
 export interface CuePhrasePlan {
@@ -11,10 +12,11 @@ export interface CuePhrasePlan {
 }
 
 /** Tags in the default pack: "repeat" names how often they wrote, "waiting" thanks for waiting, "closing" closes warmly. */
-export function cuePhrasePlan(cues: readonly Cue[], ticket: Pick<TicketContext, 'customerMessages'>): CuePhrasePlan {
+export function cuePhrasePlan(cues: readonly Cue[], ticket: Pick<TicketContext, 'customerMessages' | 'lastCustomerMessage'>): CuePhrasePlan {
   const tags: string[] = [];
   const has = (kind: Cue['kind']) => cues.some((c) => c.kind === kind);
-  if (has('frustration') && (ticket.customerMessages ?? 0) >= 2) tags.push('repeat');
+  // The same count the phrases and the cue hint say ("3 times"), so the list leads with them.
+  if (has('frustration') && (contactCount(ticket) ?? 0) >= 2) tags.push('repeat');
   const waitingFirst = has('waiting');
   if (waitingFirst || (has('frustration') && cues.some((c) => c.kind === 'frustration' && /wait/i.test(c.reason)))) tags.push('waiting', 'patience');
   if (has('happy')) tags.push('closing');
