@@ -2,7 +2,7 @@
 // Pure and cheap (compiled rules are cached per rules object); it only ever suggests.
 import type { Channel } from '../ticket';
 import { compilePattern, durationMinutes, isNotWord, normalizeMessage, prettyMatch } from './pattern';
-import { DEFAULT_CUE_RULES, type CueKind, type CueRules, type CueStepId, type PhraseSignal } from './rules';
+import { CUE_KINDS, DEFAULT_CUE_RULES, type CueKind, type CueRules, type CueStepId, type PhraseSignal } from './rules';
 
 export interface Cue {
   kind: CueKind;
@@ -29,7 +29,6 @@ export interface CueInput {
 
 /** Longer messages are cut: the start of a message carries its tone, and work stays bounded. */
 const MAX_CHARS = 4000;
-const CUE_ORDER: CueKind[] = ['frustration', 'waiting', 'urgency', 'happy'];
 
 interface CompiledSignal {
   id: string;
@@ -316,5 +315,5 @@ export function detectCues(input: CueInput, rules: CueRules = DEFAULT_CUE_RULES.
 
   if (soundsHappy && !frustrated) cues.push(cueFrom('happy', happy, rules.happy.threshold, rules));
 
-  return cues.sort((a, b) => CUE_ORDER.indexOf(a.kind) - CUE_ORDER.indexOf(b.kind));
+  return cues.sort((a, b) => CUE_KINDS.indexOf(a.kind) - CUE_KINDS.indexOf(b.kind));
 }

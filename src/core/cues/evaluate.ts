@@ -2,7 +2,7 @@
 // precision and recall. Used by the cue-table test and the bench, and handy when tuning a pack.
 import type { Channel } from '../ticket';
 import { detectCues } from './detect';
-import { DEFAULT_CUE_RULES, type CueKind, type CueRules } from './rules';
+import { CUE_KINDS, DEFAULT_CUE_RULES, type CueKind, type CueRules } from './rules';
 
 export interface CueTableRow {
   message: string;
@@ -29,7 +29,7 @@ export interface CueTableResult {
   mistakes: { message: string; expected: CueKind[]; got: CueKind[] }[];
 }
 
-export const CUE_KINDS: readonly CueKind[] = ['frustration', 'waiting', 'urgency', 'happy'];
+export { CUE_KINDS };
 
 /** A fixed clock: the table must give the same figures on every run. */
 const NOW = Date.UTC(2025, 2, 14, 10, 0, 0);

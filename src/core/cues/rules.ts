@@ -14,6 +14,8 @@
 import type { StepId } from '../steps';
 
 export type CueKind = 'frustration' | 'waiting' | 'urgency' | 'happy';
+/** Every cue kind, in the order the panel shows them. */
+export const CUE_KINDS: readonly CueKind[] = ['frustration', 'waiting', 'urgency', 'happy'];
 
 /** Kept as an alias so the cue API reads on its own; it is the checklist's StepId. */
 export type CueStepId = StepId;

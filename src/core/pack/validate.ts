@@ -7,7 +7,7 @@ import type { Channel } from '../ticket';
 import { boundedDistance } from '../search';
 import { isSemver } from '../semver';
 import { STEP_IDS, type StepId } from '../steps';
-import type { CueRulesOverride } from '../cues/rules';
+import { CUE_KINDS, type CueRulesOverride } from '../cues/rules';
 import { escapePointerToken, lineColumnFinder, offsetOf, parseJsonWithPositions } from './json-position';
 import {
   MAX_CUES_CHARS,
@@ -343,7 +343,7 @@ function validateCues(p: Problems, v: unknown, path: string): CueRulesOverride |
     else {
       for (const [kind, steps] of Object.entries(v.raise)) {
         const sp = `${path}/raise/${escapePointerToken(kind)}`;
-        if (!['frustration', 'waiting', 'urgency', 'happy'].includes(kind)) p.add(sp, `"${kind}" is not a cue; use frustration, waiting, urgency or happy.`);
+        if (!(CUE_KINDS as readonly string[]).includes(kind)) p.add(sp, `"${kind}" is not a cue; use frustration, waiting, urgency or happy.`);
         else if (!Array.isArray(steps) || !steps.every((s) => typeof s === 'string' && (STEP_IDS as readonly string[]).includes(s))) {
           p.add(sp, `"raise.${kind}" must be a list of step ids (${STEP_IDS.join(', ')}).`);
         }
