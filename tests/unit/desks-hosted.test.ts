@@ -81,11 +81,16 @@ describe.each(CASES)('$adapter.name adapter', (c) => {
 
   it.runIf(c.guardsSwitch)('does not read the previous ticket while the new one has not rendered', async () => {
     const desk = await loadDeskFixture(c.fixture, 42);
-    void desk.open(43, { delay: 50 });
-    const t = read();
-    expect(t.ticketId).toBe(c.second);
-    expect(t.subject).toBeUndefined();
-    expect(t.missing).toEqual(['pane']);
+    // The render is still pending while we read; waiting for it keeps its timer from firing after jsdom is gone.
+    const rendered = desk.open(43, { delay: 50 });
+    try {
+      const t = read();
+      expect(t.ticketId).toBe(c.second);
+      expect(t.subject).toBeUndefined();
+      expect(t.missing).toEqual(['pane']);
+    } finally {
+      await rendered;
+    }
   });
 
   it('sees a new customer message', async () => {
