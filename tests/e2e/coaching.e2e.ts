@@ -2,15 +2,12 @@
 // message raise steps and pick phrases, tips follow the draft typed in the real CKEditor, and a
 // follow-up comes back as a notification and a badge, opens its ticket, and survives a restart.
 // Every wait is for a condition; nothing sleeps and then asserts.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { EXTENSION_ID, launch, openDesk, openPanelTab, routeDesk, type Harness } from './harness';
 import { check, type E2ETest } from './runner';
 
 export const file = 'coaching';
-const profile = mkdtempSync(join(tmpdir(), 'person-first-coaching-'));
 const TICKET_42 = 'https://acme.zendesk.com/agent/tickets/42';
 const KEY_42 = 'zendesk:acme.zendesk.com:42';
 const SUBJECT_42 = 'Refund for order #1042 still missing';
@@ -25,8 +22,9 @@ const runDueCheck = () => h.worker.evaluate(() => (globalThis as unknown as { __
 const clickNotification = (nid: string) =>
   h.worker.evaluate((id) => (globalThis as unknown as { __personFirstFollowups: FollowupsHook }).__personFirstFollowups.click(id), nid);
 
-async function start() {
-  h = await launch({ userDataDir: profile });
+/** Opens the desk and the panel in a new browser, or in `h` restarted on its own profile. */
+async function start(restart?: Harness) {
+  h = restart ? await restart.restart() : await launch();
   await routeDesk(h.context, 'https://acme.zendesk.com', 'zendesk.html');
   desk = await openDesk(h, TICKET_42);
   await desk.locator('[data-pane-for="42"] [data-fixture-ready]').waitFor({ state: 'attached', timeout: 20000 });
@@ -63,8 +61,7 @@ export async function setup() {
 }
 
 export async function teardown() {
-  await h?.close({ keepProfile: true });
-  rmSync(profile, { recursive: true, force: true });
+  await h?.close();
 }
 
 export const tests: E2ETest[] = [
@@ -192,8 +189,7 @@ export const tests: E2ETest[] = [
     await h.worker.evaluate((id) => chrome.tabs.remove(id), tab!.id);
   }],
   ['the reminder survives a browser restart, and "Done" in the panel clears it', async () => {
-    await h.close({ keepProfile: true });
-    await start();
+    await start(h);
     await until(badge, (b) => b === '1', 'badge after restart');
     await until(notificationIds, (ids) => ids.includes(`followup:${followupId}`), 'no notification after restart');
     const row = panel.getByRole('list', { name: 'Follow-ups' }).getByRole('listitem').filter({ hasText: 'Did the refund reach her bank?' });

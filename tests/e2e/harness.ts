@@ -17,7 +17,10 @@ export interface Harness {
   context: BrowserContext;
   worker: Worker;
   userDataDir: string;
-  close(opts?: { keepProfile?: boolean }): Promise<void>;
+  /** Closes Chromium and opens it again on the same profile, as an agent's browser restart would. */
+  restart(): Promise<Harness>;
+  /** Closes Chromium and deletes its profile. */
+  close(): Promise<void>;
 }
 
 export async function launch(opts: { userDataDir?: string; headless?: boolean } = {}): Promise<Harness> {
@@ -38,9 +41,13 @@ export async function launch(opts: { userDataDir?: string; headless?: boolean } 
     context,
     worker,
     userDataDir,
-    async close({ keepProfile = false } = {}) {
+    async restart() {
       await context.close();
-      if (!keepProfile) rmSync(userDataDir, { recursive: true, force: true });
+      return launch({ ...opts, userDataDir });
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

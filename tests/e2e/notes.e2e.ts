@@ -1,13 +1,9 @@
 // Issue #5: notes in IndexedDB that never lose a keystroke.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch, openDesk, openPanelTab, routeDesk, type Harness } from './harness';
 import { check, type E2ETest } from './runner';
 
 export const file = 'notes';
-const profile = mkdtempSync(join(tmpdir(), 'person-first-notes-'));
 let h: Harness;
 let desk: Page;
 let panel: Page;
@@ -17,8 +13,9 @@ const openTicket = async (id: number, subject: string) => {
   await desk.evaluate((i) => (window as any).__desk.open(i), id);
   await panel.getByRole('heading', { name: subject, exact: true }).waitFor({ timeout: 5000 });
 };
-async function start() {
-  h = await launch({ userDataDir: profile });
+/** Opens the desk and the panel in a new browser, or in `h` restarted on its own profile. */
+async function start(restart?: Harness) {
+  h = restart ? await restart.restart() : await launch();
   await routeDesk(h.context, 'https://acme.zendesk.com', 'zendesk.html');
   desk = await openDesk(h, 'https://acme.zendesk.com/agent/tickets/42');
   await desk.locator('[data-is-active="true"]').waitFor();
@@ -32,8 +29,7 @@ export async function setup() {
 }
 
 export async function teardown() {
-  await h?.close({ keepProfile: true });
-  rmSync(profile, { recursive: true, force: true });
+  await h?.close();
 }
 
 export const tests: E2ETest[] = [
@@ -72,8 +68,7 @@ export const tests: E2ETest[] = [
     await second.close();
   }],
   ['the note is still there after Chromium restarts with the same profile', async () => {
-    await h.close({ keepProfile: true });
-    await start();
+    await start(h);
     await panel.waitForFunction(() => (document.querySelector('textarea') as HTMLTextAreaElement)?.value === 'Edited in the second window', null, { timeout: 5000 });
   }],
 ];
