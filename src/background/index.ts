@@ -6,11 +6,14 @@ import { applyFollow, readFollow } from './follow-store';
 import { startFollowupService } from './followups-service';
 import { startPackService } from './packs-service';
 import { runRetention, startRetentionService } from './retention-service';
+import { openWriteQueue } from '../storage/write-queue';
 
 chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
 startPackService();
 startRetentionService();
 startFollowupService();
+// Applies panel writes a closing page queued but could not apply (follow-ups then re-arm their alarm).
+void openWriteQueue();
 
 chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
   if (!isMessage(message)) return false;
@@ -61,6 +64,8 @@ chrome.commands.onCommand.addListener((command, tab) => {
 const resyncDesks = () => void syncCustomDeskScripts().catch((err) => console.warn('[Person First] custom desks', err));
 chrome.runtime.onStartup.addListener(resyncDesks);
 chrome.runtime.onInstalled.addListener(resyncDesks);
+// Dismissed draft tips moved into IndexedDB (with each ticket's progress); the old map is dropped.
+chrome.runtime.onInstalled.addListener(() => void chrome.storage.local.remove('dismissedTips'));
 chrome.permissions.onAdded.addListener(resyncDesks);
 chrome.permissions.onRemoved.addListener(resyncDesks);
 chrome.storage.onChanged.addListener((changes, area) => {

@@ -1,7 +1,8 @@
 // Every open "check back" reminder on this device, due ones first.
 import { describeDue } from '../core/followup-time';
 import { effectiveDueAt } from '../storage/followups-repo';
-import { changeFollowups, useFollowups } from '../panel/coaching/use-followups';
+import { useFollowups } from '../panel/coaching/use-followups';
+import { queueWrite } from '../storage/write-queue';
 import { isWebUrl, openTicketUrl } from '../open-ticket';
 
 export function FollowupsSection() {
@@ -33,8 +34,8 @@ export function FollowupsSection() {
                 <td>{f.reason}</td>
                 <td>{due ? 'Due, ' : ''}{describeDue(effectiveDueAt(f), now)}</td>
                 <td class="row">
-                  <button type="button" aria-label={`Mark done: ${f.subject || f.key}`} onClick={() => void changeFollowups((r) => r.done(f.id))}>Done</button>
-                  <button type="button" aria-label={`Delete follow-up: ${f.subject || f.key}`} onClick={() => void changeFollowups((r) => r.remove(f.id))}>Delete</button>
+                  <button type="button" aria-label={`Mark done: ${f.subject || f.key}`} onClick={() => void queueWrite({ kind: 'followup/done', id: f.id })}>Done</button>
+                  <button type="button" aria-label={`Delete follow-up: ${f.subject || f.key}`} onClick={() => void queueWrite({ kind: 'followup/remove', id: f.id })}>Delete</button>
                 </td>
               </tr>
             ))}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { InstalledPack } from '../packs/install';
 import { usageRepo } from '../panel/repos';
+import { onApplied, USAGE_CHANNEL } from '../storage/write-queue';
 import { downloadText, stamp } from './download';
 import { usageCsv, usageRows, type UsageRow } from './packs-usage';
 import { when } from './packs-view';
@@ -13,9 +14,13 @@ export function PacksUsage({ installed }: { installed: InstalledPack[] }) {
   const [rows, setRows] = useState<UsageRow[] | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
-    usageRepo()
-      .then((repo) => repo.all())
-      .then((records) => setRows(usageRows(records, installed)), (err: Error) => setError(`Usage could not be read: ${err.message}`));
+    const load = () =>
+      usageRepo()
+        .then((repo) => repo.all())
+        .then((records) => setRows(usageRows(records, installed)), (err: Error) => setError(`Usage could not be read: ${err.message}`));
+    void load();
+    // A phrase inserted in the panel while this page is open shows here at once.
+    return onApplied(USAGE_CHANNEL, () => void load());
   }, [installed]);
 
   return (

@@ -5,6 +5,7 @@ import { isWebUrl } from '../open-ticket';
 import type { StoryRecord } from '../storage/db';
 import { STORY_KIND_LABELS, STORY_KINDS } from '../storage/stories-repo';
 import { storiesRepo } from '../panel/repos';
+import { onApplied, queueWrite, STORIES_CHANNEL } from '../storage/write-queue';
 import { downloadText, stamp } from './download';
 
 
@@ -54,12 +55,15 @@ export function StoriesSection() {
     reload();
     // Stories are added in the panel: coming back to this page shows the new ones.
     window.addEventListener('focus', reload);
-    return () => window.removeEventListener('focus', reload);
+    const stop = onApplied(STORIES_CHANNEL, reload);
+    return () => {
+      window.removeEventListener('focus', reload);
+      stop();
+    };
   }, []);
 
   const remove = async (id: string) => {
-    await (await storiesRepo()).remove(id);
-    await load();
+    await queueWrite({ kind: 'story/remove', id });
   };
 
   return (

@@ -1,5 +1,6 @@
 import { render } from 'preact';
+import { openWriteQueue } from '../storage/write-queue';
 import { OptionsApp } from './OptionsApp';
 import '../panel/panel.css';
 
-render(<OptionsApp />, document.getElementById('app')!);
+void openWriteQueue().then(() => render(<OptionsApp />, document.getElementById('app')!));

@@ -115,12 +115,13 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
 
   const insertFilled = async (phrase: PanelPhrase, text: string) => {
     const result = await deliverText(shown.tabId, text);
-    setNotice({ text: describeDelivery(result), error: result.kind === 'failed' });
+    // Counted and ticked before the panel says so: both are committed by the time the agent reads it.
     if (result.kind !== 'failed') {
-      void recordUse(phrase.key);
+      void recordUse(phrase.key).catch(() => undefined);
       if (!progress.done.includes(phrase.step)) void progress.setDone(phrase.step, true);
-      afterAction({ kind: 'insert', step: phrase.step });
     }
+    setNotice({ text: describeDelivery(result), error: result.kind === 'failed' });
+    if (result.kind !== 'failed') afterAction({ kind: 'insert', step: phrase.step });
   };
 
   const choose = (key: string) => {
@@ -158,6 +159,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
         />
       )}
       {set.problems.length > 0 && <p class="notice error" role="alert">{set.problems.join(' ')}</p>}
+      {progress.error && <p class="notice error" role="alert">{progress.error}</p>}
       {showReset && (
         <ResetCard
           line={resetLine!}

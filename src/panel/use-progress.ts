@@ -1,50 +1,55 @@
 import { useEffect, useState } from 'preact/hooks';
+import { onApplied, PROGRESS_CHANNEL, queueWrite } from '../storage/write-queue';
 import { progressRepo } from './repos';
 
 export interface ProgressView {
   loaded: boolean;
   done: string[];
   nudgeDismissed: boolean;
+  dismissedTips: string[];
+  /** Why the last change could not be stored, for the agent; null when all is stored. */
+  error: string | null;
 }
+
+const EMPTY: ProgressView = { loaded: false, done: [], nudgeDismissed: false, dismissedTips: [], error: null };
 
 /** The checklist progress of one ticket, kept in IndexedDB and shared live between panels. */
 export function useProgress(key: string) {
-  const [view, setView] = useState<ProgressView>({ loaded: false, done: [], nudgeDismissed: false });
+  const [view, setView] = useState<ProgressView>(EMPTY);
   useEffect(() => {
     let alive = true;
     const load = () =>
       progressRepo()
         .then((repo) => repo.get(key))
-        .then((p) => alive && setView({ loaded: true, done: [...(p?.done ?? [])], nudgeDismissed: !!p?.nudgeDismissed }))
+        .then((p) => alive && setView((v) => ({ ...v, loaded: true, done: [...(p?.done ?? [])], nudgeDismissed: !!p?.nudgeDismissed, dismissedTips: [...(p?.dismissedTips ?? [])] })))
         .catch(() => alive && setView((v) => ({ ...v, loaded: true })));
     void load();
-    const channel = new BroadcastChannel('person-first-progress');
-    channel.onmessage = (e: MessageEvent<{ key: string }>) => {
-      if (e.data?.key === key) void load();
-    };
+    const stop = onApplied(PROGRESS_CHANNEL, (message) => {
+      if ((message as { key?: unknown } | null)?.key === key) void load();
+    });
     return () => {
       alive = false;
-      channel.close();
+      stop();
     };
   }, [key]);
 
-  const announce = () => {
-    const channel = new BroadcastChannel('person-first-progress');
-    channel.postMessage({ key });
-    channel.close();
-  };
+  const report = (written: Promise<void>): Promise<void> =>
+    written.then(
+      () => setView((v) => (v.error ? { ...v, error: null } : v)),
+      (err: unknown) => setView((v) => ({ ...v, error: (err as Error).message })),
+    );
 
-  const setDone = async (step: string, checked: boolean) => {
+  // Each change is queued inside the event that caused it (see storage/write-queue.ts), then shown.
+  const setDone = (step: string, checked: boolean): Promise<void> => {
+    const written = report(queueWrite({ kind: 'progress/step', key, step, done: checked }));
     setView((v) => ({ ...v, done: checked ? [...new Set([...v.done, step])] : v.done.filter((s) => s !== step) }));
-    const repo = await progressRepo();
-    await repo.setDone(key, step, checked);
-    announce();
+    return written;
   };
 
-  const dismissNudge = async () => {
+  const dismissNudge = (): Promise<void> => {
+    const written = report(queueWrite({ kind: 'progress/nudge-dismissed', key }));
     setView((v) => ({ ...v, nudgeDismissed: true }));
-    await (await progressRepo()).dismissNudge(key);
-    announce();
+    return written;
   };
 
   return { ...view, setDone, dismissNudge };

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import { onApplied, queueWrite, USAGE_CHANNEL } from '../storage/write-queue';
 import { usageRepo } from './repos';
-
-const CHANNEL = 'person-first-usage';
 
 /** How often the agent used each phrase (local only), to rank what they reach for first. */
 export function useUsage(): Record<string, number> {
@@ -13,16 +12,12 @@ export function useUsage(): Record<string, number> {
         .then((rows) => setUsage(Object.fromEntries(rows.map((r) => [r.phraseId, r.count]))))
         .catch(() => undefined);
     void load();
-    const channel = new BroadcastChannel(CHANNEL);
-    channel.onmessage = () => void load();
-    return () => channel.close();
+    return onApplied(USAGE_CHANNEL, () => void load());
   }, []);
   return usage;
 }
 
-export async function recordUse(phraseId: string): Promise<void> {
-  await (await usageRepo()).recordUse(phraseId);
-  const channel = new BroadcastChannel(CHANNEL);
-  channel.postMessage(phraseId);
-  channel.close();
+/** Counts one insertion of the phrase; queued inside the click, so a closing panel still counts it. */
+export function recordUse(phraseId: string): Promise<void> {
+  return queueWrite({ kind: 'usage/used', phraseId });
 }

@@ -10,7 +10,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import { firstLineOf, noteTerms, type NoteTerm } from './note-text';
 
 export const DB_NAME = 'person-first';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** One note per ticket. */
 export interface NoteRecord {
@@ -42,6 +42,8 @@ export interface ProgressRecord {
   nudgeDismissed?: boolean;
   /** The optional "reset" moment was taken or skipped for this ticket. */
   reset?: boolean;
+  /** Draft tips the agent dismissed on this ticket (v3; before, in chrome.storage.local). */
+  dismissedTips?: string[];
 }
 
 /** How often the agent inserted a phrase. Local only. */
@@ -65,6 +67,17 @@ export interface FollowupRecord {
   snoozedUntil?: number;
 }
 
+/**
+ * A panel write waiting to be applied (v3). Written alone, in one request, synchronously in the
+ * event that caused it, so it is committed even when the page goes away at once; applied to its
+ * store and deleted in one later transaction, so it takes effect exactly once.
+ */
+export interface OutboxRecord {
+  seq?: number;
+  at: number;
+  write: import('./panel-writes').PanelWrite;
+}
+
 export type StoryKind = 'good' | 'bad' | 'ugly';
 
 /** A ticket the agent marked as worth sharing with the team (v2). */
@@ -85,6 +98,7 @@ export interface PersonFirstSchema extends DBSchema {
   usage: { key: string; value: UsageRecord };
   followups: { key: string; value: FollowupRecord; indexes: { byDue: number; byKey: string } };
   stories: { key: string; value: StoryRecord; indexes: { byCreated: number; byKey: string } };
+  outbox: { key: number; value: OutboxRecord };
 }
 
 export type PersonFirstDb = IDBPDatabase<PersonFirstSchema>;
@@ -123,6 +137,10 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
     for (let cursor = await notes.openCursor(); cursor; cursor = await cursor.continue()) {
       await cursor.update(withDerivedFields(cursor.value));
     }
+  },
+  // v3: the outbox of panel writes (see OutboxRecord).
+  (db) => {
+    db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
   },
 ];
 

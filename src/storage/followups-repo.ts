@@ -22,20 +22,26 @@ function byDueThenCreated(a: FollowupRecord, b: FollowupRecord): number {
   return effectiveDueAt(a) - effectiveDueAt(b) || a.createdAt - b.createdAt;
 }
 
+/** A new reminder's record; throws when it has no due time. */
+export function newFollowupRecord(input: NewFollowup, now: number = Date.now()): FollowupRecord {
+  if (!Number.isFinite(input.dueAt)) throw new RangeError('A follow-up needs a due time.');
+  const record: FollowupRecord = {
+    id: newId(),
+    key: input.key,
+    url: input.url,
+    reason: input.reason.trim(),
+    dueAt: input.dueAt,
+    createdAt: now,
+  };
+  if (input.subject !== undefined) record.subject = input.subject;
+  return record;
+}
+
 export function createFollowupsRepo(source: DbSource, clock: () => number = Date.now) {
   const db = () => resolveDb(source);
 
   async function add(input: NewFollowup, now: number = clock()): Promise<FollowupRecord> {
-    if (!Number.isFinite(input.dueAt)) throw new RangeError('A follow-up needs a due time.');
-    const record: FollowupRecord = {
-      id: newId(),
-      key: input.key,
-      url: input.url,
-      reason: input.reason.trim(),
-      dueAt: input.dueAt,
-      createdAt: now,
-    };
-    if (input.subject !== undefined) record.subject = input.subject;
+    const record = newFollowupRecord(input, now);
     await (await db()).add('followups', record);
     return record;
   }

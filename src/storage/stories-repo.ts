@@ -13,13 +13,19 @@ export interface NewStory {
   text: string;
 }
 
+/** A new story's record; throws on an unknown kind. */
+export function newStoryRecord(input: NewStory, now: number = Date.now()): StoryRecord {
+  if (!STORY_KINDS.includes(input.kind)) throw new RangeError(`A story is good, bad or ugly, not "${String(input.kind)}".`);
+  const record: StoryRecord = { id: newId(), key: input.key, url: input.url, kind: input.kind, text: input.text, createdAt: now };
+  if (input.subject !== undefined) record.subject = input.subject;
+  return record;
+}
+
 export function createStoriesRepo(source: DbSource, clock: () => number = Date.now) {
   const db = () => resolveDb(source);
 
   async function add(input: NewStory, now: number = clock()): Promise<StoryRecord> {
-    if (!STORY_KINDS.includes(input.kind)) throw new RangeError(`A story is good, bad or ugly, not "${String(input.kind)}".`);
-    const record: StoryRecord = { id: newId(), key: input.key, url: input.url, kind: input.kind, text: input.text, createdAt: now };
-    if (input.subject !== undefined) record.subject = input.subject;
+    const record = newStoryRecord(input, now);
     await (await db()).add('stories', record);
     return record;
   }

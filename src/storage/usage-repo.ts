@@ -1,22 +1,8 @@
-/** How often each phrase was inserted, kept on this device only. */
+/** How often each phrase was inserted, kept on this device only. Counted through the outbox (panel-writes.ts). */
 import { resolveDb, type DbSource, type UsageRecord } from './db';
 
-export function createUsageRepo(source: DbSource, now: () => number = Date.now) {
+export function createUsageRepo(source: DbSource) {
   const db = () => resolveDb(source);
-
-  /** Counts one insertion; the increment happens inside the transaction, so none is lost. */
-  async function recordUse(phraseId: string, at: number = now()): Promise<UsageRecord> {
-    const tx = (await db()).transaction('usage', 'readwrite');
-    const current = await tx.store.get(phraseId);
-    const next: UsageRecord = {
-      phraseId,
-      count: (current?.count ?? 0) + 1,
-      lastUsed: Math.max(at, current?.lastUsed ?? 0),
-    };
-    await tx.store.put(next);
-    await tx.done;
-    return next;
-  }
 
   async function get(phraseId: string): Promise<UsageRecord | undefined> {
     return (await db()).get('usage', phraseId);
@@ -32,7 +18,7 @@ export function createUsageRepo(source: DbSource, now: () => number = Date.now) 
     await (await db()).clear('usage');
   }
 
-  return { recordUse, get, all, clear };
+  return { get, all, clear };
 }
 
 export type UsageRepo = ReturnType<typeof createUsageRepo>;

@@ -8,7 +8,6 @@ import * as service from '../../src/background/followups-service';
 import { followupsChanged, onFollowupsChanged } from '../../src/followups-signal';
 import { agentRepliedSince, cueInputFor, nextReplyBaseline, rulesWithWaitingThreshold } from '../../src/panel/coaching/use-cues';
 import { acceptDraft } from '../../src/panel/coaching/draft-listener';
-import { normalizeDismissed, withDismissal } from '../../src/panel/coaching/dismissed-tips';
 import { cueHint } from '../../src/panel/coaching/cue-hints';
 import { isWebUrl, sameTicketUrl } from '../../src/open-ticket';
 import { cuePhrasePlan, orderByTags, withPinned } from '../../src/panel/coaching/cue-phrases';
@@ -85,23 +84,6 @@ describe('draft messages', () => {
   });
   it('bounds the draft length', () => {
     expect(acceptDraft({ ...msg, draft: 'x'.repeat(9000) }, sender, filter)!.text).toHaveLength(5000);
-  });
-});
-
-describe('dismissed tips storage', () => {
-  it('adds a dismissal once per ticket', () => {
-    const once = withDismissal({}, 'a', 'thanks', 1);
-    expect(withDismissal(once, 'a', 'thanks', 2)).toEqual({ a: { ids: ['thanks'], at: 2 } });
-    expect(withDismissal(once, 'a', 'blame', 3).a!.ids).toEqual(['thanks', 'blame']);
-  });
-  it('forgets the least recently touched tickets beyond the limit', () => {
-    let map = {};
-    for (let i = 0; i < 5; i++) map = withDismissal(map, `t${i}`, 'thanks', i, 3);
-    expect(Object.keys(map).sort()).toEqual(['t2', 't3', 't4']);
-  });
-  it('reads a damaged stored value as empty, keeping the sound entries', () => {
-    expect(normalizeDismissed('nope')).toEqual({});
-    expect(normalizeDismissed({ a: { ids: ['thanks', 3] }, b: null, c: { ids: 'x' } })).toEqual({ a: { ids: ['thanks'], at: 0 } });
   });
 });
 

@@ -27,13 +27,13 @@ async function seedVersion1(name: string) {
 describe('database schema and migrations', () => {
   it('has one upgrade step per version', () => {
     expect(UPGRADE_STEPS).toHaveLength(DB_VERSION + 1);
-    expect(DB_VERSION).toBe(2);
+    expect(DB_VERSION).toBe(3);
   });
 
   it('opens a fresh database at the latest version with every store and index', async () => {
     const db = await openPersonFirstDb(uniqueName());
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['followups', 'notes', 'progress', 'stories', 'usage']);
+    expect([...db.objectStoreNames].sort()).toEqual(['followups', 'notes', 'outbox', 'progress', 'stories', 'usage']);
     const tx = db.transaction(['notes', 'followups', 'stories']);
     expect([...tx.objectStore('notes').indexNames].sort()).toEqual(['byTerm', 'byUpdated']);
     expect(tx.objectStore('notes').index('byTerm').multiEntry).toBe(true);
@@ -47,7 +47,7 @@ describe('database schema and migrations', () => {
     await seedVersion1(name);
 
     const db = await openPersonFirstDb(name);
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION);
     const first = await db.get('notes', v1Notes[0]!.key);
     expect(first).toMatchObject({ ...v1Notes[0], firstLine: 'Wants a REFUND for order 12345' });
     expect(first?.terms).toContainEqual(['refund', -5000]);

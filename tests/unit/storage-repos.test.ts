@@ -4,45 +4,32 @@ import { createFollowupsRepo, effectiveDueAt } from '../../src/storage/followups
 import { createProgressRepo } from '../../src/storage/progress-repo';
 import { createStoriesRepo } from '../../src/storage/stories-repo';
 import { createUsageRepo } from '../../src/storage/usage-repo';
+import { drainOutbox, enqueueWrite } from '../../src/storage/panel-writes';
 
 const fresh = () => openPersonFirstDb(`repos-${Math.random().toString(36).slice(2)}`);
 const KEY = 'zendesk:acme.zendesk.com:42';
 
-describe('progress repository', () => {
-  it('ticks, unticks and toggles steps against what is stored', async () => {
-    let t = 100;
-    const repo = createProgressRepo(fresh(), () => t++);
-    expect(await repo.get(KEY)).toBeUndefined();
-    await repo.setDone(KEY, 'greet', true);
-    await repo.setDone(KEY, 'greet', true);
-    await repo.setDone(KEY, 'empathize', true);
-    expect((await repo.get(KEY))?.done).toEqual(['greet', 'empathize']);
-    await repo.setDone(KEY, 'greet', false);
-    expect((await repo.toggle(KEY, 'solve')).done).toEqual(['empathize', 'solve']);
-    expect((await repo.toggle(KEY, 'solve')).done).toEqual(['empathize']);
-    const dismissed = await repo.dismissNudge(KEY);
-    expect(dismissed).toMatchObject({ key: KEY, done: ['empathize'], nudgeDismissed: true });
-    expect(dismissed.updatedAt).toBeGreaterThan(100);
-    expect((await repo.markReset(KEY)).reset).toBe(true);
-  });
-
-  it('keeps both ticks when two panels tick different steps at once', async () => {
-    const repo = createProgressRepo(fresh());
-    await Promise.all([repo.setDone(KEY, 'greet', true), repo.setDone(KEY, 'listen', true), repo.toggle(KEY, 'empathize')]);
-    expect((await repo.get(KEY))?.done.sort()).toEqual(['empathize', 'greet', 'listen']);
-  });
-});
-
-describe('usage repository', () => {
-  it('counts every insertion, even concurrent ones, most used first', async () => {
-    const repo = createUsageRepo(fresh());
-    await Promise.all([repo.recordUse('a', 10), repo.recordUse('a', 20), repo.recordUse('b', 30), repo.recordUse('a', 15)]);
-    expect(await repo.all()).toEqual([
-      { phraseId: 'a', count: 3, lastUsed: 20 },
-      { phraseId: 'b', count: 1, lastUsed: 30 },
+describe('progress and usage, read side', () => {
+  it('reads what the outbox applied, most used phrase first', async () => {
+    const db = await fresh();
+    for (const w of [
+      { kind: 'progress/step', key: KEY, step: 'greet', done: true },
+      { kind: 'usage/used', phraseId: 'a' },
+      { kind: 'usage/used', phraseId: 'b' },
+      { kind: 'usage/used', phraseId: 'a' },
+    ] as const) await enqueueWrite(db, w, 10);
+    await drainOutbox(db);
+    const progress = createProgressRepo(db);
+    expect((await progress.get(KEY))?.done).toEqual(['greet']);
+    await progress.remove(KEY);
+    expect(await progress.get(KEY)).toBeUndefined();
+    const usage = createUsageRepo(db);
+    expect(await usage.all()).toEqual([
+      { phraseId: 'a', count: 2, lastUsed: 10 },
+      { phraseId: 'b', count: 1, lastUsed: 10 },
     ]);
-    await repo.clear();
-    expect(await repo.all()).toEqual([]);
+    await usage.clear();
+    expect(await usage.all()).toEqual([]);
   });
 });
 

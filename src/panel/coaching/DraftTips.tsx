@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { checkDraft, TIP_LABELS, TIP_PRIORITY, type TipId } from '../../core/draft-check';
 import type { TicketContext } from '../../core/ticket';
-import { chromeDismissedTips, type DismissedTipsStore } from './dismissed-tips';
+import { storedDismissedTips, type DismissedTipsStore } from './dismissed-tips';
 import { listenForDrafts, type Draft, type SubscribeDrafts } from './draft-listener';
 
 interface Props {
@@ -23,7 +23,7 @@ const KNOWN = new Set<string>(TIP_PRIORITY);
 
 const NONE: readonly string[] = [];
 
-export function DraftTips({ ticket, tabId, frustrated, disabledTips = NONE, subscribe = listenForDrafts, store = chromeDismissedTips }: Props) {
+export function DraftTips({ ticket, tabId, frustrated, disabledTips = NONE, subscribe = listenForDrafts, store = storedDismissedTips }: Props) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [dismissed, setDismissed] = useState<ReadonlySet<TipId>>(new Set());
 

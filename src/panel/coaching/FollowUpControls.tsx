@@ -5,9 +5,10 @@
 import { useState } from 'preact/hooks';
 import { checkInAfterSolve, describeDue, dueAtFor, FOLLOW_UP_PRESETS, FollowUpDateError, isoDay, type FollowUpChoice } from '../../core/followup-time';
 import type { TicketContext } from '../../core/ticket';
-import { effectiveDueAt } from '../../storage/followups-repo';
+import { effectiveDueAt, newFollowupRecord } from '../../storage/followups-repo';
+import { queueWrite } from '../../storage/write-queue';
 import { appendToNotes } from '../notes-bus';
-import { changeFollowups, useFollowups } from './use-followups';
+import { useFollowups } from './use-followups';
 
 const MAX_REASON = 200;
 export const DEFAULT_REASON = 'Check back with the customer';
@@ -36,7 +37,7 @@ export function FollowUpControls({ ticket, offerCheckIn = false, checkInPhrases 
 
   const save = async (dueAt: number, text: string) => {
     const line = text.slice(0, MAX_REASON);
-    await changeFollowups((repo) => repo.add({ key: ticket.key, url: ticket.url, subject: ticket.subject, reason: line, dueAt }));
+    await queueWrite({ kind: 'followup/add', record: newFollowupRecord({ key: ticket.key, url: ticket.url, subject: ticket.subject, reason: line, dueAt }) });
     appendToNotes(`Follow-up (${new Date(dueAt).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}): ${line}`);
   };
 

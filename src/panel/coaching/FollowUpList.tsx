@@ -3,7 +3,8 @@ import { describeDue, dueAtFor } from '../../core/followup-time';
 import type { FollowupRecord } from '../../storage/db';
 import { effectiveDueAt } from '../../storage/followups-repo';
 import { openTicketUrl } from '../../open-ticket';
-import { changeFollowups, useFollowups } from './use-followups';
+import { queueWrite } from '../../storage/write-queue';
+import { useFollowups } from './use-followups';
 
 const HOUR = 3_600_000;
 
@@ -34,9 +35,9 @@ export function FollowUpList({ open = openTicketUrl }: Props) {
       <span class="followup-reason">{f.reason}</span>
       <span class="small muted">{due ? 'Due' : 'Upcoming'}: {describeDue(effectiveDueAt(f), now)}</span>
       <span class="row">
-        <button type="button" onClick={() => void changeFollowups((r) => r.snooze(f.id, Date.now() + HOUR))}>Snooze 1 hour</button>
-        <button type="button" onClick={() => void changeFollowups((r) => r.snooze(f.id, dueAtFor('tomorrow', new Date())))}>Snooze until tomorrow</button>
-        <button type="button" onClick={() => void changeFollowups((r) => r.done(f.id))}>Done</button>
+        <button type="button" onClick={() => void queueWrite({ kind: 'followup/snooze', id: f.id, until: Date.now() + HOUR })}>Snooze 1 hour</button>
+        <button type="button" onClick={() => void queueWrite({ kind: 'followup/snooze', id: f.id, until: dueAtFor('tomorrow', new Date()) })}>Snooze until tomorrow</button>
+        <button type="button" onClick={() => void queueWrite({ kind: 'followup/done', id: f.id })}>Done</button>
       </span>
     </li>
   );

@@ -1,9 +1,9 @@
 // Marks a ticket as a story worth sharing with the team: good, bad or ugly, in a few lines.
 import { useState } from 'preact/hooks';
 import type { StoryKind } from '../../storage/db';
-import { STORY_KIND_LABELS, STORY_KINDS } from '../../storage/stories-repo';
+import { newStoryRecord, STORY_KIND_LABELS, STORY_KINDS } from '../../storage/stories-repo';
+import { queueWrite } from '../../storage/write-queue';
 import type { TicketContext } from '../../core/ticket';
-import { storiesRepo } from '../repos';
 
 const MAX_TEXT = 2000;
 
@@ -28,8 +28,8 @@ export function StoryForm({ ticket, initialKind = 'good', onDone }: Props) {
     }
     setSaving(true);
     try {
-      const repo = await storiesRepo();
-      await repo.add({ key: ticket.key, url: ticket.url, subject: ticket.subject, kind, text: lines.slice(0, MAX_TEXT) });
+      const record = newStoryRecord({ key: ticket.key, url: ticket.url, subject: ticket.subject, kind, text: lines.slice(0, MAX_TEXT) });
+      await queueWrite({ kind: 'story/add', record });
       onDone(true);
     } catch (err) {
       setError(`The story was not saved: ${(err as Error).message}`);

@@ -4,18 +4,10 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { FollowupRecord } from '../../storage/db';
 import { effectiveDueAt } from '../../storage/followups-repo';
 import { followupsRepo } from '../repos';
-import { followupsChanged, onFollowupsChanged } from '../../followups-signal';
+import { onFollowupsChanged } from '../../followups-signal';
 import { useTick } from './use-tick';
 
 const REFRESH_MS = 60_000;
-
-type FollowupsRepo = Awaited<ReturnType<typeof followupsRepo>>;
-
-/** Changes follow-ups, then tells every page (this one too) and the service worker's badge. */
-export async function changeFollowups(change: (repo: FollowupsRepo) => Promise<unknown>): Promise<void> {
-  await change(await followupsRepo());
-  followupsChanged();
-}
 
 export interface FollowupsView {
   loaded: boolean;
