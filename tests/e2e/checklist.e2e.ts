@@ -8,6 +8,8 @@ let h: Harness;
 let desk: Page;
 let panel: Page;
 
+/** Resolves once the panel has run everything the last event queued (Preact renders in a microtask). */
+const settled = () => panel.evaluate(() => new Promise<void>((r) => setTimeout(r, 0)));
 const editorData = (id: number) => desk.evaluate((i) => (window as any).__fixtureEditors[`editor-${i}`].getData() as string, id);
 const stepBox = (title: string) => panel.getByRole('checkbox', { name: new RegExp(`^${title}`) });
 const openTicket = async (id: number, subject: string) => {
@@ -67,7 +69,7 @@ export const tests: E2ETest[] = [
     await nudge.waitFor({ state: 'detached' });
     await stepBox('Solve').uncheck();
     await stepBox('Solve').check();
-    await panel.waitForTimeout(300);
+    await settled();
     check(!(await nudge.isVisible()), 'the nudge came back after being dismissed');
   }],
   ['the nudge closes once an empathy step is done, and never shows when one already is', async () => {
@@ -78,8 +80,9 @@ export const tests: E2ETest[] = [
     await stepBox('Empathize').check();
     await nudge.waitFor({ state: 'detached' });
     await openTicket(42, 'Refund for order #1042 still missing');
+    await panel.waitForFunction(() => [...document.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].some((b) => b.checked && b.labels?.[0]?.textContent?.startsWith('Listen')));
     await stepBox('Solve').check();
-    await panel.waitForTimeout(300);
+    await settled();
     check(!(await nudge.isVisible()), 'nudged although Listen was done on this ticket');
   }],
   ['works from the keyboard: typo-tolerant search, arrows, Enter inserts', async () => {

@@ -74,7 +74,14 @@ export const tests: E2ETest[] = [
     const page = await other;
     await page.waitForURL('**/agent/tickets/42');
     await page.locator('[data-is-active="true"]').waitFor();
-    await page.waitForTimeout(300);
+    // The other window's desk has reported its ticket: only then does "nothing changed here" mean something.
+    await h.worker.evaluate(async () => {
+      for (;;) {
+        const follow = (await chrome.storage.session.get('follow')).follow as { windows?: Record<string, unknown> } | undefined;
+        if (Object.keys(follow?.windows ?? {}).length >= 2) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    });
     await heading('<img src=x onerror="document.title=\'pwned\'"><b>bold</b>').waitFor({ timeout: 5000 });
     check(!(await heading('Refund for order #1042 still missing').isVisible()), 'another window\'s ticket leaked into this panel');
     await page.close();
