@@ -23,6 +23,13 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+const live = new Set<BrowserContext>();
+
+/** The browsers E2E groups have open now (the runner screenshots their pages when a test fails). */
+export function liveContexts(): BrowserContext[] {
+  return [...live];
+}
+
 export async function launch(opts: { userDataDir?: string; headless?: boolean } = {}): Promise<Harness> {
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build` first.');
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'person-first-'));
@@ -33,6 +40,8 @@ export async function launch(opts: { userDataDir?: string; headless?: boolean } 
     args: [...QUIET_FLAGS, `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`],
     viewport: { width: 1200, height: 800 },
   });
+  live.add(context);
+  context.on('close', () => live.delete(context));
   // tsx compiles with keepNames, wrapping functions we pass to page.evaluate in __name(): give pages a no-op.
   await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
   const worker = context.serviceWorkers().find((w) => w.url().includes(EXTENSION_ID)) ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));

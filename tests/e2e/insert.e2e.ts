@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { chromiumPath, QUIET_FLAGS } from './chromium-path';
-import { check, runTests, type E2ETest } from './runner';
+import { check, type E2ETest } from './runner';
 
 export const file = 'insert';
 
@@ -243,9 +243,3 @@ export const tests: E2ETest[] = [
     }
   }],
 ];
-
-/** Standalone entry: `npx tsx -e "import('./tests/e2e/insert.e2e.ts').then(m=>m.run())"`. */
-export async function run(): Promise<void> {
-  const { failed } = await runTests([{ file, tests, setup, teardown }], process.argv[2]);
-  if (failed) throw new Error(`${failed} insert E2E test(s) failed`);
-}
