@@ -41,6 +41,8 @@ export interface PhraseSignal {
   courtesy?: boolean;
   /** With @duration: the match counts only when the duration is at least this long. */
   minMinutes?: number;
+  /** Words that cancel a match when one sits in the two words before it: "thank you so much for" is not "so much for". */
+  unlessAfter?: string[];
 }
 
 export interface CueRules {
@@ -67,6 +69,9 @@ export interface CueRules {
     punctuation: { minRun: number; reason: string; weight: number };
     /** Scare quotes around these words read as sarcasm: your 'support', the "fixed" version. */
     scareQuotes: { words: string[]; reason: string; weight: number };
+    /** Raw-text sad or angry faces, weighed with `emoticonWeight`: ":(", "😡". */
+    emoticons: string[];
+    emoticonWeight: number;
   };
   urgency: {
     threshold: number;
