@@ -41,6 +41,7 @@ interface CompiledRules {
   urgency: CompiledSignal[];
   happy: CompiledSignal[];
   calm: RegExp[];
+  calmProblem: RegExp[];
   courtesy: RegExp[];
   requests: RegExp[];
   negators: Set<string>;
@@ -85,6 +86,7 @@ function compile(rules: CueRules): CompiledRules {
     urgency: compileSignals(rules.urgency.signals),
     happy: compileSignals(rules.happy.signals),
     calm: compileList(rules.urgency.calm),
+    calmProblem: compileList(rules.frustration.calm ?? []),
     courtesy: compileList(rules.happy.courtesyPhrases),
     requests: compileList(rules.happy.requests),
     negators: lower(rules.negators),
@@ -145,13 +147,18 @@ function negatedInside(match: string, c: CompiledRules): boolean {
   return false;
 }
 
+function wordsBefore(text: string, index: number, count: number): string[] {
+  return text.slice(0, index).trimEnd().split(' ').slice(-count);
+}
+
 /** Whether another person is the subject of the words at `index`: "my boss is furious". */
 function someoneElse(text: string, index: number, c: CompiledRules, window: number): boolean {
   const before = text.slice(0, index).trimEnd().split(' ').slice(-window);
   for (let i = before.length - 1; i >= 0; i--) {
     const word = before[i]!;
     if (word === '.' || word === ',' || word === '!' || word === '?' || SELF.has(word)) return false;
-    if (c.others.has(word)) return true;
+    // "my wife's really upset": the possessive names the same person.
+    if (c.others.has(word) || (word.endsWith("'s") && c.others.has(word.slice(0, -2)))) return true;
   }
   return false;
 }
@@ -179,6 +186,7 @@ function phraseHits(list: CompiledSignal[], text: string, c: CompiledRules, rule
       }
       if (signal.negatable && (negated(text, index, c, signal.negationWindow ?? rules.negationWindow) || negatedInside(m[0], c))) continue;
       if (signal.personal && someoneElse(text, index, c, rules.negationWindow)) continue;
+      if (signal.unlessAfter?.length && wordsBefore(text, index, 2).some((w) => signal.unlessAfter!.includes(w))) continue;
       const shown = prettyMatch(m[0]);
       hits.push({ id, reason: signal.reason.replace('{match}', shown), weight: signal.weight ?? 1, index, end: index + m[0].length, text: shown });
     }
@@ -277,6 +285,17 @@ function waitingCue(input: CueInput, rules: CueRules): Cue | null {
   };
 }
 
+/**
+ * "Frustration over, it works now. Thank you!": a problem told before the message says it is
+ * resolved and praises or thanks, with no new complaint after that, is over.
+ */
+function overSince(hit: Hit, frustration: readonly Hit[], happy: readonly Hit[]): boolean {
+  const settled = happy.find((p) => p.id === 'resolved' && p.index > hit.end);
+  if (!settled) return false;
+  if (!happy.some((p) => p.id !== 'resolved' && p.id !== 'emoticon' && p.index >= hit.end)) return false;
+  return !frustration.some((f) => f.index > settled.index);
+}
+
 /** Cues in a fixed order (frustration, waiting, urgency, happy); at most one of each kind. */
 export function detectCues(input: CueInput, rules: CueRules = DEFAULT_CUE_RULES.en!): Cue[] {
   const c = compile(rules);
@@ -290,11 +309,16 @@ export function detectCues(input: CueInput, rules: CueRules = DEFAULT_CUE_RULES.
 
   const contrasts = contrastOffsets(text, c);
   const signals = new Map(c.frustration.map((s) => [s.id, s.signal]));
-  const frustration = phraseHits(c.frustration, text, c, rules).filter((h) => {
+  const toldCalmly = anyMatch(c.calmProblem, text);
+  const found = phraseHits(c.frustration, text, c, rules).filter((h) => !(toldCalmly && signals.get(h.id)?.calmable));
+  const frustration = found.filter((h) => {
     if (!signals.get(h.id)?.yieldsToContrast) return true;
     // "I was so frustrated last week, but you fixed it": what follows the "but" is what they feel now.
-    return !contrasts.some((at) => at > h.index && happy.some((p) => p.index > at));
+    if (contrasts.some((at) => at > h.index && happy.some((p) => p.index > at))) return false;
+    return !overSince(h, found, happy);
   });
+  const frown = (rules.frustration.emoticons ?? []).find((e) => e && raw.includes(e));
+  if (frown) frustration.push({ id: 'emoticon', reason: `Unhappy face: ${frown}`, weight: rules.frustration.emoticonWeight, index: 0, end: 0, text: frown });
   const contacts = input.customerMessages ?? 0;
   if (contacts >= rules.frustration.repeatContactAt) {
     const reason = rules.frustration.repeatContactReason.replace('{n}', String(contacts));
