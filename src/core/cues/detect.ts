@@ -30,20 +30,26 @@ export interface CueInput {
 /** Longer messages are cut: the start of a message carries its tone, and work stays bounded. */
 const MAX_CHARS = 4000;
 
+/** A compiled pattern and words one of which any match must contain, to skip the regex cheaply. */
+interface Matcher {
+  regex: RegExp;
+  needles: string[] | null;
+}
+
 interface CompiledSignal {
   id: string;
   signal: PhraseSignal;
-  regexes: RegExp[];
+  regexes: Matcher[];
 }
 
 interface CompiledRules {
   frustration: CompiledSignal[];
   urgency: CompiledSignal[];
   happy: CompiledSignal[];
-  calm: RegExp[];
-  calmProblem: RegExp[];
-  courtesy: RegExp[];
-  requests: RegExp[];
+  calm: Matcher[];
+  calmProblem: Matcher[];
+  courtesy: Matcher[];
+  requests: Matcher[];
   negators: Set<string>;
   others: Set<string>;
   breakers: Set<string>;
@@ -66,11 +72,43 @@ const compiledCache = new WeakMap<CueRules, CompiledRules>();
 /** A pack can hold many patterns, but detection must stay cheap. */
 const MAX_PATTERNS_PER_LIST = 200;
 
-function compileList(patterns: readonly string[]): RegExp[] {
-  return patterns
-    .slice(0, MAX_PATTERNS_PER_LIST)
-    .map((p) => compilePattern(p))
-    .filter((r): r is RegExp => r !== null);
+function compileList(patterns: readonly string[]): Matcher[] {
+  const out: Matcher[] = [];
+  for (const p of patterns.slice(0, MAX_PATTERNS_PER_LIST)) {
+    const regex = compilePattern(p);
+    if (regex) out.push({ regex, needles: needlesOf(p) });
+  }
+  return out;
+}
+
+const SLOT_TOKEN = /^(?:#|@date|@duration|not|~\d?|\$)$/;
+
+/**
+ * The most selective word of a pattern whose alternatives are all plain words (or "word*"
+ * prefixes): every match contains one of them, so a message without any cannot match. There
+ * are a few hundred patterns and most never match, so this keeps detection well under a
+ * millisecond. Null when no word qualifies; the regex then always runs.
+ */
+function needlesOf(pattern: string): string[] | null {
+  let best: string[] | null = null;
+  let bestLength = 0;
+  for (const raw of pattern.trim().toLowerCase().split(/\s+/).slice(0, 24)) {
+    const token = raw.length > 1 ? raw.replace(/^[,;:]+|[,;:]+$/g, '') : raw;
+    if (!token || SLOT_TOKEN.test(token)) continue;
+    const alternatives = token.split('|').filter(Boolean);
+    if (!alternatives.length || alternatives.some((a) => SLOT_TOKEN.test(a) || a === '*')) continue;
+    const words = alternatives.map((a) => (a.length > 1 && a.endsWith('*') ? a.slice(0, -1) : a));
+    const shortest = Math.min(...words.map((w) => w.length));
+    if (shortest > bestLength) {
+      best = words;
+      bestLength = shortest;
+    }
+  }
+  return best;
+}
+
+function mayMatch(m: Matcher, text: string): boolean {
+  return m.needles === null || m.needles.some((n) => text.includes(n));
 }
 
 function compileSignals(signals: Record<string, PhraseSignal>): CompiledSignal[] {
@@ -110,16 +148,17 @@ function scareQuoteRegExp(words: readonly string[]): RegExp | null {
   return new RegExp(`(?<![\\p{L}\\p{N}])['"“‘«](?:${list.join('|')})['"”’»](?![\\p{L}\\p{N}])`, 'iu');
 }
 
-function anyMatch(regexes: readonly RegExp[], text: string): boolean {
-  return regexes.some((r) => {
-    r.lastIndex = 0;
-    return r.test(text);
+function anyMatch(matchers: readonly Matcher[], text: string): boolean {
+  return matchers.some((m) => {
+    if (!mayMatch(m, text)) return false;
+    m.regex.lastIndex = 0;
+    return m.regex.test(text);
   });
 }
 
-function matches(regexes: readonly RegExp[], text: string): RegExpMatchArray[] {
+function matches(matchers: readonly Matcher[], text: string): RegExpMatchArray[] {
   const out: RegExpMatchArray[] = [];
-  for (const r of regexes) for (const m of text.matchAll(r)) out.push(m);
+  for (const m of matchers) if (mayMatch(m, text)) for (const found of text.matchAll(m.regex)) out.push(found);
   return out;
 }
 
