@@ -295,9 +295,17 @@ function strengthOf(total: number, threshold: number): number {
 /** The strongest couple of distinct reasons, strongest first. */
 function cueFrom(kind: CueKind, hits: Hit[], threshold: number, rules: CueRules): Cue {
   const ordered = [...hits].sort((a, b) => b.weight - a.weight);
-  const firstPerSignal = ordered.filter((h, i) => ordered.findIndex((o) => o.id === h.id) === i);
+  // "flight was delayed" already says "delayed": a hit inside a stronger one adds no reason.
+  const inside = (h: Hit, i: number) =>
+    ordered.some((o, j) => {
+      if (j === i || o.end <= o.index || h.index < o.index || h.end > o.end || o.weight < h.weight) return false;
+      const same = o.index === h.index && o.end === h.end;
+      return !same || j < i;
+    });
+  const shown = ordered.filter((h, i) => !inside(h, i));
+  const firstPerSignal = shown.filter((h, i) => shown.findIndex((o) => o.id === h.id) === i);
   const reasons = [...new Set(firstPerSignal.map((h) => h.reason))];
-  const evidence = [...new Set(ordered.map((h) => h.text).filter(Boolean))].slice(0, 5);
+  const evidence = [...new Set(shown.map((h) => h.text).filter(Boolean))].slice(0, 5);
   return { kind, reason: reasons.slice(0, 2).join('; '), raise: [...rules.raise[kind]], strength: strengthOf(score(hits), threshold), evidence };
 }
 
