@@ -129,6 +129,8 @@ describe('frustration', () => {
     expect(kinds('YES!!! it finally works!!')).toEqual(['happy']);
     expect(kinds('It works?! Amazing, thank you')).toEqual(['happy']);
     expect(kinds('haha that was just a joke, thanks for the quick help')).toEqual(['happy']);
+    expect(kinds('The weather is terrible here, the parcel came on time though.')).toEqual([]);
+    expect(kinds('This is terrible service.')).toEqual(['frustration']);
     expect(kinds('Your staff must be frustrated too, thanks for the patience.')).toEqual(['happy']);
     expect(kinds("My wife's really upset that she missed the sale, are there more coming?")).toEqual([]);
     expect(kinds("Frustration over, it's working. Thank you!")).toEqual(['happy']);

@@ -52,6 +52,7 @@ interface CompiledRules {
   requests: Matcher[];
   negators: Set<string>;
   others: Set<string>;
+  elsewhere: Set<string>;
   breakers: Set<string>;
   contrast: Set<string>;
   emphasisAllow: Set<string>;
@@ -129,6 +130,7 @@ function compile(rules: CueRules): CompiledRules {
     requests: compileList(rules.happy.requests),
     negators: lower(rules.negators),
     others: lower(rules.otherPeople),
+    elsewhere: lower(rules.frustration.elsewhere ?? []),
     breakers: lower(rules.negationBreakers),
     contrast: lower(rules.contrastWords),
     emphasisAllow: new Set(rules.frustration.emphasis.allow.map((w) => w.toUpperCase())),
@@ -186,6 +188,21 @@ function negatedInside(match: string, c: CompiledRules): boolean {
   return false;
 }
 
+const CLAUSE_END = new Set(['.', ',', '!', '?']);
+
+/** Whether something that is not the service sits within three words of a verdict, in its clause: "awful weather". */
+function aimedElsewhere(text: string, start: number, end: number, c: CompiledRules): boolean {
+  if (!c.elsewhere.size) return false;
+  const near = (words: string[]) => {
+    for (const w of words) {
+      if (CLAUSE_END.has(w)) return false;
+      if (c.elsewhere.has(w)) return true;
+    }
+    return false;
+  };
+  return near(text.slice(0, start).trimEnd().split(' ').slice(-3).reverse()) || near(text.slice(end).trimStart().split(' ').slice(0, 3));
+}
+
 function wordsBefore(text: string, index: number, count: number): string[] {
   return text.slice(0, index).trimEnd().split(' ').slice(-count);
 }
@@ -225,6 +242,7 @@ function phraseHits(list: CompiledSignal[], text: string, c: CompiledRules, rule
       }
       if (signal.negatable && (negated(text, index, c, signal.negationWindow ?? rules.negationWindow) || negatedInside(m[0], c))) continue;
       if (signal.personal && someoneElse(text, index, c, rules.negationWindow)) continue;
+      if (signal.aimed && aimedElsewhere(text, index, index + m[0].length, c)) continue;
       if (signal.unlessAfter?.length && wordsBefore(text, index, 2).some((w) => signal.unlessAfter!.includes(w))) continue;
       const shown = prettyMatch(m[0]);
       hits.push({ id, reason: signal.reason.replace('{match}', shown), weight: signal.weight ?? 1, index, end: index + m[0].length, text: shown });

@@ -41,6 +41,8 @@ export interface PhraseSignal {
   courtesy?: boolean;
   /** With @duration: the match counts only when the duration is at least this long. */
   minMinutes?: number;
+  /** A verdict on something: ignored when the frustration rules' `elsewhere` words sit next to it, in the same clause ("awful weather"). */
+  aimed?: boolean;
   /** Frustration signals: a calm phrase in the message ("not a big deal", "by mistake") cancels it. */
   calmable?: boolean;
   /** Words that cancel a match when one sits in the two words before it: "thank you so much for" is not "so much for". */
@@ -73,6 +75,8 @@ export interface CueRules {
     scareQuotes: { words: string[]; reason: string; weight: number };
     /** Phrases that say a problem is told calmly ("not a big deal", "I ordered the wrong one by mistake"): they cancel `calmable` signals. */
     calm: string[];
+    /** Things a customer may call awful that are not the service: "the weather is terrible". */
+    elsewhere: string[];
     /** Raw-text sad or angry faces, weighed with `emoticonWeight`: ":(", "😡". */
     emoticons: string[];
     emoticonWeight: number;
@@ -152,6 +156,7 @@ const EN: CueRules = {
       'is that|this normal',
       'just wondering|curious|checking',
     ],
+    elsewhere: ['weather', 'rain', 'raining', 'snow', 'snowing', 'storm', 'storms', 'wind', 'traffic', 'news', 'headache', 'migraine', 'flu', 'hangover', 'monday', 'mondays', 'pun', 'puns', 'commute', 'exam', 'exams', 'referee', 'election'],
     emoticons: [':(', ':-(', ":'(", '☹', '🙁', '😞', '😠', '😡', '🤬', '😤', '😒', '🙄', '👎', '😩', '😫', '💢'],
     emoticonWeight: 1,
     signals: {
@@ -225,13 +230,14 @@ const EN: CueRules = {
           'runaround',
           'run around',
           'in circles',
-          'no ~1 update|updates|explanation|warning|notice|word|news|record|sign|trace|announcement|acknowledgement|acknowledgment|callback|contact|communication|apology|solution|resolution|help|response|idea|answer|fix',
+          'no ~1 update|updates|explanation|warning|notice|word|news|record|sign|trace|announcement|acknowledgement|acknowledgment|callback|contact|communication|apology|solution|resolution|help|response|answer|fix',
           'nobody|noone ~3 knows|know|clue',
           'no one ~3 knows|know|clue',
         ],
       },
       strongWords: {
         reason: 'Strong words: "{match}"',
+        aimed: true,
         negatable: true,
         negationWindow: 2,
         yieldsToContrast: true,
@@ -300,7 +306,7 @@ const EN: CueRules = {
       },
       wornOut: {
         reason: 'Sounds worn out: "{match}"',
-        patterns: ['tired of', 'wits|wit\'s end', 'give|giving up', 'tried everything', 'what else ~3 do', 'time for this', 'at a loss'],
+        patterns: ['sigh|ugh|argh|ffs', 'tired of', 'wits|wit\'s end', 'give|giving up', 'tried everything', 'what else ~3 do', 'time for this', 'at a loss'],
       },
       problemFirm: {
         reason: 'Says something went wrong: "{match}"',
@@ -315,7 +321,7 @@ const EN: CueRules = {
       personal: true,
       patterns: [
         'furious|livid|angry|fuming|pissed|annoyed|annoying|frustrat*|disappoint*|upset|infuriat*|unhappy|dissatisfied|displeased|exasperated|outraged',
-        'gutted|devastated|heartbroken|distraught|stressed|shocked|appalled|horrified|insulted|humiliated|disgusted|sigh|ugh|argh',
+        'gutted|devastated|heartbroken|distraught|stressed|shocked|appalled|horrified|insulted|humiliated|disgusted',
       ],
       },
       notOk: {
