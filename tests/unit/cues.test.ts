@@ -140,6 +140,13 @@ describe('frustration', () => {
     expect(kinds('Thanks for fixing it, but now the other button is not working.')).toEqual(['frustration']);
   });
 
+  it('hears everyday praise words, each on its own', () => {
+    // A multi-word alternative once made every word in this list wait for an "on" after it.
+    for (const m of ['The new sofa is gorgeous.', 'That was spot on, cheers.', 'Checkout was seamless.', 'Chuffed with it!']) {
+      expect(kinds(m), m).toEqual(['happy']);
+    }
+  });
+
   it('names a stronger reason once: "flight was delayed" already says "delayed"', () => {
     expect(cue('frustration', 'My flight was delayed.')?.reason).toBe('Says something went wrong: "flight was delayed"');
   });
