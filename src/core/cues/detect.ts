@@ -383,7 +383,7 @@ export function detectCues(input: CueInput, rules: CueRules = DEFAULT_CUE_RULES.
     return !overSince(h, found, happy);
   });
   const frown = (rules.frustration.emoticons ?? []).find((e) => e && raw.includes(e));
-  if (frown) frustration.push({ id: 'emoticon', reason: `Unhappy face: ${frown}`, weight: rules.frustration.emoticonWeight, index: 0, end: 0, text: frown });
+  if (frown) frustration.push({ id: 'emoticon', reason: `Unhappy face: ${frown}`, weight: rules.frustration.emoticonWeight ?? 1, index: 0, end: 0, text: frown });
   const contacts = input.customerMessages ?? 0;
   if (contacts >= rules.frustration.repeatContactAt) {
     const reason = rules.frustration.repeatContactReason.replace('{n}', String(contacts));
