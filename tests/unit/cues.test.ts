@@ -93,6 +93,64 @@ describe('frustration', () => {
     expect(kinds('I was so frustrated last week but you fixed it in five minutes. Thank you!')).toEqual(['happy']);
   });
 
+  it('hears how customers complain without anger words: problems, waits told in words, negated help', () => {
+    const heard: [string, string][] = [
+      ['I was on hold for the best part of an afternoon.', 'Mentions waiting: "best part of an afternoon"'],
+      ['stuck here for two hours now', 'Mentions waiting: "stuck here for two hours"'],
+      ['That was a four hour wait.', 'Mentions waiting: "four hour wait"'],
+      ['My flight was delayed and nobody told us anything.', 'Says something went wrong: "flight was delayed"'],
+      ['Your agent was rude to me.', 'Says something went wrong: "rude"'],
+      ['That is not helpful.', 'Says "not helpful"'],
+      ["That isn't helpful at all.", 'Says "isn\'t helpful"'],
+      ['No solution, no explanation.', 'Says nobody answered: "no solution"'],
+      ['It is impossible to reach anyone.', 'Says nobody answered: "impossible to reach anyone"'],
+    ];
+    for (const [message, reason] of heard) expect(cue('frustration', message)?.reason, message).toContain(reason);
+    // One everyday problem word is not enough on its own; two are.
+    expect(kinds('Will my order be delayed by the strikes?')).toEqual([]);
+    expect(kinds('My train was delayed and I missed my connection.')).toEqual(['frustration']);
+  });
+
+  it('hears sarcastic thanks, and sad or angry faces', () => {
+    expect(cue('frustration', 'Thanks for yet another change of plan.')?.reason).toContain('Sounds sarcastic');
+    expect(kinds('Thanks for the automated answer.')).toEqual(['frustration']);
+    expect(cue('frustration', 'order never arrived :(')?.evidence).toEqual(expect.arrayContaining([':(']));
+    expect(cue('frustration', 'where is my parcel 😡')?.reason).toBe('Unhappy face: 😡');
+    expect(kinds('Thank you so much for your help today')).toEqual(['happy']); // not "so much for"
+  });
+
+  it('keeps calm problem reports and self-made mistakes quiet', () => {
+    expect(kinds('Not a big deal, but the receipt shows the wrong company name.')).toEqual([]);
+    expect(kinds('I ordered the wrong size by mistake, can I swap it?')).toEqual([]);
+    expect(kinds('My dog chewed the charger lol, do you sell cables?')).toEqual([]);
+  });
+
+  it('does not hear excitement, jokes, or frustration that is over, as anger', () => {
+    expect(kinds('YES!!! it finally works!!')).toEqual(['happy']);
+    expect(kinds('It works?! Amazing, thank you')).toEqual(['happy']);
+    expect(kinds('haha that was just a joke, thanks for the quick help')).toEqual(['happy']);
+    expect(kinds('The weather is terrible here, the parcel came on time though.')).toEqual([]);
+    expect(kinds('This is terrible service.')).toEqual(['frustration']);
+    expect(kinds('Your staff must be frustrated too, thanks for the patience.')).toEqual(['happy']);
+    expect(kinds("My wife's really upset that she missed the sale, are there more coming?")).toEqual([]);
+    expect(kinds("Frustration over, it's working. Thank you!")).toEqual(['happy']);
+    expect(kinds("I've ordered from you three times in a row, is there a loyalty scheme?")).toEqual([]);
+    expect(kinds('I keep getting your newsletter, how do I change how often?')).toEqual([]);
+    // Something new going wrong after the thanks is not over.
+    expect(kinds('Thanks for fixing it, but now the other button is not working.')).toEqual(['frustration']);
+  });
+
+  it('hears everyday praise words, each on its own', () => {
+    // A multi-word alternative once made every word in this list wait for an "on" after it.
+    for (const m of ['The new sofa is gorgeous.', 'That was spot on, cheers.', 'Checkout was seamless.', 'Chuffed with it!']) {
+      expect(kinds(m), m).toEqual(['happy']);
+    }
+  });
+
+  it('names a stronger reason once: "flight was delayed" already says "delayed"', () => {
+    expect(cue('frustration', 'My flight was delayed.')?.reason).toBe('Says something went wrong: "flight was delayed"');
+  });
+
   it('reports strength and evidence for phrases that name the situation', () => {
     const c = cue('frustration', 'Third time writing!!! This is ridiculous and I will cancel.', { customerMessages: 4 });
     expect(c?.strength).toBeGreaterThan(0.9);

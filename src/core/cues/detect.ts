@@ -30,21 +30,29 @@ export interface CueInput {
 /** Longer messages are cut: the start of a message carries its tone, and work stays bounded. */
 const MAX_CHARS = 4000;
 
+/** A compiled pattern and words one of which any match must contain, to skip the regex cheaply. */
+interface Matcher {
+  regex: RegExp;
+  needles: string[] | null;
+}
+
 interface CompiledSignal {
   id: string;
   signal: PhraseSignal;
-  regexes: RegExp[];
+  regexes: Matcher[];
 }
 
 interface CompiledRules {
   frustration: CompiledSignal[];
   urgency: CompiledSignal[];
   happy: CompiledSignal[];
-  calm: RegExp[];
-  courtesy: RegExp[];
-  requests: RegExp[];
+  calm: Matcher[];
+  calmProblem: Matcher[];
+  courtesy: Matcher[];
+  requests: Matcher[];
   negators: Set<string>;
   others: Set<string>;
+  elsewhere: Set<string>;
   breakers: Set<string>;
   contrast: Set<string>;
   emphasisAllow: Set<string>;
@@ -65,11 +73,43 @@ const compiledCache = new WeakMap<CueRules, CompiledRules>();
 /** A pack can hold many patterns, but detection must stay cheap. */
 const MAX_PATTERNS_PER_LIST = 200;
 
-function compileList(patterns: readonly string[]): RegExp[] {
-  return patterns
-    .slice(0, MAX_PATTERNS_PER_LIST)
-    .map((p) => compilePattern(p))
-    .filter((r): r is RegExp => r !== null);
+function compileList(patterns: readonly string[]): Matcher[] {
+  const out: Matcher[] = [];
+  for (const p of patterns.slice(0, MAX_PATTERNS_PER_LIST)) {
+    const regex = compilePattern(p);
+    if (regex) out.push({ regex, needles: needlesOf(p) });
+  }
+  return out;
+}
+
+const SLOT_TOKEN = /^(?:#|@date|@duration|not|~\d?|\$)$/;
+
+/**
+ * The most selective word of a pattern whose alternatives are all plain words (or "word*"
+ * prefixes): every match contains one of them, so a message without any cannot match. There
+ * are a few hundred patterns and most never match, so this keeps detection well under a
+ * millisecond. Null when no word qualifies; the regex then always runs.
+ */
+function needlesOf(pattern: string): string[] | null {
+  let best: string[] | null = null;
+  let bestLength = 0;
+  for (const raw of pattern.trim().toLowerCase().split(/\s+/).slice(0, 24)) {
+    const token = raw.length > 1 ? raw.replace(/^[,;:]+|[,;:]+$/g, '') : raw;
+    if (!token || SLOT_TOKEN.test(token)) continue;
+    const alternatives = token.split('|').filter(Boolean);
+    if (!alternatives.length || alternatives.some((a) => SLOT_TOKEN.test(a) || a === '*')) continue;
+    const words = alternatives.map((a) => (a.length > 1 && a.endsWith('*') ? a.slice(0, -1) : a));
+    const shortest = Math.min(...words.map((w) => w.length));
+    if (shortest > bestLength) {
+      best = words;
+      bestLength = shortest;
+    }
+  }
+  return best;
+}
+
+function mayMatch(m: Matcher, text: string): boolean {
+  return m.needles === null || m.needles.some((n) => text.includes(n));
 }
 
 function compileSignals(signals: Record<string, PhraseSignal>): CompiledSignal[] {
@@ -85,10 +125,12 @@ function compile(rules: CueRules): CompiledRules {
     urgency: compileSignals(rules.urgency.signals),
     happy: compileSignals(rules.happy.signals),
     calm: compileList(rules.urgency.calm),
+    calmProblem: compileList(rules.frustration.calm ?? []),
     courtesy: compileList(rules.happy.courtesyPhrases),
     requests: compileList(rules.happy.requests),
     negators: lower(rules.negators),
     others: lower(rules.otherPeople),
+    elsewhere: lower(rules.frustration.elsewhere ?? []),
     breakers: lower(rules.negationBreakers),
     contrast: lower(rules.contrastWords),
     emphasisAllow: new Set(rules.frustration.emphasis.allow.map((w) => w.toUpperCase())),
@@ -108,16 +150,17 @@ function scareQuoteRegExp(words: readonly string[]): RegExp | null {
   return new RegExp(`(?<![\\p{L}\\p{N}])['"“‘«](?:${list.join('|')})['"”’»](?![\\p{L}\\p{N}])`, 'iu');
 }
 
-function anyMatch(regexes: readonly RegExp[], text: string): boolean {
-  return regexes.some((r) => {
-    r.lastIndex = 0;
-    return r.test(text);
+function anyMatch(matchers: readonly Matcher[], text: string): boolean {
+  return matchers.some((m) => {
+    if (!mayMatch(m, text)) return false;
+    m.regex.lastIndex = 0;
+    return m.regex.test(text);
   });
 }
 
-function matches(regexes: readonly RegExp[], text: string): RegExpMatchArray[] {
+function matches(matchers: readonly Matcher[], text: string): RegExpMatchArray[] {
   const out: RegExpMatchArray[] = [];
-  for (const r of regexes) for (const m of text.matchAll(r)) out.push(m);
+  for (const m of matchers) if (mayMatch(m, text)) for (const found of text.matchAll(m.regex)) out.push(found);
   return out;
 }
 
@@ -145,13 +188,33 @@ function negatedInside(match: string, c: CompiledRules): boolean {
   return false;
 }
 
+const CLAUSE_END = new Set(['.', ',', '!', '?']);
+
+/** Whether something that is not the service sits within three words of a verdict, in its clause: "awful weather". */
+function aimedElsewhere(text: string, start: number, end: number, c: CompiledRules): boolean {
+  if (!c.elsewhere.size) return false;
+  const near = (words: string[]) => {
+    for (const w of words) {
+      if (CLAUSE_END.has(w)) return false;
+      if (c.elsewhere.has(w)) return true;
+    }
+    return false;
+  };
+  return near(text.slice(0, start).trimEnd().split(' ').slice(-3).reverse()) || near(text.slice(end).trimStart().split(' ').slice(0, 3));
+}
+
+function wordsBefore(text: string, index: number, count: number): string[] {
+  return text.slice(0, index).trimEnd().split(' ').slice(-count);
+}
+
 /** Whether another person is the subject of the words at `index`: "my boss is furious". */
 function someoneElse(text: string, index: number, c: CompiledRules, window: number): boolean {
   const before = text.slice(0, index).trimEnd().split(' ').slice(-window);
   for (let i = before.length - 1; i >= 0; i--) {
     const word = before[i]!;
     if (word === '.' || word === ',' || word === '!' || word === '?' || SELF.has(word)) return false;
-    if (c.others.has(word)) return true;
+    // "my wife's really upset": the possessive names the same person.
+    if (c.others.has(word) || (word.endsWith("'s") && c.others.has(word.slice(0, -2)))) return true;
   }
   return false;
 }
@@ -179,6 +242,8 @@ function phraseHits(list: CompiledSignal[], text: string, c: CompiledRules, rule
       }
       if (signal.negatable && (negated(text, index, c, signal.negationWindow ?? rules.negationWindow) || negatedInside(m[0], c))) continue;
       if (signal.personal && someoneElse(text, index, c, rules.negationWindow)) continue;
+      if (signal.aimed && aimedElsewhere(text, index, index + m[0].length, c)) continue;
+      if (signal.unlessAfter?.length && wordsBefore(text, index, 2).some((w) => signal.unlessAfter!.includes(w))) continue;
       const shown = prettyMatch(m[0]);
       hits.push({ id, reason: signal.reason.replace('{match}', shown), weight: signal.weight ?? 1, index, end: index + m[0].length, text: shown });
     }
@@ -248,9 +313,17 @@ function strengthOf(total: number, threshold: number): number {
 /** The strongest couple of distinct reasons, strongest first. */
 function cueFrom(kind: CueKind, hits: Hit[], threshold: number, rules: CueRules): Cue {
   const ordered = [...hits].sort((a, b) => b.weight - a.weight);
-  const firstPerSignal = ordered.filter((h, i) => ordered.findIndex((o) => o.id === h.id) === i);
+  // "flight was delayed" already says "delayed": a hit inside a stronger one adds no reason.
+  const inside = (h: Hit, i: number) =>
+    ordered.some((o, j) => {
+      if (j === i || o.end <= o.index || h.index < o.index || h.end > o.end || o.weight < h.weight) return false;
+      const same = o.index === h.index && o.end === h.end;
+      return !same || j < i;
+    });
+  const shown = ordered.filter((h, i) => !inside(h, i));
+  const firstPerSignal = shown.filter((h, i) => shown.findIndex((o) => o.id === h.id) === i);
   const reasons = [...new Set(firstPerSignal.map((h) => h.reason))];
-  const evidence = [...new Set(ordered.map((h) => h.text).filter(Boolean))].slice(0, 5);
+  const evidence = [...new Set(shown.map((h) => h.text).filter(Boolean))].slice(0, 5);
   return { kind, reason: reasons.slice(0, 2).join('; '), raise: [...rules.raise[kind]], strength: strengthOf(score(hits), threshold), evidence };
 }
 
@@ -277,6 +350,17 @@ function waitingCue(input: CueInput, rules: CueRules): Cue | null {
   };
 }
 
+/**
+ * "Frustration over, it works now. Thank you!": a problem told before the message says it is
+ * resolved and praises or thanks, with no new complaint after that, is over.
+ */
+function overSince(hit: Hit, frustration: readonly Hit[], happy: readonly Hit[]): boolean {
+  const settled = happy.find((p) => p.id === 'resolved' && p.index > hit.end);
+  if (!settled) return false;
+  if (!happy.some((p) => p.id !== 'resolved' && p.id !== 'emoticon' && p.index >= hit.end)) return false;
+  return !frustration.some((f) => f.index > settled.index);
+}
+
 /** Cues in a fixed order (frustration, waiting, urgency, happy); at most one of each kind. */
 export function detectCues(input: CueInput, rules: CueRules = DEFAULT_CUE_RULES.en!): Cue[] {
   const c = compile(rules);
@@ -290,11 +374,16 @@ export function detectCues(input: CueInput, rules: CueRules = DEFAULT_CUE_RULES.
 
   const contrasts = contrastOffsets(text, c);
   const signals = new Map(c.frustration.map((s) => [s.id, s.signal]));
-  const frustration = phraseHits(c.frustration, text, c, rules).filter((h) => {
+  const toldCalmly = anyMatch(c.calmProblem, text);
+  const found = phraseHits(c.frustration, text, c, rules).filter((h) => !(toldCalmly && signals.get(h.id)?.calmable));
+  const frustration = found.filter((h) => {
     if (!signals.get(h.id)?.yieldsToContrast) return true;
     // "I was so frustrated last week, but you fixed it": what follows the "but" is what they feel now.
-    return !contrasts.some((at) => at > h.index && happy.some((p) => p.index > at));
+    if (contrasts.some((at) => at > h.index && happy.some((p) => p.index > at))) return false;
+    return !overSince(h, found, happy);
   });
+  const frown = (rules.frustration.emoticons ?? []).find((e) => e && raw.includes(e));
+  if (frown) frustration.push({ id: 'emoticon', reason: `Unhappy face: ${frown}`, weight: rules.frustration.emoticonWeight ?? 1, index: 0, end: 0, text: frown });
   const contacts = input.customerMessages ?? 0;
   if (contacts >= rules.frustration.repeatContactAt) {
     const reason = rules.frustration.repeatContactReason.replace('{n}', String(contacts));

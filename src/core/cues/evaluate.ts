@@ -82,3 +82,46 @@ export function formatCueTable(result: CueTableResult): string {
     line('overall', result.overall),
   ].join('\n');
 }
+
+/** A message labelled by how the customer feels, as in the held-out and tuning sets. */
+export interface LabelledMessage {
+  message: string;
+  label: 'unhappy' | 'happy' | 'neutral';
+}
+
+export interface LabelledResult {
+  rows: number;
+  /** The frustration cue against "unhappy". */
+  unhappy: CueScore;
+  /** The happy cue against "happy". */
+  happy: CueScore;
+  mistakes: { message: string; label: LabelledMessage['label']; got: CueKind[] }[];
+}
+
+/**
+ * Scores the frustration and happy cues on messages read alone (no contact count, no channel):
+ * what the words carry, which is what a labelled message set can judge.
+ */
+export function evaluateLabelled(rows: readonly LabelledMessage[], rules: CueRules = DEFAULT_CUE_RULES.en!): LabelledResult {
+  const c = { unhappy: { tp: 0, fp: 0, fn: 0 }, happy: { tp: 0, fp: 0, fn: 0 } };
+  const mistakes: LabelledResult['mistakes'] = [];
+  for (const row of rows) {
+    const got = detectCues({ message: row.message, now: NOW }, rules).map((cue) => cue.kind);
+    const pairs = [['unhappy', got.includes('frustration')], ['happy', got.includes('happy')]] as const;
+    let wrong = false;
+    for (const [label, found] of pairs) {
+      const expected = row.label === label;
+      if (expected && found) c[label].tp++;
+      else if (found) c[label].fp++;
+      else if (expected) c[label].fn++;
+      if (expected !== found) wrong = true;
+    }
+    if (wrong) mistakes.push({ message: row.message, label: row.label, got });
+  }
+  return {
+    rows: rows.length,
+    unhappy: scoreOf(c.unhappy.tp, c.unhappy.fp, c.unhappy.fn),
+    happy: scoreOf(c.happy.tp, c.happy.fp, c.happy.fn),
+    mistakes,
+  };
+}
