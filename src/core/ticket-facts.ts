@@ -45,7 +45,7 @@ export interface FactsOptions {
   /** An agent replied after the customer's latest message. */
   agentRepliedSince?: boolean;
   /** Chat-like channels count a wait after `afterSeconds` (the agent's setting, as the waiting cue does). */
-  waiting?: { channels: readonly Channel[]; afterSeconds: number };
+  waiting?: { channels: readonly string[]; afterSeconds: number };
   /** Other channels (email) count a wait after this long unanswered. */
   slowChannelWaitMs?: number;
 }
@@ -126,7 +126,7 @@ export function ticketFacts(ticket: TicketContext, options: FactsOptions = {}): 
 }
 
 /** The first fact of a kind, as the customer wrote it ("#1042" for "order #1042"). */
-export function firstFound(facts: TicketFacts, kind: KeyFactKind): string | undefined {
+export function firstFound(facts: Pick<TicketFacts, 'found'>, kind: KeyFactKind): string | undefined {
   const f = facts.found.find((x) => x.kind === kind);
   if (!f) return undefined;
   if (kind !== 'order') return f.text;
