@@ -56,7 +56,8 @@ const DEFAULT_WAITING = { channels: ['chat', 'messaging'] as Channel[], afterSec
 
 // Waits the customer tells of. Precision over recall: a wrong "thanks for waiting" is worse than none.
 const STATED_WAIT = [
-  /\b(?:still|been|am|i'm|im|we're|keep|kept)\s+(?:\w+\s+){0,2}?waiting\b/i,
+  /\b(?:still|been|keep|kept)\s+(?:\w+\s+){0,2}?waiting\b/i,
+  /\b(?:i'm|im|i am|we're|we are)\s+waiting\b/i,
   /\bwaited\b(?:\s+\w+){0,4}/i,
   /\bon hold\b(?:\s+for\s+[\w\s]{1,25}?\b(?:minutes?|hours?|days?|ages|forever))?/i,
   /\b(?:no|not a single|not one)\s+(?:reply|replies|response|responses|answer|answers)\b/i,
