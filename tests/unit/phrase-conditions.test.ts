@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CueKind } from '../../src/core/cues';
 import { lintPack, unconditionedAssertions } from '../../src/core/pack/lint';
+import { diffPacks } from '../../src/core/pack/merge';
 import type { Pack, Phrase, PhraseWhen } from '../../src/core/pack/types';
 import { parsePack, validatePack } from '../../src/core/pack/validate';
 import { assumesLabel, conditionsHold, describeWhen, parseComparison, unmetConditions } from '../../src/core/phrase-conditions';
@@ -152,6 +153,14 @@ describe('validating "when"', () => {
     if (r.ok) return;
     const line = text.split('\n').findIndex((l) => l.includes('"often"')) + 1;
     expect(r.errors[0]).toMatchObject({ path: '/phrases/0/when/contacts', line });
+  });
+});
+
+describe('pack diffs', () => {
+  it('count a phrase whose conditions changed as changed', () => {
+    const v1: Pack = { schema: 1, id: 'x', name: 'x', version: '1.0.0', locale: 'en', phrases: [{ id: 'a', step: 'greet', text: 'Thanks for waiting!' }, { id: 'b', step: 'greet', text: 'Hi', when: { firstReply: true } }] };
+    const v2: Pack = { ...v1, version: '1.1.0', phrases: [{ id: 'a', step: 'greet', text: 'Thanks for waiting!', when: { waited: true } }, { id: 'b', step: 'greet', text: 'Hi', when: { firstReply: true } }] };
+    expect(diffPacks(v1, v2)).toEqual({ added: [], removed: [], changed: ['a'] });
   });
 });
 
