@@ -78,7 +78,9 @@ function checks(when: PhraseWhen): { label: string; holds(ctx: ConditionContext)
   }
   if (when.mentions?.length) {
     const words = when.mentions;
-    out.push({ label: `mentions ${or(words.slice(0, 3).map((w) => `"${w}"`))}${words.length > 3 ? '…' : ''}`, holds: ({ facts }) => words.some((w) => mentions(facts, w)) });
+    const quoted = words.map((w) => `"${w}"`);
+    const label = quoted.length > 3 ? `mentions ${quoted.slice(0, 3).join(', ')}…` : `mentions ${or(quoted)}`;
+    out.push({ label, holds: ({ facts }) => words.some((w) => mentions(facts, w)) });
   }
   if (when.agentKnows !== undefined) {
     // Only the agent can tell: never suggested on its own.
