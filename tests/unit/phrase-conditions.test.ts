@@ -185,6 +185,8 @@ describe('packs lint on asserted facts', () => {
 
   it('asks for the condition that answers the fact, not just any', () => {
     expect(lintOf('Thanks for waiting!', { channel: ['chat'] }).length).toBe(1);
+    expect(lintOf('Thanks for waiting!', { cue: ['frustration'] }).length).toBe(1);
+    expect(lintOf('Thanks for waiting!', { cue: ['waiting'] })).toEqual([]);
   });
 
   it.each([

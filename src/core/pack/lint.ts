@@ -137,7 +137,9 @@ export function unconditionedAssertions(p: Pick<Phrase, 'text' | 'when'>): typeo
     // A question asks; it assumes nothing ("Could you share your order number?").
     .filter((x) => x.trim() && !x.trim().endsWith('?') && !PROMISE.test(x));
   return ASSERTED_FACTS.filter((a) => {
-    if (a.answeredBy.some((k) => p.when?.[k] !== undefined)) return false;
+    // A cue answers a wait only when it is the waiting cue: "sounds frustrated" is not "they waited".
+    const answered = a.answeredBy.some((k) => p.when?.[k] !== undefined && (k !== 'cue' || !!p.when.cue?.includes('waiting')));
+    if (answered) return false;
     return sentences.some((x) => a.patterns.some((re) => re.test(x)));
   });
 }
