@@ -18,7 +18,7 @@ const USAGE = `Usage: npm run packs -- <command>
   validate FILE...                      check packs; prints file:line:col path message per problem
   lint [--strict] FILE...               style findings: placeholders, duplicates, chat length, blaming words
   build CSV -o OUT --id ID --name NAME --version X.Y.Z [--locale en] [--description TEXT] [--author NAME] [--locked]
-                                        make a pack from a spreadsheet export with columns step,text,channels,tags,id,title
+                                        make a pack from a spreadsheet export with columns step,text,channels,tags,id,title,when
   diff OLD NEW                          phrases added, removed and changed between two versions`;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
