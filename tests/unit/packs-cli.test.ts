@@ -45,7 +45,8 @@ describe('npm run packs', () => {
     expect(clean.stdout).toMatch(/warning/);
     expect(packs('lint', '--strict', `${F}/good-v2.json`).code).toBe(1);
     expect(packs('lint', '--strict', 'public/packs/default.en.json').code).toBe(0);
-  });
+    // Four CLI processes: a busy machine needs more than the default five seconds.
+  }, 30_000);
 
   it('build: makes a valid pack from CSV, generating unique ids', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'packs-')), 'pack.json');
@@ -96,7 +97,8 @@ describe('npm run packs', () => {
     expect(() => readFileSync(join(dir, 'bad.json'))).toThrow();
     const wrong = csv('empathize,"Sorry for the wait.","{""waited"": ""yes""}"\n');
     expect(packs('build', wrong, '-o', join(dir, 'w.json'), '--id', 'team', '--name', 'T', '--version', '1.0.0').stdout).toContain(`${wrong}:2:3 when "waited" must be true or false`);
-  });
+    // Three CLI processes: a busy machine needs more than the default five seconds.
+  }, 30_000);
 
   it('build: needs its options', () => {
     const r = packs('build', `${F}/phrases.csv`);
