@@ -18,7 +18,7 @@ const USAGE = `Usage: npm run packs -- <command>
   validate FILE...                      check packs; prints file:line:col path message per problem
   lint [--strict] FILE...               style findings: placeholders, duplicates, chat length, blaming words
   build CSV -o OUT --id ID --name NAME --version X.Y.Z [--locale en] [--description TEXT] [--author NAME] [--locked]
-                                        make a pack from a spreadsheet export with columns step,text,channels,tags,id,title
+                                        make a pack from a spreadsheet export with columns step,text,channels,tags,id,title,when
   diff OLD NEW                          phrases added, removed and changed between two versions`;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -141,16 +141,17 @@ function build(args: string[]): number {
   const col = (name: string) => header.indexOf(name);
   for (const required of ['step', 'text']) {
     if (col(required) < 0) {
-      out(`${csvFile}:1:1 / The header row needs a "${required}" column (columns: step,text,channels,tags,id,title).`);
+      out(`${csvFile}:1:1 / The header row needs a "${required}" column (columns: step,text,channels,tags,id,title,when).`);
       return 1;
     }
   }
-  const known = new Set(['step', 'text', 'channels', 'tags', 'id', 'title']);
+  const known = new Set(['step', 'text', 'channels', 'tags', 'id', 'title', 'when']);
   const unknownCols = header.filter((h) => h && !known.has(h));
   if (unknownCols.length) err(`${csvFile}: ignoring unknown column(s): ${unknownCols.join(', ')}`);
 
   const phrases: Phrase[] = [];
   const rowOf: number[] = [];
+  let badWhen = false;
   const used = new Set<string>();
   // Explicit ids first, so generated ones never take an id a later row asks for.
   for (const row of rows.slice(1)) {
@@ -176,6 +177,16 @@ function build(args: string[]): number {
     if (tags.length) phrase.tags = tags;
     const title = cell('title')?.trim();
     if (title) phrase.title = title;
+    // Conditions as JSON, as in a pack: {"contacts": ">=2"}. The validator checks what is inside.
+    const when = cell('when')?.trim();
+    if (when) {
+      try {
+        phrase.when = JSON.parse(when) as Phrase['when'];
+      } catch {
+        out(`${csvFile}:${k + 2}:${col('when') + 1} when The "when" cell is not JSON; write it like {"contacts": ">=2"} or {"waited": true}.`);
+        badWhen = true;
+      }
+    }
     phrases.push(phrase);
     rowOf.push(k + 2);
   });
@@ -186,6 +197,7 @@ function build(args: string[]): number {
   if (opts.get('locked') === true) pack.locked = true;
   pack.phrases = phrases;
 
+  if (badWhen) return 1;
   const result = validatePack(pack);
   if (!result.ok) {
     for (const e of result.errors) {

@@ -3,6 +3,9 @@
 // so it favours precision: a wrong "fact" in the notes is worse than a missing one.
 
 export type KeyFactKind = 'date' | 'order' | 'amount' | 'email' | 'phone' | 'url';
+const KIND_MAP: Record<KeyFactKind, true> = { order: true, amount: true, date: true, email: true, phone: true, url: true };
+/** Every KeyFactKind, checked against the type so a new kind cannot be forgotten by pack validation. */
+export const KEY_FACT_KINDS = Object.keys(KIND_MAP) as KeyFactKind[];
 
 export interface KeyFact {
   kind: KeyFactKind;

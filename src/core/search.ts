@@ -27,6 +27,11 @@ export interface SearchContext {
   usage?: Record<string, number>;
   /** Default 50. */
   limit?: number;
+  /**
+   * Phrases (by `key ?? id`) whose conditions this ticket does not meet: still found, ranked after
+   * every phrase whose conditions hold.
+   */
+  unmet?: ReadonlySet<string>;
 }
 
 export interface PhraseIndex {
@@ -50,6 +55,8 @@ export interface PhraseIndex {
   readonly wordCache: Map<string, WordMatch[]>;
   /** The last usage record turned into a per-phrase array, reused while the caller passes the same object. */
   usageCache?: { source: Record<string, number>; counts: Float64Array };
+  /** The last `unmet` set as a per-phrase flag array, reused while the caller passes the same set. */
+  unmetCache?: { source: ReadonlySet<string>; flags: Uint8Array };
 }
 
 interface WordMatch {
@@ -244,6 +251,17 @@ function usageCounts(index: PhraseIndex, usage: Record<string, number> | undefin
   return counts;
 }
 
+function unmetFlags(index: PhraseIndex, unmet: ReadonlySet<string> | undefined): Uint8Array | undefined {
+  if (!unmet?.size) return undefined;
+  if (index.unmetCache?.source === unmet) return index.unmetCache.flags;
+  const flags = new Uint8Array(index.phrases.length);
+  index.phrases.forEach((p, i) => {
+    if (unmet.has(p.key ?? p.id)) flags[i] = 1;
+  });
+  index.unmetCache = { source: unmet, flags };
+  return flags;
+}
+
 /** Keeps the best `limit` (key, index) pairs. */
 class TopK {
   readonly keys: number[] = [];
@@ -277,13 +295,19 @@ export function searchPhrases(index: PhraseIndex, query: string, ctx: SearchCont
   const { phrases, stepOf, channelMask } = index;
   const stepWanted = ctx.step ? STEP_IDS.indexOf(ctx.step) : -1;
   const usage = usageCounts(index, ctx.usage);
-  // One number per phrase so top-k needs no full sort: match quality, then step, channel fit, usage.
-  // The last term (< 1) keeps pack order among equals, whatever order candidates arrive in.
+  const unmet = unmetFlags(index, ctx.unmet);
+  // One number per phrase so top-k needs no full sort. First what is true of the ticket (conditions
+  // hold), then, for a query, what fits its channel (a chat never leads with an email-formatted line),
+  // then match quality, step, how well the channel fits, usage. The last term (< 1) keeps pack order among equals.
   const order = 1 / (phrases.length + 1);
-  const rank = (quality: number, p: number) =>
-    quality * 1e6 + (stepOf[p] === stepWanted ? 1e5 : 0) + channelFit(channelMask[p]!, ctx.channel) * 1e4 + (usage ? usage[p]! : 0) - p * order;
-
   const words = tokenize(query);
+  // Without a query the list is the step's own: the step comes before the channel there.
+  const channelTier = words.length ? 1e8 : 0;
+  const rank = (quality: number, p: number) => {
+    const fit = channelFit(channelMask[p]!, ctx.channel);
+    return (unmet && unmet[p] ? 0 : 2e8) + (fit > 0 ? channelTier : 0) + Math.min(quality, 99) * 1e6 + (stepOf[p] === stepWanted ? 1e5 : 0) + fit * 1e4 + (usage ? usage[p]! : 0) - p * order;
+  };
+
   if (words.length === 0) {
     for (let i = 0; i < phrases.length; i++) top.offer(rank(0, i), i);
     return top.ids.map((i) => phrases[i]!);
@@ -389,15 +413,18 @@ export function benchSearch(phraseCount = 10_000): { p95Ms: number; medianMs: nu
   for (const q of typed) for (let k = 1; k <= q.length; k++) queries.push(q.slice(0, k));
   const usage: Record<string, number> = {};
   for (let i = 0; i < phraseCount; i += 7) usage[`p${i}`] = i % 13;
+  // As in the panel: about one phrase in ten assumes something this ticket does not show.
+  const unmet = new Set<string>();
+  for (let i = 3; i < phraseCount; i += 10) unmet.add(`p${i}`);
   // One unmeasured round so the JIT has compiled the search, as in a panel that has been open a while.
-  for (const q of queries) searchPhrases(index, q, { step: 'empathize', channel: 'chat', usage, limit: 50 });
+  for (const q of queries) searchPhrases(index, q, { step: 'empathize', channel: 'chat', usage, unmet, limit: 50 });
   const times: number[] = [];
   for (let round = 0; round < 3; round++) {
     // Each round starts cold, as after a pack reload.
     index.wordCache.clear();
     for (const q of queries) {
       const s = performance.now();
-      searchPhrases(index, q, { step: 'empathize', channel: 'chat', usage, limit: 50 });
+      searchPhrases(index, q, { step: 'empathize', channel: 'chat', usage, unmet, limit: 50 });
       times.push(performance.now() - s);
     }
   }

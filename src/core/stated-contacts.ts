@@ -19,13 +19,29 @@ function toNumber(raw: string): number | undefined {
   return Number.isFinite(n) && n >= 2 && n <= 99 ? n : undefined;
 }
 
-/** How many times the message says the customer has been in touch, counting this time. */
-export function statedContacts(message: string | undefined): number | undefined {
+/** What the customer said about how often they got in touch: the count, and their words for it. */
+export interface StatedContacts {
+  count: number;
+  /** The words that said it, as written: "third time", "written to you 4 times". */
+  quote: string;
+}
+
+/** How many times the message says the customer has been in touch (counting this time), with their words. */
+export function findStatedContacts(message: string | undefined): StatedContacts | undefined {
   if (!message) return undefined;
   const ordinal = ORDINAL_CONTACT.exec(message);
-  if (ordinal) return toNumber(ordinal[1]!);
+  if (ordinal) {
+    const count = toNumber(ordinal[1]!);
+    return count === undefined ? undefined : { count, quote: ordinal[0] };
+  }
   const counted = COUNTED_CONTACT.exec(message);
-  return counted ? toNumber(counted[1]!) : undefined;
+  const count = counted ? toNumber(counted[1]!) : undefined;
+  return count === undefined ? undefined : { count, quote: counted![0] };
+}
+
+/** How many times the message says the customer has been in touch, counting this time. */
+export function statedContacts(message: string | undefined): number | undefined {
+  return findStatedContacts(message)?.count;
 }
 
 /** The larger of what the ticket shows and what the customer says. */

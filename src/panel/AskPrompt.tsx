@@ -7,20 +7,29 @@ export interface AskField {
 
 interface Props {
   fields: readonly AskField[];
+  /** The phrase as it will read with these answers, shown while they are typed. */
+  phrase(answers: Record<string, string>): string;
+  /** Values the ticket already shows, filled in to start with. */
+  initial?: Record<string, string>;
   onSubmit(answers: Record<string, string>): void;
   onCancel(): void;
 }
 
-/** Asks for placeholder values the ticket does not provide, before anything is inserted. */
-export function AskPrompt({ fields, onSubmit, onCancel }: Props) {
-  const [answers, setAnswers] = useState<Record<string, string>>({});
+/** Asks for placeholder values the ticket does not provide, before anything is inserted, showing the phrase as it will read. */
+export function AskPrompt({ fields, phrase, initial = {}, onSubmit, onCancel }: Props) {
+  const [answers, setAnswers] = useState<Record<string, string>>(initial);
   const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  useEffect(() => {
+    first.current?.focus();
+    // A value the ticket gave is selected, so typing replaces it and Enter keeps it.
+    first.current?.select();
+  }, []);
   const complete = fields.every((f) => (answers[f.key] ?? '').trim() !== '');
   return (
     <form
       class="ask"
       aria-label="Fill in the phrase"
+      aria-describedby="ask-phrase"
       onSubmit={(e) => {
         e.preventDefault();
         if (complete) onSubmit(answers);
@@ -32,6 +41,7 @@ export function AskPrompt({ fields, onSubmit, onCancel }: Props) {
         }
       }}
     >
+      <p id="ask-phrase" class="ask-phrase small">{phrase(answers)}</p>
       {fields.map((f, i) => (
         <label key={f.key}>
           {f.label}

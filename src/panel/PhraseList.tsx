@@ -9,6 +9,8 @@ export interface PhraseView {
   /** The phrase as it will be inserted, with the ticket's values filled in. */
   preview: string;
   needsInput: boolean;
+  /** What the phrase assumes that this ticket does not show ("assumes: wrote before"); only search lists such phrases. */
+  assumes?: string;
 }
 
 interface Props {
@@ -65,6 +67,7 @@ export const PhraseList = forwardRef(function PhraseList({ query, phrases, headi
               <button type="button" class="phrase" title={p.needsInput ? 'Asks for a value before inserting' : 'Insert into the reply'} onClick={() => onInsert(p)}>
                 <span class="phrase-text">{p.preview}</span>
                 {query && <span class="phrase-step">{p.stepTitle}</span>}
+                {p.assumes && <span class="phrase-step phrase-assumes">{p.assumes}</span>}
               </button>
             </li>
           ))}

@@ -1,10 +1,13 @@
 import type { WindowTicket } from '../core/follow';
+import { contactsOf, describeContacts } from '../core/ticket-facts';
 
 const CHANNEL_LABEL: Record<string, string> = { chat: 'Chat', email: 'Email', messaging: 'Messaging', phone: 'Phone', other: 'Other' };
 
 /** The followed ticket, every field rendered as text (never HTML). */
 export function TicketCard({ shown, deskName, onOpenTab }: { shown: WindowTicket & { ticket: NonNullable<WindowTicket['ticket']> }; deskName: string; onOpenTab(): void }) {
   const t = shown.ticket;
+  // The same count the cues and phrases use, with its basis: "3rd contact — they said "third time"".
+  const contacts = describeContacts(contactsOf(t));
   return (
     <section class="ticket" aria-label="Current ticket">
       <p class="ticket-meta">
@@ -27,7 +30,7 @@ export function TicketCard({ shown, deskName, onOpenTab }: { shown: WindowTicket
         <figure class="last-message">
           <figcaption>
             Latest from {t.customer?.firstName ?? 'the customer'}
-            {t.customerMessages && t.customerMessages > 1 ? ` (message ${t.customerMessages})` : ''}
+            {contacts ? ` (${contacts})` : ''}
           </figcaption>
           <blockquote>{t.lastCustomerMessage}</blockquote>
         </figure>

@@ -2,12 +2,14 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { WindowTicket } from '../core/follow';
 import { currentStep, shouldNudge } from '../core/nudge';
 import { fillPlaceholders, type AskField, type PlaceholderValues } from '../core/placeholders';
-import { contactCount } from '../core/stated-contacts';
+import { assumesLabel, unmetConditions, type ConditionContext } from '../core/phrase-conditions';
+import { prefillAnswers } from '../core/prefill';
 import type { TicketContext } from '../core/ticket';
+import type { TicketFacts } from '../core/ticket-facts';
 import { sendToTab } from '../messaging';
 import { AskPrompt } from './AskPrompt';
-import { CuesBar, DraftTips, FollowUpControls, StoryButton, useCues } from './coaching';
-import { cuePhrasePlan, orderByTags, withPinned } from './coaching/cue-phrases';
+import { CuesBar, DraftTips, FollowUpControls, StoryButton, useCuesAndFacts } from './coaching';
+import { cuePhrasePlan, orderByTags, specificFirst, withPinned } from './coaching/cue-phrases';
 import { Checklist } from './Checklist';
 import { deliverText, describeDelivery } from './insert-into-desk';
 import { NotesBox } from './NotesBox';
@@ -37,12 +39,17 @@ const family = (c: string) => (c === 'messaging' ? 'chat' : c);
 const fitsChannel = (p: { channels?: string[] }, channel: string | undefined) =>
   !channel || !p.channels?.length || p.channels.some((c) => family(c) === family(channel));
 
-function valuesFor(ticket: TicketContext, agentName: string): PlaceholderValues {
+function valuesFor(ticket: TicketContext, facts: TicketFacts, agentName: string): PlaceholderValues {
   return {
     customer: ticket.customer,
     agent: { name: agentName || undefined },
-    ticket: { id: ticket.ticketId, subject: ticket.subject, contacts: contactCount(ticket) },
+    ticket: { id: ticket.ticketId, subject: ticket.subject, contacts: facts.contacts.count },
   };
+}
+
+/** What decides which phrases hold, as one string: the memo below re-evaluates only when it changes. */
+function conditionsKey({ facts, cues }: ConditionContext): string {
+  return JSON.stringify([facts.contacts.count, facts.wait.waited, facts.firstReply, facts.channel, facts.found.map((f) => f.kind), facts.words, cues]);
 }
 
 /** Everything the panel offers for one ticket: checklist, phrases, insertion and the nudge. */
@@ -58,14 +65,36 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
   const [nudgeOpen, setNudgeOpen] = useState(false);
   const search = useRef<HTMLInputElement>(null);
   useFocusSearch(windowId, () => search.current?.focus());
+  // Leaving the fill-in prompt hands the caret back to the search box it replaced, not to nowhere.
+  const [focusSearch, setFocusSearch] = useState(0);
+  useEffect(() => {
+    if (focusSearch) search.current?.focus();
+  }, [focusSearch]);
 
   // Coaching: what the customer's message shows raises steps and reorders their phrases.
-  const cues = useCues(ticket, { waitingSeconds: settings.waitingSeconds, rules: set.cueRules });
+  const { cues, facts } = useCuesAndFacts(ticket, { waitingSeconds: settings.waitingSeconds, rules: set.cueRules });
   const frustrated = cues.some((c) => c.kind === 'frustration');
   const raisedKey = [...new Set([...raisedSteps, ...cues.flatMap((c) => c.raise)])].join(' ');
   const raised = useMemo(() => (raisedKey ? raisedKey.split(' ') : []), [raisedKey]);
-  const plan = cuePhrasePlan(cues, ticket);
+  const plan = cuePhrasePlan(cues, facts);
   const planKey = `${plan.waitingFirst}:${plan.preferTags.join(',')}`;
+
+  // What each conditional phrase assumes that this ticket does not show. Those are never suggested,
+  // only found by search, marked with it.
+  const context: ConditionContext = { facts, cues: cues.map((c) => c.kind) };
+  const condKey = conditionsKey(context);
+  const unmet = useMemo(() => {
+    const byKey = new Map<string, string[]>();
+    for (const p of set.byKey.values()) {
+      const missing = unmetConditions(p.when, context);
+      if (missing.length) byKey.set(p.key, missing);
+    }
+    return { byKey, keys: new Set(byKey.keys()) };
+    // context is described by condKey; the object itself is new on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [set, condKey]);
+  const holds = (p: PanelPhrase) => !unmet.keys.has(p.key);
+  const suggestable = (p: PanelPhrase) => holds(p) && fitsChannel(p, ticket.channel);
 
   const order = set.steps.map((s) => s.id);
   const raisedOpen = raised.find((s) => !progress.done.includes(s));
@@ -73,30 +102,30 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
   // Reset lines are for the agent alone; while on Reset, the list already offers greetings.
   const phraseStep = step === 'reset' ? 'greet' : step;
   const stepTitle = (id: string) => set.steps.find((s) => s.id === id)?.title ?? id;
-  const values = valuesFor(ticket, settings.agentName);
+  const values = valuesFor(ticket, facts, settings.agentName);
 
   const results = useMemo(() => {
-    const found = set.search(query, { step: phraseStep as never, channel: ticket.channel, usage, limit: query ? 30 : 40 })
-      .filter((p) => !isSelfTalk(p) && (query !== '' || fitsChannel(p, ticket.channel)));
-    // A search keeps its relevance order; the step's own list follows the moment.
+    const found = set.search(query, { step: phraseStep as never, channel: ticket.channel, usage, limit: query ? 30 : 40, unmet: unmet.keys })
+      .filter((p) => !isSelfTalk(p) && (query !== '' || suggestable(p)));
+    // A search keeps its relevance order (lines true of the ticket first); the step's own list follows the moment.
     if (query) return found.slice(0, 30);
     const waitingLine = plan.waitingFirst
-      ? set.search('', { step: 'greet', channel: ticket.channel, usage, limit: 40 }).find((p) => p.tags?.includes('waiting') && fitsChannel(p, ticket.channel))
+      ? set.search('', { step: 'greet', channel: ticket.channel, usage, limit: 40, unmet: unmet.keys }).find((p) => p.tags?.includes('waiting') && suggestable(p))
       : undefined;
     // Only the step's own phrases are reordered; phrases from other steps stay after them.
     const own = found.filter((p) => p.step === phraseStep);
-    const ordered = [...orderByTags(own, plan.preferTags), ...found.filter((p) => p.step !== phraseStep)];
+    const ordered = [...orderByTags(specificFirst(own), plan.preferTags), ...found.filter((p) => p.step !== phraseStep)];
     return withPinned(ordered, waitingLine, (a, b) => a.key === b.key).slice(0, 8);
-    // plan is described by planKey; the object itself is new on every render.
+    // plan is described by planKey, the conditions by unmet; the objects themselves are new on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [set, query, phraseStep, ticket.channel, usage, planKey]);
+  }, [set, query, phraseStep, ticket.channel, usage, planKey, unmet]);
   // One reset line per ticket, picked from the ticket key so it does not flicker between renders.
   const resetLines = useMemo(() => set.search('', { step: 'reset', limit: 50 }).filter(isSelfTalk), [set]);
   const resetLine = resetLines.length ? resetLines[[...ticket.key].reduce((n, c) => n + c.charCodeAt(0), 0) % resetLines.length]!.text : undefined;
   const showReset = progress.loaded && !query && step === 'reset' && !progress.done.includes('reset') && !!resetLine;
   const views: PhraseView[] = results.map((p) => {
     const filled = fillPlaceholders(p.text, values);
-    return { id: p.key, step: p.step, stepTitle: stepTitle(p.step), preview: filled.text, needsInput: filled.missing.length > 0 };
+    return { id: p.key, step: p.step, stepTitle: stepTitle(p.step), preview: filled.text, needsInput: filled.missing.length > 0, assumes: assumesLabel(unmet.byKey.get(p.key) ?? []) };
   });
 
   // A performance mark (not a log): the bench reads the panel's first useful render from it.
@@ -132,11 +161,15 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
     else void insertFilled(phrase, filled.text);
   };
 
-  const empathyPhrase = set.search('', { step: 'empathize', channel: ticket.channel, usage, limit: 1 })[0];
+  // The nudge offers the line the Empathize list would lead with: true of this ticket, in its channel.
+  const empathyPhrase = orderByTags(
+    specificFirst(set.search('', { step: 'empathize', channel: ticket.channel, usage, limit: 40, unmet: unmet.keys }).filter((p) => p.step === 'empathize' && suggestable(p))),
+    plan.preferTags,
+  )[0];
   const atSummary = step === 'summarize' || step === 'follow-through';
   const checkInPhrases = atSummary
     ? set.search('', { step: 'follow-through', channel: ticket.channel, limit: 40 })
-      .filter((p) => p.tags?.includes('check-in') && fitsChannel(p, ticket.channel))
+      .filter((p) => p.tags?.includes('check-in') && suggestable(p))
       .map((p) => fillPlaceholders(p.text, values))
       .filter((f) => !f.missing.length)
       .slice(0, 2)
@@ -146,7 +179,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
   return (
     <>
       {children}
-      <CuesBar cues={cues} ticket={ticket} />
+      <CuesBar cues={cues} ticket={ticket} facts={facts} />
       <DraftTips ticket={ticket} tabId={shown.tabId} frustrated={frustrated} disabledTips={settings.disabledTips} />
       {nudgeOpen && (
         <Nudge
@@ -170,7 +203,12 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
       {asking ? (
         <AskPrompt
           fields={asking.fields}
-          onCancel={() => setAsking(null)}
+          phrase={(answers) => fillPlaceholders(asking.phrase.text, values, answers).text}
+          initial={prefillAnswers(asking.fields, facts)}
+          onCancel={() => {
+            setAsking(null);
+            setFocusSearch((n) => n + 1);
+          }}
           onSubmit={(answers) => {
             const { phrase } = asking;
             setAsking(null);

@@ -10,7 +10,7 @@ import { agentRepliedSince, cueInputFor, nextReplyBaseline, rulesWithWaitingThre
 import { acceptDraft } from '../../src/panel/coaching/draft-listener';
 import { cueHint } from '../../src/panel/coaching/cue-hints';
 import { isWebUrl, sameTicketUrl } from '../../src/open-ticket';
-import { cuePhrasePlan, orderByTags, withPinned } from '../../src/panel/coaching/cue-phrases';
+import { cuePhrasePlan, orderByTags, specificFirst, withPinned } from '../../src/panel/coaching/cue-phrases';
 import { ticketLabel } from '../../src/panel/coaching/FollowUpList';
 import { escapeMarkdown, storiesJson, storiesMarkdown } from '../../src/options/StoriesSection';
 import { validatePack } from '../../src/core/pack/validate';
@@ -195,14 +195,24 @@ describe('phrases for the moment', () => {
     { key: 'd', tags: ['repeat'] },
     { key: 'e', tags: ['closing'] },
   ];
-  it('puts phrases naming repeated contact first for a frustrated customer who wrote again', () => {
-    const plan = cuePhrasePlan([frustrated], { customerMessages: 3 });
+  it('puts phrases naming repeated contact first for a customer who wrote again, frustrated or calm', () => {
+    const plan = cuePhrasePlan([frustrated], { contacts: { count: 3 } });
     expect(plan).toEqual({ preferTags: ['repeat'], waitingFirst: false });
     expect(orderByTags(phrases, plan.preferTags).map((p) => p.key)).toEqual(['d', 'a', 'b', 'c', 'e']);
-    expect(cuePhrasePlan([frustrated], { customerMessages: 1 }).preferTags).toEqual([]);
+    expect(cuePhrasePlan([], { contacts: { count: 2 } }).preferTags).toEqual(['repeat']);
+    expect(cuePhrasePlan([frustrated], { contacts: { count: 1 } }).preferTags).toEqual([]);
+    expect(cuePhrasePlan([frustrated], { contacts: {} }).preferTags).toEqual([]);
+  });
+  it('prefers lines about the wait when the facts show one, without pinning them outside chat', () => {
+    expect(cuePhrasePlan([], { contacts: {}, wait: { waited: true } })).toEqual({ preferTags: ['waiting', 'patience'], waitingFirst: false });
+    expect(cuePhrasePlan([], { contacts: {}, wait: { waited: false } }).preferTags).toEqual([]);
+  });
+  it('lists phrases whose conditions name the situation before general ones, keeping their order', () => {
+    const list = [{ k: 1 }, { k: 2, when: { contacts: '>=2' } }, { k: 3 }, { k: 4, when: { waited: true } }];
+    expect(specificFirst(list).map((p) => p.k)).toEqual([2, 4, 1, 3]);
   });
   it('pins a thanks-for-waiting line when the customer waits, and prefers a warm close when happy', () => {
-    const plan = cuePhrasePlan([{ kind: 'waiting', reason: 'Waiting 2 min for a reply', raise: ['greet'] }, { kind: 'happy', reason: 'Says thanks', raise: ['follow-through'] }], {});
+    const plan = cuePhrasePlan([{ kind: 'waiting', reason: 'Waiting 2 min for a reply', raise: ['greet'] }, { kind: 'happy', reason: 'Says thanks', raise: ['follow-through'] }], { contacts: {} });
     expect(plan.waitingFirst).toBe(true);
     expect(orderByTags(phrases, plan.preferTags).map((p) => p.key)).toEqual(['b', 'e', 'a', 'c', 'd']);
     expect(withPinned(phrases, phrases[1], (x, y) => x.key === y.key).map((p) => p.key)).toEqual(['b', 'a', 'c', 'd', 'e']);

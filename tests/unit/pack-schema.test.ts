@@ -1,8 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHANNELS, DESK_REQUIRED_KEYS, PACK_REQUIRED_KEYS, PHRASE_REQUIRED_KEYS, parsePack, validatePack } from '../../src/core/pack/validate';
-import { MAX_PHRASES } from '../../src/core/pack/types';
+import { CHANNELS, DESK_REQUIRED_KEYS, PACK_REQUIRED_KEYS, PHRASE_REQUIRED_KEYS, WHEN_KEYS, parsePack, validatePack } from '../../src/core/pack/validate';
+import { MAX_AGENT_KNOWS, MAX_MENTIONS, MAX_MENTION_LENGTH, MAX_PHRASES } from '../../src/core/pack/types';
+import { CUE_KINDS } from '../../src/core/cues';
+import { KEY_FACT_KINDS } from '../../src/core/key-facts';
+import { CONTACTS_PATTERN } from '../../src/core/phrase-conditions';
 import { STEP_IDS } from '../../src/core/steps';
 
 type Schema = Record<string, unknown>;
@@ -16,6 +19,7 @@ const defs = schema.$defs as Record<string, Schema>;
  */
 function schemaErrors(value: unknown, s: Schema, path = ''): string[] {
   if (typeof s.$ref === 'string') return schemaErrors(value, defs[s.$ref.replace('#/$defs/', '')]!, path);
+  if (Array.isArray(s.anyOf)) return (s.anyOf as Schema[]).some((alt) => schemaErrors(value, alt, path).length === 0) ? [] : [`${path}: anyOf`];
   const errs: string[] = [];
   const type = s.type as string | undefined;
   const actual = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
@@ -37,6 +41,7 @@ function schemaErrors(value: unknown, s: Schema, path = ''): string[] {
     const obj = value as Record<string, unknown>;
     const props = (s.properties ?? {}) as Record<string, Schema>;
     for (const key of (s.required as string[] | undefined) ?? []) if (!(key in obj)) errs.push(`${path}/${key}: required`);
+    if (typeof s.minProperties === 'number' && Object.keys(obj).length < s.minProperties) errs.push(`${path}: minProperties`);
     for (const [key, v] of Object.entries(obj)) {
       if (props[key]) errs.push(...schemaErrors(v, props[key], `${path}/${key}`));
       else if (s.additionalProperties === false) errs.push(`${path}/${key}: additionalProperties`);
@@ -57,6 +62,39 @@ describe('pack.schema.json agrees with the validator', () => {
     expect(defs.stepId!.enum).toEqual([...STEP_IDS]);
     expect(defs.channel!.enum).toEqual([...CHANNELS]);
     expect((schema.properties as Record<string, Schema>).phrases!.maxItems).toBe(MAX_PHRASES);
+  });
+
+  it('states the same "when" conditions, kinds and limits as the validator', () => {
+    const when = defs.when!;
+    const props = when.properties as Record<string, Schema>;
+    expect(Object.keys(props)).toEqual([...WHEN_KEYS]);
+    expect(props.contacts!.pattern).toBe(CONTACTS_PATTERN);
+    expect(defs.cueKind!.enum).toEqual([...CUE_KINDS]);
+    expect(defs.factKind!.enum).toEqual([...KEY_FACT_KINDS]);
+    expect(props.agentKnows!.maxLength).toBe(MAX_AGENT_KNOWS);
+    const mentionList = (props.mentions!.anyOf as Schema[])[1]!;
+    expect(mentionList.maxItems).toBe(MAX_MENTIONS);
+    expect((mentionList.items as Schema).maxLength).toBe(MAX_MENTION_LENGTH);
+  });
+
+  it('agrees on every kind of "when", right and wrong', () => {
+    const good = { schema: 1, id: 'p', name: 'P', version: '1.0.0', locale: 'en', phrases: [{ id: 'a', step: 'greet', text: 'Hi' }] };
+    const whens: unknown[] = [
+      { contacts: '>=2' }, { contacts: ' 1 ' }, { contacts: '<3' }, { contacts: 2 }, { contacts: 'twice' }, { contacts: '>=1000' },
+      { waited: true }, { waited: false }, { waited: 'true' }, { firstReply: true }, { firstReply: 1 },
+      { cue: 'frustration' }, { cue: ['frustration', 'waiting'] }, { cue: [] }, { cue: 'anger' }, { cue: ['happy', 'happy'] },
+      { fact: 'order' }, { fact: ['order', 'amount'] }, { fact: 'invoice' }, { fact: [] },
+      { channel: 'chat' }, { channel: ['chat', 'messaging'] }, { channel: ['sms'] }, { channel: ['chat', 'chat'] },
+      { mentions: 'delivery' }, { mentions: ['delivery', 'parcel'] }, { mentions: [] }, { mentions: [''] }, { mentions: ' ' }, { mentions: 'x'.repeat(61) },
+      { mentions: Array.from({ length: 31 }, (_, i) => `w${i}`) },
+      { agentKnows: 'it was our mistake' }, { agentKnows: '' }, { agentKnows: 'x'.repeat(121) },
+      { contacts: '>=2', waited: true, cue: 'frustration', fact: 'order', channel: ['email'], mentions: ['refund'], firstReply: false, agentKnows: 'we got it wrong' },
+      {}, { extra: true }, [], 'contacts>=2', null,
+    ];
+    for (const when of whens) {
+      const v = { ...good, phrases: [{ id: 'a', step: 'greet', text: 'Hi', when }] };
+      expect(schemaErrors(v, schema).length === 0, JSON.stringify(when)).toBe(validatePack(v).ok);
+    }
   });
 
   it.each(['../../../public/packs/default.en.json', ...fixtures])('judges %s the same way', (name) => {

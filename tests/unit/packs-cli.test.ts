@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,7 +45,8 @@ describe('npm run packs', () => {
     expect(clean.stdout).toMatch(/warning/);
     expect(packs('lint', '--strict', `${F}/good-v2.json`).code).toBe(1);
     expect(packs('lint', '--strict', 'public/packs/default.en.json').code).toBe(0);
-  });
+    // Four CLI processes: a busy machine needs more than the default five seconds.
+  }, 30_000);
 
   it('build: makes a valid pack from CSV, generating unique ids', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'packs-')), 'pack.json');
@@ -76,6 +77,28 @@ describe('npm run packs', () => {
     expect(lines).toHaveLength(3);
     expect(() => readFileSync(out)).toThrow();
   });
+
+  it('build: reads conditions from a "when" column, and says which row and why when one is wrong', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'packs-'));
+    const csv = (rows: string) => {
+      const file = join(dir, `p${rows.length}.csv`);
+      writeFileSync(file, `step,text,when\n${rows}`);
+      return file;
+    };
+    const good = csv('empathize,"Sorry you had to write again.","{""contacts"": "">=2""}"\ngreet,Hello!,\n');
+    const r = packs('build', good, '-o', join(dir, 'pack.json'), '--id', 'team', '--name', 'T', '--version', '1.0.0');
+    expect(r.code).toBe(0);
+    const built = parsePack(readFileSync(join(dir, 'pack.json'), 'utf8'));
+    expect(built.ok && built.pack.phrases.map((p) => p.when)).toEqual([{ contacts: '>=2' }, undefined]);
+    const bad = csv('greet,Hi,{contacts: 2}\nempathize,"Sorry for the wait.","{""waited"": ""yes""}"\n');
+    const b = packs('build', bad, '-o', join(dir, 'bad.json'), '--id', 'team', '--name', 'T', '--version', '1.0.0');
+    expect(b.code).toBe(1);
+    expect(b.stdout).toContain(`${bad}:2:3 when The "when" cell is not JSON`);
+    expect(() => readFileSync(join(dir, 'bad.json'))).toThrow();
+    const wrong = csv('empathize,"Sorry for the wait.","{""waited"": ""yes""}"\n');
+    expect(packs('build', wrong, '-o', join(dir, 'w.json'), '--id', 'team', '--name', 'T', '--version', '1.0.0').stdout).toContain(`${wrong}:2:3 when "waited" must be true or false`);
+    // Three CLI processes: a busy machine needs more than the default five seconds.
+  }, 30_000);
 
   it('build: needs its options', () => {
     const r = packs('build', `${F}/phrases.csv`);

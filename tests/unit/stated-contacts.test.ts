@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Cue } from '../../src/core/cues';
 import { contactCount, statedContacts } from '../../src/core/stated-contacts';
+import { contactsOf } from '../../src/core/ticket-facts';
 import { cuePhrasePlan } from '../../src/panel/coaching/cue-phrases';
 
 describe('statedContacts', () => {
@@ -40,7 +41,7 @@ describe('contactCount', () => {
 describe('the repeat-contact phrases', () => {
   it('lead the list when the customer says it is not the first time, even on their first message here', () => {
     const frustrated: Cue[] = [{ kind: 'frustration', reason: 'Not the first time: "third time"', raise: ['empathize'] }];
-    expect(cuePhrasePlan(frustrated, { customerMessages: 1, lastCustomerMessage: 'This is the third time I write about this.' }).preferTags).toContain('repeat');
-    expect(cuePhrasePlan(frustrated, { customerMessages: 1, lastCustomerMessage: 'Where is my refund?!' }).preferTags).not.toContain('repeat');
+    expect(cuePhrasePlan(frustrated, { contacts: contactsOf({ customerMessages: 1, lastCustomerMessage: 'This is the third time I write about this.' }) }).preferTags).toContain('repeat');
+    expect(cuePhrasePlan(frustrated, { contacts: contactsOf({ customerMessages: 1, lastCustomerMessage: 'Where is my refund?!' }) }).preferTags).not.toContain('repeat');
   });
 });

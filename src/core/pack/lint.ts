@@ -4,7 +4,7 @@
  */
 import { placeholdersIn, strayBraces } from '../placeholders';
 import { STEP_IDS, type StepId } from '../steps';
-import type { Pack } from './types';
+import type { Pack, Phrase, PhraseWhen } from './types';
 
 export interface LintIssue {
   path: string;
@@ -71,6 +71,79 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return common / (a.size + b.size - common);
 }
 
+/**
+ * Facts a phrase can assert about the ticket, the words that give it away, and the conditions that
+ * answer it. A phrase that says "thanks for waiting" with no `when` would be suggested on every ticket,
+ * waited or not. `mentions` and `agentKnows` answer any of them: the author tied the line to the ticket.
+ */
+export const ASSERTED_FACTS: { fact: string; condition: string; answeredBy: (keyof PhraseWhen)[]; patterns: RegExp[] }[] = [
+  {
+    fact: 'they got in touch before',
+    condition: '"when": { "contacts": ">=2" }',
+    answeredBy: ['contacts', 'mentions', 'agentKnows'],
+    patterns: [
+      /\{\{\s*ticket\.contacts\b/,
+      /\bmore than once\b/,
+      /\bwelcome back\b/,
+      /\bfrom you again\b/,
+      /\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time\b/,
+      /\b(?:reach(?:ed)? out|get in touch|got in touch|contact(?:ed)?(?: us)?|writ(?:e|ten|ing)(?: to us)?|explain(?:ed)?|chas(?:e|ed|ing)|call(?:ed)?)\b[^.!?]{0,30}\bagain\b/,
+    ],
+  },
+  {
+    fact: 'they waited',
+    condition: '"when": { "waited": true }',
+    answeredBy: ['waited', 'cue', 'mentions', 'agentKnows'],
+    patterns: [
+      /\b(?:thanks|thank you) for (?:waiting|holding)\b/,
+      /\b(?:keep|kept|keeping) you waiting\b/,
+      /\b(?:been|you're|you are|you've been|while you) waiting\b/,
+      /\bwaiting (?:this|so) long\b/,
+      /\bfor the delay\b/,
+      /\b(?:took|taken|taking) us (?:this|so) long\b/,
+      /\bholding on\b/,
+      /\bon hold\b/,
+    ],
+  },
+  {
+    fact: 'we made a mistake',
+    condition: '"when": { "agentKnows": "it was our mistake" }',
+    answeredBy: ['agentKnows', 'mentions'],
+    patterns: [
+      /\bour (?:mistake|fault|error)\b/,
+      /\bmy (?:mistake|fault)\b/,
+      /\b(?:went wrong|wrong) on our (?:side|end)\b/,
+      /\bwe (?:made a mistake|got (?:it|this|that) wrong|messed up|dropped the ball)\b/,
+      /\bno (?:good )?excuse\b/,
+    ],
+  },
+  {
+    fact: 'there is an order or a delivery',
+    condition: '"when": { "fact": "order" } or { "mentions": ["delivery"] }',
+    answeredBy: ['fact', 'mentions', 'agentKnows'],
+    patterns: [/\b(?:orders?|deliver(?:y|ies)|parcels?|packages?|shipments?)\b/],
+  },
+];
+
+// "You won't need to explain it again" promises; it does not assert.
+const PROMISE = /\b(?:won't|will not|never|don't need|do not need|no need|if you need|in case)\b/;
+
+/** The facts a phrase asserts that its `when` does not answer, for `packs lint`. */
+export function unconditionedAssertions(p: Pick<Phrase, 'text' | 'when'>): typeof ASSERTED_FACTS {
+  const sentences = p.text
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .split(/(?<=[.!?])\s+|\n+/)
+    // A question asks; it assumes nothing ("Could you share your order number?").
+    .filter((x) => x.trim() && !x.trim().endsWith('?') && !PROMISE.test(x));
+  return ASSERTED_FACTS.filter((a) => {
+    // A cue answers a wait only when it is the waiting cue: "sounds frustrated" is not "they waited".
+    const answered = a.answeredBy.some((k) => p.when?.[k] !== undefined && (k !== 'cue' || !!p.when.cue?.includes('waiting')));
+    if (answered) return false;
+    return sentences.some((x) => a.patterns.some((re) => re.test(x)));
+  });
+}
+
 // Pairwise similarity is quadratic; above this many phrases in one step only exact repeats are checked.
 const SIMILARITY_LIMIT = 1500;
 
@@ -111,6 +184,14 @@ export function lintPack(pack: Pack): LintIssue[] {
     }
     for (const w of WEAK_PHRASES) {
       if (lower.includes(w.words)) issues.push({ path: `${path}/text`, severity: 'warning', message: `"${w.words}": ${w.advice}.` });
+    }
+
+    for (const a of unconditionedAssertions(p)) {
+      issues.push({
+        path: `${path}/text`,
+        severity: 'warning',
+        message: `Says ${a.fact}, but has no condition for it, so it would be suggested on tickets where it is not true. Add ${a.condition}.`,
+      });
     }
 
     const norm = `${p.step}|${normalise(p.text)}|${(p.channels ?? []).join(',')}`;

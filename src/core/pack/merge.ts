@@ -122,7 +122,9 @@ function samePhrase(a: Phrase, b: Phrase): boolean {
     a.text === b.text &&
     (a.title ?? '') === (b.title ?? '') &&
     (a.channels ?? []).join('|') === (b.channels ?? []).join('|') &&
-    (a.tags ?? []).join('|') === (b.tags ?? []).join('|')
+    (a.tags ?? []).join('|') === (b.tags ?? []).join('|') &&
+    // A new condition changes where the phrase is suggested: agents should hear of it.
+    JSON.stringify(a.when ?? null) === JSON.stringify(b.when ?? null)
   );
 }
 

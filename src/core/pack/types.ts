@@ -1,6 +1,7 @@
 import type { Channel } from '../ticket';
 import type { StepId } from '../steps';
-import type { CueRulesOverride } from '../cues/rules';
+import type { CueKind, CueRulesOverride } from '../cues/rules';
+import type { KeyFactKind } from '../key-facts';
 
 export const PACK_SCHEMA_VERSION = 1;
 
@@ -13,6 +14,31 @@ export interface Phrase {
   tags?: string[];
   /** Short label for lists; the text itself is used when absent. */
   title?: string;
+  /** What the phrase assumes about the ticket; it is suggested only when all of it holds (src/core/phrase-conditions.ts). */
+  when?: PhraseWhen;
+}
+
+/**
+ * Conditions on the ticket's facts. Every field given must hold; a list holds when any entry does.
+ * The validator turns single values into one-entry lists.
+ */
+export interface PhraseWhen {
+  /** How many times they have been in touch, this time included: ">=2", ">1", "<=1", "1". */
+  contacts?: string;
+  /** They waited for us (chat past the waiting threshold, email past 4 hours, or they said so); false: they did not. */
+  waited?: boolean;
+  /** The next reply is the agent's first (true) or not (false). */
+  firstReply?: boolean;
+  /** Any of these cues shows. */
+  cue?: CueKind[];
+  /** The ticket shows a fact of any of these kinds (an order number, an amount…). */
+  fact?: KeyFactKind[];
+  /** The ticket is on any of these channels. */
+  channel?: Channel[];
+  /** The customer's subject or latest message uses any of these words or phrases (whole words). */
+  mentions?: string[];
+  /** Something only the agent can know ("it was our mistake"): never suggested, found by search and marked with it. */
+  agentKnows?: string;
 }
 
 /** A pack's override of a default step's title or hint; ids must be known steps. */
@@ -93,3 +119,6 @@ export const MAX_DESCRIPTION = 2000;
 /** A pack's cue rules, as JSON: enough for long word lists, small enough to stay cheap. */
 export const MAX_CUES_CHARS = 200_000;
 export const MAX_DESKS = 50;
+export const MAX_MENTIONS = 30;
+export const MAX_MENTION_LENGTH = 60;
+export const MAX_AGENT_KNOWS = 120;

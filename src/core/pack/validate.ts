@@ -7,10 +7,15 @@ import type { Channel } from '../ticket';
 import { boundedDistance } from '../search';
 import { isSemver } from '../semver';
 import { STEP_IDS, type StepId } from '../steps';
-import { CUE_KINDS, type CueRulesOverride } from '../cues/rules';
+import { CUE_KINDS, type CueKind, type CueRulesOverride } from '../cues/rules';
+import { KEY_FACT_KINDS, type KeyFactKind } from '../key-facts';
+import { parseComparison } from '../phrase-conditions';
 import { escapePointerToken, lineColumnFinder, offsetOf, parseJsonWithPositions } from './json-position';
 import {
+  MAX_AGENT_KNOWS,
   MAX_CUES_CHARS,
+  MAX_MENTIONS,
+  MAX_MENTION_LENGTH,
   MAX_DESCRIPTION,
   DESK_PRESET_IDS,
   DESK_PRESETS,
@@ -25,6 +30,7 @@ import {
   type PackError,
   type PackResult,
   type Phrase,
+  type PhraseWhen,
   type StepOverride,
 } from './types';
 
@@ -39,7 +45,9 @@ export const DESK_REQUIRED_KEYS = ['id', 'name', 'matches', 'ticketUrlPattern'] 
 const PACK_KEYS = [...PACK_REQUIRED_KEYS, '$schema', 'description', 'author', 'locked', 'steps', 'desks', 'cues'];
 /** The parts of the cue rules a pack may change (src/core/cues/rules.ts says what each means). */
 export const CUE_KEYS = ['negators', 'negationWindow', 'negationBreakers', 'contrastWords', 'otherPeople', 'frustration', 'urgency', 'happy', 'waiting', 'raise'] as const;
-const PHRASE_KEYS = [...PHRASE_REQUIRED_KEYS, 'channels', 'tags', 'title'];
+const PHRASE_KEYS = [...PHRASE_REQUIRED_KEYS, 'channels', 'tags', 'title', 'when'];
+/** The conditions a phrase's "when" may state (PhraseWhen says what each means). */
+export const WHEN_KEYS = ['contacts', 'waited', 'firstReply', 'cue', 'fact', 'channel', 'mentions', 'agentKnows'] as const;
 const STEP_KEYS = ['id', 'title', 'hint'];
 const DESK_KEYS = [...DESK_REQUIRED_KEYS, 'preset', 'selectors'];
 const SELECTOR_KEYS: (keyof CustomDeskSelectors)[] = ['active', 'subject', 'customerName', 'customerEmail', 'messages', 'customerMessage', 'editor'];
@@ -57,6 +65,8 @@ const MAX_ERRORS = 50;
 type Obj = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A field of pack data, never one inherited from Object.prototype. */
+const own = (obj: Obj, key: string): unknown => (Object.hasOwn(obj, key) ? obj[key] : undefined);
 
 function typeName(v: unknown): string {
   if (v === null) return 'null';
@@ -189,6 +199,93 @@ function validateChannels(p: Problems, v: unknown, path: string): Channel[] | un
   return ok ? out : undefined;
 }
 
+/** One value or a list of values from `allowed`, as a list without repeats. */
+function oneOrMany<T extends string>(p: Problems, v: unknown, path: string, field: string, allowed: readonly T[], example: string): T[] | undefined {
+  const list = Array.isArray(v) ? v : [v];
+  const at = (k: number) => (Array.isArray(v) ? `${path}/${k}` : path);
+  if (Array.isArray(v) && v.length === 0) {
+    p.add(path, `"${field}" is an empty list, so the phrase would never show. Name at least one, like ${example}, or remove it.`);
+    return undefined;
+  }
+  const out: T[] = [];
+  let ok = true;
+  list.forEach((item, k) => {
+    if (typeof item === 'string' && (allowed as readonly string[]).includes(item)) {
+      if (out.includes(item as T)) {
+        p.add(at(k), `"${item}" is listed twice in "${field}"; remove one.`);
+        ok = false;
+      } else out.push(item as T);
+      return;
+    }
+    const hint = typeof item === 'string' ? closest(item, allowed) : undefined;
+    p.add(at(k), `Unknown ${field} ${typeof item === 'string' ? `"${item}"` : typeName(item)}.${hint ? ` Did you mean "${hint}"?` : ''} Use one of: ${allowed.join(', ')}.`);
+    ok = false;
+  });
+  return ok ? out : undefined;
+}
+
+function boolean(p: Problems, v: unknown, path: string, field: string): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  p.add(path, `"${field}" must be true or false (without quotes), not ${typeName(v)}.`);
+  return undefined;
+}
+
+/** A phrase's conditions on the ticket's facts; every error names the exact field. */
+function validateWhen(p: Problems, v: unknown, path: string): PhraseWhen | undefined {
+  if (!isObject(v)) {
+    p.add(path, `"when" must be an object of conditions like {"contacts": ">=2"}, not ${typeName(v)}.`);
+    return undefined;
+  }
+  const before = p.list.length + p.extra;
+  checkKeys(p, v, WHEN_KEYS, path, '"when"');
+  if (Object.keys(v).length === 0) p.add(path, `"when" is empty; add a condition like {"contacts": ">=2"} or remove it.`);
+  const when: PhraseWhen = {};
+  const contacts = own(v, 'contacts');
+  if (contacts !== undefined) {
+    if (typeof contacts !== 'string' || !parseComparison(contacts)) {
+      p.add(`${path}/contacts`, `"contacts" must be text comparing the number of contacts, like ">=2" (wrote before) or "1" (first contact), not ${typeof contacts === 'string' ? `"${contacts}"` : typeName(contacts)}.`);
+    } else when.contacts = contacts.replace(/\s+/g, '');
+  }
+  const waited = own(v, 'waited');
+  if (waited !== undefined) {
+    const b = boolean(p, waited, `${path}/waited`, 'waited');
+    if (b !== undefined) when.waited = b;
+  }
+  const firstReply = own(v, 'firstReply');
+  if (firstReply !== undefined) {
+    const b = boolean(p, firstReply, `${path}/firstReply`, 'firstReply');
+    if (b !== undefined) when.firstReply = b;
+  }
+  const cue = own(v, 'cue');
+  if (cue !== undefined) {
+    const kinds = oneOrMany<CueKind>(p, cue, `${path}/cue`, 'cue', CUE_KINDS, '"frustration"');
+    if (kinds) when.cue = kinds;
+  }
+  const fact = own(v, 'fact');
+  if (fact !== undefined) {
+    const kinds = oneOrMany<KeyFactKind>(p, fact, `${path}/fact`, 'fact', KEY_FACT_KINDS, '"order"');
+    if (kinds) when.fact = kinds;
+  }
+  const channel = own(v, 'channel');
+  if (channel !== undefined) {
+    const list = oneOrMany<Channel>(p, channel, `${path}/channel`, 'channel', CHANNELS, '["chat"]');
+    if (list) when.channel = list;
+  }
+  const words = own(v, 'mentions');
+  if (words !== undefined) {
+    const list = typeof words === 'string' ? text(p, words, `${path}/mentions`, '"mentions"', MAX_MENTION_LENGTH) : stringList(p, words, `${path}/mentions`, '"mentions"', MAX_MENTIONS, MAX_MENTION_LENGTH);
+    if (Array.isArray(words) && words.length === 0) p.add(`${path}/mentions`, `"mentions" is an empty list, so the phrase would never show. Name a word, like ["delivery"], or remove it.`);
+    else if (typeof list === 'string') when.mentions = [list];
+    else if (list) when.mentions = list;
+  }
+  const agentKnows = own(v, 'agentKnows');
+  if (agentKnows !== undefined) {
+    const s = text(p, agentKnows, `${path}/agentKnows`, '"agentKnows"', MAX_AGENT_KNOWS);
+    if (s !== undefined) when.agentKnows = s;
+  }
+  return p.list.length + p.extra === before ? when : undefined;
+}
+
 function validatePhrase(p: Problems, v: unknown, path: string, seen: Map<string, number>, index: number): Phrase | undefined {
   if (!isObject(v)) {
     p.add(path, `Each phrase must be an object like {"id": "...", "step": "...", "text": "..."}, not ${typeName(v)}.`);
@@ -208,12 +305,15 @@ function validatePhrase(p: Problems, v: unknown, path: string, seen: Map<string,
   const channels = v.channels !== undefined ? validateChannels(p, v.channels, `${path}/channels`) : undefined;
   const tags = v.tags !== undefined ? stringList(p, v.tags, `${path}/tags`, '"tags"', MAX_TAGS, MAX_TAG_LENGTH) : undefined;
   const title = v.title !== undefined ? text(p, v.title, `${path}/title`, 'The phrase title', MAX_SHORT_TEXT) : undefined;
+  const rawWhen = own(v, 'when');
+  const when = rawWhen !== undefined ? validateWhen(p, rawWhen, `${path}/when`) : undefined;
   if (p.list.length + p.extra !== before || id === undefined || step === undefined || body === undefined) return undefined;
   // Fresh object with known keys only: nothing unexpected travels into storage or the UI.
   const phrase: Phrase = { id, step, text: body };
   if (channels) phrase.channels = channels;
   if (tags) phrase.tags = tags;
   if (title !== undefined) phrase.title = title;
+  if (when) phrase.when = when;
   return phrase;
 }
 

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Cue } from '../../core/cues';
 import { extractKeyFacts } from '../../core/key-facts';
 import type { TicketContext } from '../../core/ticket';
+import type { TicketFacts } from '../../core/ticket-facts';
 import { appendToNotes } from '../notes-bus';
 import { CUE_LABELS, cueHint } from './cue-hints';
 import { StoryButton } from './StoryButton';
@@ -11,9 +12,11 @@ import { StoryButton } from './StoryButton';
 interface Props {
   cues: Cue[];
   ticket: TicketContext;
+  /** The ticket's facts, so each hint gives the number the card and the phrases give. */
+  facts?: TicketFacts;
 }
 
-export function CuesBar({ cues, ticket }: Props) {
+export function CuesBar({ cues, ticket, facts: ticketFacts }: Props) {
   const facts = useMemo(() => extractKeyFacts(ticket.lastCustomerMessage, 6), [ticket.lastCustomerMessage]);
   const [added, setAdded] = useState<ReadonlySet<string>>(new Set());
   const [meaning, setMeaning] = useState('');
@@ -40,7 +43,7 @@ export function CuesBar({ cues, ticket }: Props) {
           {cues.map((cue) => (
             <li key={cue.kind} class={`cue cue-${cue.kind}`}>
               <span class="cue-chip">{CUE_LABELS[cue.kind]}</span> <span class="cue-reason">{cue.reason}</span>
-              <span class="cue-hint">{cueHint(cue, ticket)}</span>
+              <span class="cue-hint">{cueHint(cue, ticket, ticketFacts)}</span>
             </li>
           ))}
         </ul>

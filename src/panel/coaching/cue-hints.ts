@@ -1,8 +1,8 @@
 // What each cue suggests, in one line the agent can read at a glance. Pure: text only.
 import type { Cue } from '../../core/cues';
 import { contactsInWords } from '../../core/placeholders';
-import { contactCount } from '../../core/stated-contacts';
 import type { TicketContext } from '../../core/ticket';
+import { ticketFacts, type TicketFacts } from '../../core/ticket-facts';
 
 export const CUE_LABELS: Readonly<Record<Cue['kind'], string>> = {
   frustration: 'Frustrated',
@@ -11,13 +11,13 @@ export const CUE_LABELS: Readonly<Record<Cue['kind'], string>> = {
   happy: 'Happy',
 };
 
-/** A suggestion that names the exact situation, from the ticket's facts. */
-export function cueHint(cue: Cue, ticket: TicketContext): string {
+/** A suggestion that names the exact situation, from the ticket's facts (the same ones the card and phrases use). */
+export function cueHint(cue: Cue, ticket: TicketContext, facts: Pick<TicketFacts, 'contacts'> = ticketFacts(ticket)): string {
   const name = ticket.customer?.firstName;
   const about = ticket.subject ? ' about this' : '';
   switch (cue.kind) {
     case 'frustration': {
-      const times = contactsInWords(contactCount(ticket));
+      const times = contactsInWords(facts.contacts.count);
       if (times) return `Name it first: "I'm sorry you've had to write to us ${times}${about}."`;
       return `Name it first: "I can see why this is frustrating${name ? `, ${name}` : ''}, and I'm sorry."`;
     }

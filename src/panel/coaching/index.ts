@@ -1,7 +1,7 @@
 // Coaching from the live conversation (issue #7): cues, the draft check, follow-ups and stories.
 import './coaching.css';
 
-export { useCues, CUE_TICK_MS } from './use-cues';
+export { useCues, useCuesAndFacts, CUE_TICK_MS } from './use-cues';
 export { CuesBar } from './CuesBar';
 export { DraftTips } from './DraftTips';
 export { FollowUpControls } from './FollowUpControls';

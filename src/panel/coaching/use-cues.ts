@@ -3,6 +3,7 @@
 import { useMemo, useRef } from 'preact/hooks';
 import { DEFAULT_CUE_RULES, detectCues, type Cue, type CueInput, type CueRules } from '../../core/cues';
 import type { TicketContext } from '../../core/ticket';
+import { contactsOf, ticketFacts, type TicketFacts } from '../../core/ticket-facts';
 import { DEFAULT_SETTINGS } from '../../settings';
 import { useTick } from './use-tick';
 
@@ -47,7 +48,9 @@ export function agentRepliedSince(baseline: ReplyBaseline, ticket: TicketContext
 export function cueInputFor(ticket: TicketContext, now: number, replied: boolean): CueInput {
   return {
     message: ticket.lastCustomerMessage,
-    customerMessages: ticket.customerMessages,
+    // The ticket's one contact count (their words when they say more than the desk shows), so the
+    // cue's "They have written 3 times" is the number the card and the phrases give.
+    customerMessages: contactsOf(ticket).count,
     channel: ticket.channel,
     lastCustomerMessageAt: ticket.lastCustomerMessageAt,
     agentRepliedSince: replied,
@@ -64,18 +67,30 @@ export interface CueOptions {
   rules?: CueRules;
 }
 
-/** Cues for `ticket`, fresh on every ticket report and as time passes. */
-export function useCues(ticket: TicketContext, { waitingSeconds = DEFAULT_SETTINGS.waitingSeconds, now, rules = DEFAULT_CUE_RULES.en! }: CueOptions = {}): Cue[] {
+/** Cues and facts for `ticket`, read at the same moment with the same thresholds, fresh on every report and as time passes. */
+export function useCuesAndFacts(
+  ticket: TicketContext,
+  { waitingSeconds = DEFAULT_SETTINGS.waitingSeconds, now, rules = DEFAULT_CUE_RULES.en! }: CueOptions = {},
+): { cues: Cue[]; facts: TicketFacts } {
   const tick = useTick(now === undefined ? CUE_TICK_MS : null);
   const baseline = useRef<ReplyBaseline>();
   baseline.current = nextReplyBaseline(baseline.current, ticket);
   const replied = agentRepliedSince(baseline.current, ticket);
   const effective = useMemo(() => rulesWithWaitingThreshold(rules, waitingSeconds), [rules, waitingSeconds]);
-  const { lastCustomerMessage, customerMessages, channel, lastCustomerMessageAt, key } = ticket;
+  const { lastCustomerMessage, customerMessages, agentMessages, subject, channel, lastCustomerMessageAt, lastFromCustomer, key } = ticket;
   return useMemo(
-    () => detectCues(cueInputFor(ticket, now ?? Date.now(), replied), effective),
-    // The ticket object is replaced on every report; only these fields change the cues.
+    () => {
+      const at = now ?? Date.now();
+      const facts = ticketFacts(ticket, { now: at, agentRepliedSince: replied, waiting: effective.waiting });
+      return { cues: detectCues(cueInputFor(ticket, at, replied), effective), facts };
+    },
+    // The ticket object is replaced on every report; only these fields change the cues and facts.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [key, lastCustomerMessage, customerMessages, channel, lastCustomerMessageAt, replied, effective, now, tick],
+    [key, lastCustomerMessage, customerMessages, agentMessages, subject, channel, lastCustomerMessageAt, lastFromCustomer, replied, effective, now, tick],
   );
+}
+
+/** Cues for `ticket`, fresh on every ticket report and as time passes. */
+export function useCues(ticket: TicketContext, options: CueOptions = {}): Cue[] {
+  return useCuesAndFacts(ticket, options).cues;
 }
