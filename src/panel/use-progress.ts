@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { onApplied, PROGRESS_CHANNEL, queueWrite } from '../storage/write-queue';
 import { progressRepo } from './repos';
 
@@ -16,13 +16,21 @@ const EMPTY: ProgressView = { loaded: false, done: [], nudgeDismissed: false, di
 /** The checklist progress of one ticket, kept in IndexedDB and shared live between panels. */
 export function useProgress(key: string) {
   const [view, setView] = useState<ProgressView>(EMPTY);
+  // While this panel's own changes are on their way, a stored copy read in between would show a
+  // tick undone for a moment: such reads are skipped, and the last change to land reads again.
+  const pending = useRef(0);
+  const reload = useRef<() => void>(() => undefined);
   useEffect(() => {
     let alive = true;
     const load = () =>
       progressRepo()
         .then((repo) => repo.get(key))
-        .then((p) => alive && setView((v) => ({ ...v, loaded: true, done: [...(p?.done ?? [])], nudgeDismissed: !!p?.nudgeDismissed, dismissedTips: [...(p?.dismissedTips ?? [])] })))
+        .then((p) => {
+          if (!alive || pending.current > 0) return;
+          setView((v) => ({ ...v, loaded: true, done: [...(p?.done ?? [])], nudgeDismissed: !!p?.nudgeDismissed, dismissedTips: [...(p?.dismissedTips ?? [])] }));
+        })
         .catch(() => alive && setView((v) => ({ ...v, loaded: true })));
+    reload.current = () => void load();
     void load();
     const stop = onApplied(PROGRESS_CHANNEL, (message) => {
       if ((message as { key?: unknown } | null)?.key === key) void load();
@@ -33,11 +41,17 @@ export function useProgress(key: string) {
     };
   }, [key]);
 
-  const report = (written: Promise<void>): Promise<void> =>
-    written.then(
-      () => setView((v) => (v.error ? { ...v, error: null } : v)),
-      (err: unknown) => setView((v) => ({ ...v, error: (err as Error).message })),
-    );
+  const report = (written: Promise<void>): Promise<void> => {
+    pending.current++;
+    return written
+      .then(
+        () => setView((v) => (v.error ? { ...v, error: null } : v)),
+        (err: unknown) => setView((v) => ({ ...v, error: (err as Error).message })),
+      )
+      .finally(() => {
+        if (--pending.current === 0) reload.current();
+      });
+  };
 
   // Each change is queued inside the event that caused it (see storage/write-queue.ts), then shown.
   const setDone = (step: string, checked: boolean): Promise<void> => {

@@ -11,6 +11,9 @@ let panel: Page;
 /** Resolves once the panel has run everything the last event queued (Preact renders in a microtask). */
 const settled = () => panel.evaluate(() => new Promise<void>((r) => setTimeout(r, 0)));
 const editorData = (id: number) => desk.evaluate((i) => (window as any).__fixtureEditors[`editor-${i}`].getData() as string, id);
+/** Waits until the editor's data holds `text` (the panel's notice may still be the last insert's). */
+const editorHas = (id: number, text: string) =>
+  desk.waitForFunction(([i, t]) => ((window as any).__fixtureEditors[`editor-${i}`].getData() as string).includes(t), [id, text] as const, { timeout: 10000 }).catch(() => undefined);
 const stepBox = (title: string) => panel.getByRole('checkbox', { name: new RegExp(`^${title}`) });
 const openTicket = async (id: number, subject: string) => {
   await desk.evaluate((i) => (window as any).__desk.open(i), id);
@@ -96,7 +99,7 @@ export const tests: E2ETest[] = [
     check(await first.evaluate((el) => el === document.activeElement), 'ArrowDown did not move to the first phrase');
     const text = (await first.locator('.phrase-text').textContent())!;
     await panel.keyboard.press('Enter');
-    await panel.getByText('Inserted into the reply.').waitFor();
+    await editorHas(42, text.slice(0, 20));
     const data = await editorData(42);
     check(data.includes(text.slice(0, 20)), `expected ${text} in ${data}`);
   }],
@@ -108,7 +111,7 @@ export const tests: E2ETest[] = [
     await field.waitFor();
     await field.fill('A-1042');
     await panel.getByRole('button', { name: 'Insert', exact: true }).click();
-    await panel.getByText('Inserted into the reply.').waitFor();
+    await editorHas(42, 'checking order A-1042 now');
     const data = await editorData(42);
     check(data.includes('checking order A-1042 now') && !data.includes('{{'), `editor data: ${data}`);
   }],
