@@ -1,7 +1,7 @@
 // What one download of a subscribed pack means for the installed packs. Pure: the service fetches,
 // calls this, and stores the result in one write. Anything short of a valid pack of the same id
 // keeps the installed version and says exactly why.
-import type { FetchOutcome } from '../background/pack-fetch';
+import type { FetchOutcome } from './pack-fetch';
 import { updateRefusal } from '../core/pack/merge';
 import { formatPackError, parsePack } from '../core/pack/validate';
 import { decideInstall, type InstalledPack } from './install';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FetchOutcome } from '../../src/background/pack-fetch';
+import type { FetchOutcome } from '../../src/packs/pack-fetch';
 import type { Pack } from '../../src/core/pack/types';
 import { decideInstall, type InstalledPack } from '../../src/packs/install';
 import { planPolicyPacks } from '../../src/packs/policy-packs';
