@@ -1,7 +1,10 @@
 // Downloads a subscribed phrase pack with conditional requests and hard limits. It only fetches
 // and checks the transport; parsing and validation happen before anything replaces the old pack.
 
-export const MAX_PACK_DOWNLOAD_BYTES = 5 * 1024 * 1024;
+import { MAX_PACK_BYTES } from '../core/pack/types';
+
+/** Nothing bigger could be a valid pack, so the download stops there. */
+export const MAX_PACK_DOWNLOAD_BYTES = MAX_PACK_BYTES;
 export const PACK_FETCH_TIMEOUT_MS = 15_000;
 
 export type UrlCheck = { ok: true; url: URL } | { ok: false; reason: string };

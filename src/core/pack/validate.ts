@@ -8,6 +8,7 @@ import { boundedDistance } from '../search';
 import { isSemver } from '../semver';
 import { STEP_IDS, type StepId } from '../steps';
 import { CUE_KINDS, type CueRulesOverride } from '../cues/rules';
+import { patternProblem } from '../cues/pattern';
 import { escapePointerToken, lineColumnFinder, offsetOf, parseJsonWithPositions } from './json-position';
 import {
   MAX_CUES_CHARS,
@@ -16,6 +17,7 @@ import {
   DESK_PRESETS,
   MAX_DESKS,
   MAX_PACK_BYTES,
+  MAX_PACK_DEPTH,
   MAX_PHRASES,
   MAX_PHRASE_TEXT,
   MAX_SHORT_TEXT,
@@ -172,7 +174,7 @@ function validateChannels(p: Problems, v: unknown, path: string): Channel[] | un
   const out: Channel[] = [];
   let ok = true;
   v.forEach((c, k) => {
-    if (typeof c === 'string' && c in CHANNEL_MAP) {
+    if (typeof c === 'string' && Object.hasOwn(CHANNEL_MAP, c)) {
       if (out.includes(c as Channel)) {
         p.add(`${path}/${k}`, `Channel "${c}" is listed twice; remove one.`);
         ok = false;
@@ -351,7 +353,37 @@ function validateCues(p: Problems, v: unknown, path: string): CueRulesOverride |
     }
   }
   if (JSON.stringify(v).length > MAX_CUES_CHARS) p.add(path, `"cues" is too large; keep it under ${MAX_CUES_CHARS.toLocaleString('en')} characters.`);
+  else checkCuePatterns(p, v, path);
   return p.list.length + p.extra === before ? (v as CueRulesOverride) : undefined;
+}
+
+/** Pattern lists inside the cue rules, by kind: each pattern must be cheap to run. */
+const CUE_PATTERN_LISTS: Record<string, readonly string[]> = { frustration: [], urgency: ['calm'], happy: ['courtesyPhrases', 'requests'] };
+
+/**
+ * Signal names become keys, so a name that the object prototype already has ("toString",
+ * "__proto__", "constructor"…) is refused; patterns with too many gaps are refused by name.
+ */
+function checkCuePatterns(p: Problems, v: Obj, path: string): void {
+  const checkList = (list: unknown, at: string) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((item, k) => {
+      const problem = typeof item === 'string' ? patternProblem(item) : null;
+      if (problem) p.add(`${at}/${k}`, problem);
+    });
+  };
+  for (const kind of Object.keys(CUE_PATTERN_LISTS)) {
+    const section = Object.hasOwn(v, kind) ? v[kind] : undefined;
+    if (!isObject(section)) continue;
+    const sp = `${path}/${kind}`;
+    for (const list of CUE_PATTERN_LISTS[kind]!) if (Object.hasOwn(section, list)) checkList(section[list], `${sp}/${list}`);
+    if (!Object.hasOwn(section, 'signals') || !isObject(section.signals)) continue;
+    for (const [name, signal] of Object.entries(section.signals)) {
+      const at = `${sp}/signals/${escapePointerToken(name)}`;
+      if (name in Object.prototype || name === '__proto__') p.add(at, `"${name}" cannot be a signal name (it is a name JavaScript objects already use); choose another.`);
+      else if (isObject(signal) && Object.hasOwn(signal, 'patterns')) checkList(signal.patterns, `${at}/patterns`);
+    }
+  }
 }
 
 function finish(p: Problems): PackError[] {
@@ -362,9 +394,42 @@ function finish(p: Problems): PackError[] {
   return errors;
 }
 
+/** Offset in JSON text where nesting first goes past `max` levels, or -1. Linear, no recursion. */
+export function jsonDepthOffset(text: string, max: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (inString) {
+      if (c === 0x5c) k++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return k;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return -1;
+}
+
+/** Whether a parsed value nests deeper than `max`: walked with an explicit stack, so a hostile
+ *  value cannot overflow the call stack here (or in JSON.stringify and the merges later on). */
+export function tooDeep(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+const depthMessage = `The pack nests objects or lists more than ${MAX_PACK_DEPTH} levels deep; no valid pack does. Check for a missing closing bracket or a pasted document.`;
+
 /** Validates an already-parsed pack; positions are unknown here, so line and column are 0. */
 export function validatePack(value: unknown): PackResult {
   const p = new Problems();
+  if (tooDeep(value, MAX_PACK_DEPTH)) return { ok: false, errors: [{ path: '', line: 0, column: 0, message: depthMessage }] };
   if (!isObject(value)) {
     p.add('', `A pack must be a JSON object with schema, id, name, version, locale and phrases, not ${typeName(value)}.`);
     return { ok: false, errors: finish(p) };
@@ -471,6 +536,11 @@ export function parsePack(text: string): PackResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') {
     return { ok: false, errors: [{ path: '', line: 1, column: 1, message: 'The file is empty; a pack is a JSON object.' }] };
+  }
+  const deepAt = jsonDepthOffset(body, MAX_PACK_DEPTH);
+  if (deepAt >= 0) {
+    const { line, column } = lineColumnFinder(body)(deepAt);
+    return { ok: false, errors: [{ path: '', line, column, message: depthMessage }] };
   }
   let value: unknown;
   try {
