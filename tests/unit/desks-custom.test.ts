@@ -3,6 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { adapterFor } from '../../src/desks';
 import { customAdapter, ticketRegex, type CustomDeskDefinition } from '../../src/desks/custom';
 import { PRESETS } from '../../src/desks/presets';
+import { globMatches, matchesPattern } from '../../src/desks/match';
+import type { LinearRegExp } from '../../src/core/linear-regex';
 import { loadDeskFixture, urlAt } from './desks-fixture';
 
 const MARIA = 'This is the third time I write about this. Where is my money?';
@@ -147,5 +149,31 @@ describe('custom desk definitions', () => {
     expect(adapterFor(new URL('https://desk.acme.test/t/1'), [a])).toBe(a);
     expect(adapterFor(new URL('https://other.test/t/1'), [a])).toBeNull();
     expect(a.ticketIdFrom(new URL('https://desk.acme.test/t/9?x=1'))).toBe('9');
+  });
+});
+
+describe('hostile desk patterns (F7, F8)', () => {
+  it('runs a ticket URL pattern like "(a+)+" without backtracking, and still reads real ids', () => {
+    const re = ticketRegex('/t/((a+)+)$');
+    expect(re.exec(`https://d.example.com/t/${'a'.repeat(2000)}!`)).toBeNull();
+    expect((re as LinearRegExp).lastSteps).toBeLessThan(2_000_000);
+    expect(re.exec('https://d.example.com/t/aaa')?.[1]).toBe('aaa');
+  });
+
+  it('never matches with a pattern the linear matcher cannot read', () => {
+    expect(ticketRegex('(?=x)(\\d+)').exec('https://d.example.com/x1')).toBeNull();
+    expect(ticketRegex('(\\d+)\\1').exec('https://d.example.com/11')).toBeNull();
+  });
+
+  it('matches globs with many stars in one pass', () => {
+    const pattern = `https://d.example.com/${'*a'.repeat(30)}*b`;
+    const url = new URL(`https://d.example.com/${'a'.repeat(400)}`);
+    expect(matchesPattern(pattern, url)).toBe(false);
+    expect(matchesPattern(pattern, new URL(`https://d.example.com/${'a'.repeat(400)}b`))).toBe(true);
+    expect(globMatches('/a*b*c', '/aXbYc')).toBe(true);
+    expect(globMatches('/a*b*c', '/aXcYb')).toBe(false);
+    expect(globMatches('/*', '/')).toBe(true);
+    expect(globMatches('/ab*ba', '/aba')).toBe(false);
+    expect(globMatches('*', '')).toBe(true);
   });
 });

@@ -9,6 +9,7 @@ import { isSemver } from '../semver';
 import { STEP_IDS, type StepId } from '../steps';
 import { CUE_KINDS, type CueRulesOverride } from '../cues/rules';
 import { patternProblem } from '../cues/pattern';
+import { LinearRegExp, PatternSyntaxError } from '../linear-regex';
 import { escapePointerToken, lineColumnFinder, offsetOf, parseJsonWithPositions } from './json-position';
 import {
   MAX_CUES_CHARS,
@@ -251,12 +252,13 @@ function validateSteps(p: Problems, v: unknown, path: string): StepOverride[] | 
   return out;
 }
 
-function captureGroups(source: string): number | undefined {
+/** Capture groups of a ticket URL pattern, or why the matcher custom desks use cannot run it. */
+function captureGroups(source: string): number | string {
   try {
-    // RegExp is data, not code: allowed under the extension CSP. "|" makes it match "" so we can count groups.
-    return new RegExp(`${source}|`).exec('')!.length - 1;
-  } catch {
-    return undefined;
+    return new LinearRegExp(source).groups;
+  } catch (e) {
+    if (e instanceof PatternSyntaxError) return `it uses ${e.message}`;
+    return 'it is not a valid regular expression';
   }
 }
 
@@ -302,7 +304,7 @@ function validateDesks(p: Problems, v: unknown, path: string): CustomDeskDefinit
     const pattern = 'ticketUrlPattern' in d ? text(p, d.ticketUrlPattern, `${dp}/ticketUrlPattern`, 'The ticket URL pattern', 500) : undefined;
     if (pattern !== undefined) {
       const groups = captureGroups(pattern);
-      if (groups === undefined) p.add(`${dp}/ticketUrlPattern`, `"${pattern}" is not a valid regular expression.`);
+      if (typeof groups === 'string') p.add(`${dp}/ticketUrlPattern`, `The ticket URL pattern "${pattern}" cannot be used: ${groups}.`);
       else if (groups < 1) p.add(`${dp}/ticketUrlPattern`, `The ticket URL pattern needs one capture group (in parentheses) around the ticket id, like "/tickets/(\\\\d+)".`);
     }
     const preset = d.preset !== undefined ? deskPreset(p, d.preset, `${dp}/preset`) : undefined;
