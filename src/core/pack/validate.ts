@@ -262,6 +262,12 @@ function captureGroups(source: string): number | string {
   }
 }
 
+/** A host of "*", or "*." before a single label ("*.com"): a pattern for every site, never a desk's. */
+function allSites(pattern: string): boolean {
+  const host = /^[^:]+:\/\/([^/]*)\//.exec(pattern)?.[1] ?? '';
+  return host === '*' || (host.startsWith('*.') && !host.slice(2).split(':')[0]!.includes('.'));
+}
+
 /** A known preset id; a typo gets the nearest one, and every message lists the presets by name. */
 function deskPreset(p: Problems, v: unknown, path: string): string | undefined {
   const all = DESK_PRESET_IDS.map((k) => `"${k}" (${DESK_PRESETS[k]})`).join(', ');
@@ -299,6 +305,7 @@ function validateDesks(p: Problems, v: unknown, path: string): CustomDeskDefinit
     const matches = 'matches' in d ? stringList(p, d.matches, `${dp}/matches`, '"matches"', 20, 500) : undefined;
     matches?.forEach((m, j) => {
       if (!MATCH_PATTERN.test(m)) p.add(`${dp}/matches/${j}`, `"${m}" is not a match pattern; write it like "https://desk.example.com/*".`);
+      else if (allSites(m)) p.add(`${dp}/matches/${j}`, `"${m}" would let the desk read every site; name the desk's own address, like "https://desk.example.com/*".`);
     });
     if (matches && matches.length === 0) p.add(`${dp}/matches`, `"matches" is empty; add at least one pattern like "https://desk.example.com/*".`);
     const pattern = 'ticketUrlPattern' in d ? text(p, d.ticketUrlPattern, `${dp}/ticketUrlPattern`, 'The ticket URL pattern', 500) : undefined;
