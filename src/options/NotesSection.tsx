@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { exportNotesCsv, exportNotesJson, importNotesJson, NotesImportError } from '../storage/notes-transfer';
+import { exportNotesCsv, exportNotesJson, importNotesJson, importSizeProblem, NotesImportError } from '../storage/notes-transfer';
 import type { NoteSearchHit, NoteSummary } from '../storage/notes-repo';
 import { planRetention } from '../storage/retention';
 import { sharedDb } from '../storage/db';
@@ -37,6 +37,9 @@ export function NotesSection() {
 
   const onImport = async (file: File | undefined) => {
     if (!file) return;
+    // Checked before the file is read: a huge file must not be loaded whole to be refused.
+    const tooBig = importSizeProblem(file.size);
+    if (tooBig) return setMessage({ text: `${file.name} was not imported: ${tooBig}`, error: true });
     try {
       const r = await importNotesJson(sharedDb, await file.text());
       setMessage({ text: `Imported ${file.name}: ${r.added} added, ${r.updated} updated, ${r.skipped} already up to date.` });
