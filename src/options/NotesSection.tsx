@@ -4,6 +4,7 @@ import type { NoteSearchHit, NoteSummary } from '../storage/notes-repo';
 import { planRetention } from '../storage/retention';
 import { sharedDb } from '../storage/db';
 import { writeSettings } from '../settings';
+import { isWebUrl } from '../open-ticket';
 import { notesRepo } from '../panel/repos';
 import { useSettings } from '../panel/use-settings';
 import { downloadText, stamp } from './download';
@@ -71,7 +72,7 @@ export function NotesSection() {
         <tbody>
           {rows.map((r) => (
             <tr key={r.key}>
-              <td>{r.url ? <a href={r.url} target="_blank" rel="noopener noreferrer">{r.key.split(':').pop()}</a> : r.key}</td>
+              <td>{r.url && isWebUrl(r.url) ? <a href={r.url} target="_blank" rel="noopener noreferrer">{r.key.split(':').pop()}</a> : r.key}</td>
               <td>{r.subject ?? ''}</td>
               <td>{when(r.updatedAt)}</td>
               <td>{r.snippet ? r.snippet.text : r.firstLine}</td>

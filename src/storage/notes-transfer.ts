@@ -129,6 +129,8 @@ function checkNote(raw: unknown, path: string, problems: string[], now: number):
     const value = n[field];
     if (typeof value === 'string') note[field] = value;
   }
+  // Only a web address is a ticket link: "javascript:" or "data:" from a file is dropped, the note kept.
+  if (note.url !== undefined && !/^https?:\/\//i.test(note.url)) delete note.url;
   return note;
 }
 

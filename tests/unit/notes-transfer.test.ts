@@ -143,3 +143,16 @@ describe('hostile notes files (F6, F10, F15)', () => {
     expect(importSizeProblem(1024)).toBeNull();
   });
 });
+
+describe('links in imported notes (F10)', () => {
+  it('keeps only http and https ticket URLs', () => {
+    const notes = parseNotesExport(envelope([
+      { key: K(1), text: 'a', updatedAt: 1, url: 'javascript:alert(1)' },
+      { key: K(2), text: 'b', updatedAt: 1, url: ' JaVaScRiPt:alert(1)' },
+      { key: K(3), text: 'c', updatedAt: 1, url: 'data:text/html,<b>x</b>' },
+      { key: K(4), text: 'd', updatedAt: 1, url: 'https://acme.zendesk.com/agent/tickets/4' },
+    ]));
+    expect(notes.map((n) => n.url)).toEqual([undefined, undefined, undefined, 'https://acme.zendesk.com/agent/tickets/4']);
+    expect(notes.map((n) => n.text)).toEqual(['a', 'b', 'c', 'd']);
+  });
+});
