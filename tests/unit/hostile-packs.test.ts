@@ -106,3 +106,17 @@ describe('size and depth (F11, F14)', () => {
     expect(r).toMatchObject({ ok: false, errors: [{ message: expect.stringContaining('the limit is 1.0 MB') }] });
   });
 });
+
+describe('names that read as something else (F10: bidi)', () => {
+  it('refuses bidi overrides, isolates and control characters in pack, author and desk names', () => {
+    for (const bad of ['ACME\u202Ekcap', 'Team\u2066x\u2069', 'Line\nbreak', 'Nul\u0000', 'Mark\u200F']) {
+      const name = JSON.stringify(bad);
+      const pack = parsePack(`{"schema":1,"id":"p","name":${name},"version":"1.0.0","locale":"en","phrases":[]}`);
+      expect(pack.ok, JSON.stringify(bad)).toBe(false);
+      if (!pack.ok) expect(pack.errors[0]).toMatchObject({ path: '/name', message: expect.stringContaining('text-direction') });
+      expect(parsePack(`{"schema":1,"id":"p","name":"P","author":${name},"version":"1.0.0","locale":"en","phrases":[]}`).ok).toBe(false);
+      expect(validatePack({ schema: 1, id: 'p', name: 'P', version: '1.0.0', locale: 'en', phrases: [], desks: [{ id: 'd', name: bad, matches: ['https://d.example.com/*'], ticketUrlPattern: '/t/(\\d+)' }] }).ok).toBe(false);
+    }
+    expect(parsePack('{"schema":1,"id":"p","name":"Équipe support — عربى","version":"1.0.0","locale":"en","phrases":[]}').ok).toBe(true);
+  });
+});

@@ -129,6 +129,19 @@ function text(p: Problems, v: unknown, path: string, label: string, max: number,
   return v;
 }
 
+/** Control characters and the bidi overrides, isolates and marks that can make a name read as
+ *  something else ("ACME\u202Ekcap" shows as "ACMEpack"): never in a name someone trusts on sight. */
+const SPOOFING_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** Text shown as a name (pack, author, desk): as `text`, and without invisible direction or control characters. */
+function label(p: Problems, v: unknown, path: string, what: string, max: number, opts: { allowEmpty?: boolean } = {}): string | undefined {
+  const s = text(p, v, path, what, max, opts);
+  if (s === undefined || !SPOOFING_CHARS.test(s)) return s;
+  const at = s.search(SPOOFING_CHARS);
+  p.add(path, `${what} contains an invisible control or text-direction character (U+${s.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0')} at position ${at + 1}), which can make it read as another name. Remove it.`);
+  return undefined;
+}
+
 function identifier(p: Problems, v: unknown, path: string, label: string): string | undefined {
   const s = text(p, v, path, label, 100);
   if (s === undefined) return undefined;
@@ -301,7 +314,7 @@ function validateDesks(p: Problems, v: unknown, path: string): CustomDeskDefinit
     checkKeys(p, d, DESK_KEYS, dp, 'a desk');
     requireKeys(p, d, DESK_REQUIRED_KEYS, dp, `Desk ${k}`);
     const id = 'id' in d ? identifier(p, d.id, `${dp}/id`, 'The desk id') : undefined;
-    const name = 'name' in d ? text(p, d.name, `${dp}/name`, 'The desk name', MAX_SHORT_TEXT) : undefined;
+    const name = 'name' in d ? label(p, d.name, `${dp}/name`, 'The desk name', MAX_SHORT_TEXT) : undefined;
     const matches = 'matches' in d ? stringList(p, d.matches, `${dp}/matches`, '"matches"', 20, 500) : undefined;
     matches?.forEach((m, j) => {
       if (!MATCH_PATTERN.test(m)) p.add(`${dp}/matches/${j}`, `"${m}" is not a match pattern; write it like "https://desk.example.com/*".`);
@@ -458,7 +471,7 @@ export function validatePack(value: unknown): PackResult {
     p.add('/schema', `"schema" must be the number 1 (this extension reads pack schema 1), not ${typeof value.schema === 'number' ? value.schema : typeName(value.schema)}.`);
   }
   const id = 'id' in value ? identifier(p, value.id, '/id', 'The pack id') : undefined;
-  const name = 'name' in value ? text(p, value.name, '/name', 'The pack name', MAX_SHORT_TEXT) : undefined;
+  const name = 'name' in value ? label(p, value.name, '/name', 'The pack name', MAX_SHORT_TEXT) : undefined;
   let version: string | undefined;
   if ('version' in value) {
     version = text(p, value.version, '/version', 'The version', 100);
@@ -476,7 +489,7 @@ export function validatePack(value: unknown): PackResult {
     }
   }
   const description = value.description !== undefined ? text(p, value.description, '/description', 'The description', MAX_DESCRIPTION, { allowEmpty: true }) : undefined;
-  const author = value.author !== undefined ? text(p, value.author, '/author', 'The author', MAX_SHORT_TEXT, { allowEmpty: true }) : undefined;
+  const author = value.author !== undefined ? label(p, value.author, '/author', 'The author', MAX_SHORT_TEXT, { allowEmpty: true }) : undefined;
   if (value.locked !== undefined && typeof value.locked !== 'boolean') {
     p.add('/locked', `"locked" must be true or false (without quotes), not ${typeName(value.locked)}.`);
   }
