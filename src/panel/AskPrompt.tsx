@@ -16,7 +16,9 @@ export function AskPrompt({ fields, onSubmit, onCancel }: Props) {
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
-  const complete = fields.every((f) => (answers[f.key] ?? '').trim() !== '');
+  // Keys come from phrase text ("{{toString}}"): read own properties only.
+  const answer = (key: string) => (Object.hasOwn(answers, key) ? answers[key]! : '');
+  const complete = fields.every((f) => answer(f.key).trim() !== '');
   return (
     <form
       class="ask"
@@ -37,7 +39,7 @@ export function AskPrompt({ fields, onSubmit, onCancel }: Props) {
           {f.label}
           <input
             ref={i === 0 ? first : undefined}
-            value={answers[f.key] ?? ''}
+            value={answer(f.key)}
             onInput={(e) => setAnswers({ ...answers, [f.key]: (e.currentTarget as HTMLInputElement).value })}
           />
         </label>

@@ -14,6 +14,7 @@ import { NotesBox } from './NotesBox';
 import { Nudge } from './Nudge';
 import { PhraseList, type PhraseView } from './PhraseList';
 import { ResetCard } from './ResetCard';
+import { SectionBoundary } from './SectionBoundary';
 import { usePhraseSet, type PanelPhrase } from './use-phrase-set';
 import { useProgress } from './use-progress';
 import { useSettings } from './use-settings';
@@ -145,8 +146,12 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
   return (
     <>
       {children}
-      <CuesBar cues={cues} ticket={ticket} />
-      <DraftTips ticket={ticket} tabId={shown.tabId} frustrated={frustrated} disabledTips={settings.disabledTips} />
+      <SectionBoundary name="Cues">
+        <CuesBar cues={cues} ticket={ticket} />
+      </SectionBoundary>
+      <SectionBoundary name="Draft tips">
+        <DraftTips ticket={ticket} tabId={shown.tabId} frustrated={frustrated} disabledTips={settings.disabledTips} />
+      </SectionBoundary>
       {nudgeOpen && (
         <Nudge
           firstName={ticket.customer?.firstName}
@@ -165,6 +170,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
           onSkip={() => void progress.setDone('reset', true)}
         />
       )}
+      <SectionBoundary name="Phrases" resetKey={set}>
       {asking ? (
         <AskPrompt
           fields={asking.fields}
@@ -186,6 +192,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
           onEscape={() => void sendToTab(shown.tabId, { type: 'editor/focus' }).catch(() => undefined)}
         />
       )}
+      </SectionBoundary>
       {notice && <p class={`notice${notice.error ? ' error' : ''}`} role="status">{notice.text}</p>}
       {atSummary && (
         <FollowUpControls
@@ -194,7 +201,10 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
           checkInPhrases={checkInPhrases}
         />
       )}
-      <NotesBox ticket={ticket} />
+      <SectionBoundary name="Notes">
+        <NotesBox ticket={ticket} />
+      </SectionBoundary>
+      <SectionBoundary name="The checklist" resetKey={set}>
       <Checklist
         steps={set.steps}
         done={progress.done}
@@ -209,6 +219,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
           if (checked) afterAction({ kind: 'tick', step: id });
         }}
       />
+      </SectionBoundary>
       <StoryButton ticket={ticket} label="Mark this ticket as a story" />
     </>
   );

@@ -73,7 +73,15 @@ export function useCues(ticket: TicketContext, { waitingSeconds = DEFAULT_SETTIN
   const effective = useMemo(() => rulesWithWaitingThreshold(rules, waitingSeconds), [rules, waitingSeconds]);
   const { lastCustomerMessage, customerMessages, channel, lastCustomerMessageAt, key } = ticket;
   return useMemo(
-    () => detectCues(cueInputFor(ticket, now ?? Date.now(), replied), effective),
+    () => {
+      try {
+        return detectCues(cueInputFor(ticket, now ?? Date.now(), replied), effective);
+      } catch (err) {
+        // Cue rules come from packs: if they still break detection, the panel goes on without cues.
+        console.warn('[Person First] cues', err);
+        return [];
+      }
+    },
     // The ticket object is replaced on every report; only these fields change the cues.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [key, lastCustomerMessage, customerMessages, channel, lastCustomerMessageAt, replied, effective, now, tick],
