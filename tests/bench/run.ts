@@ -9,6 +9,7 @@ import { benchValidateAndMerge } from '../../src/core/pack/bench';
 import { benchSearch } from '../../src/core/search';
 import { chatOverhead } from './chat-overhead';
 import { contentScriptSize } from './content-size';
+import { hostileInputs } from './hostile-inputs';
 import { notesAtScale } from './notes-chromium';
 import { panelFirstRender } from './panel-render';
 import { ticketSwitchLatency } from './ticket-switch';
@@ -29,6 +30,7 @@ const sections: Section[] = [
     return { rows: r.rows, overall: r.overall, perKind: r.perKind, note: 'the table was written alongside the rules; see the issue note for held-out figures' };
   }],
   ['notes', () => notesAtScale(50_000)],
+  ['hostileInputs', () => hostileInputs()],
 ];
 
 const only = process.argv[2];

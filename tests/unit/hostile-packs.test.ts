@@ -3,7 +3,7 @@
 // here a case only has to finish and give the right answer.
 import { describe, expect, it } from 'vitest';
 import { detectCues } from '../../src/core/cues/detect';
-import { compilePattern, MAX_PATTERN_GAPS, patternProblem } from '../../src/core/cues/pattern';
+import { compilePattern, MAX_PATTERN_GAPS, patternCost, patternProblem } from '../../src/core/cues/pattern';
 import { DEFAULT_CUE_RULES, mergeCueRules } from '../../src/core/cues/rules';
 import { fillPlaceholders, placeholdersIn, strayBraces } from '../../src/core/placeholders';
 import { MAX_PACK_BYTES } from '../../src/core/pack/types';
@@ -118,5 +118,18 @@ describe('names that read as something else (F10: bidi)', () => {
       expect(validatePack({ schema: 1, id: 'p', name: 'P', version: '1.0.0', locale: 'en', phrases: [], desks: [{ id: 'd', name: bad, matches: ['https://d.example.com/*'], ticketUrlPattern: '/t/(\\d+)' }] }).ok).toBe(false);
     }
     expect(parsePack('{"schema":1,"id":"p","name":"Équipe support — عربى","version":"1.0.0","locale":"en","phrases":[]}').ok).toBe(true);
+  });
+});
+
+describe('the matching work of a pack’s cue patterns (F3)', () => {
+  it('refuses patterns that add up past the budget, and counts the built-in rules well under it', () => {
+    const gapped = 'a ~6 a ~6 a z';
+    expect(patternCost(gapped)).toBe(49);
+    const many = JSON.stringify(Array.from({ length: 200 }, () => gapped));
+    const r = parsePack(packText(`,"cues":{"frustration":{"signals":{"slow":{"reason":"x","patterns":${many}}}}}`));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toMatchObject({ path: '/cues', message: expect.stringContaining('units of matching work') });
+    const builtIn = JSON.stringify({ frustration: DEFAULT_CUE_RULES.en!.frustration, urgency: DEFAULT_CUE_RULES.en!.urgency, happy: DEFAULT_CUE_RULES.en!.happy });
+    expect(parsePack(packText(`,"cues":${builtIn}`)).ok).toBe(true);
   });
 });

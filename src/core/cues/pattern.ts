@@ -161,6 +161,23 @@ function patternTokens(pattern: string): string[] {
   return pattern.trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, MAX_PATTERN_TOKENS);
 }
 
+/**
+ * The most tries a pattern can make at one word of a message: the product of (gap + 1) over its
+ * gaps, 1 without gaps. Summed over a pack's patterns it bounds the pack's matching work per word,
+ * which is what MAX_CUE_PATTERN_COST limits (the built-in rules come to about 440).
+ */
+export function patternCost(pattern: string): number {
+  let cost = 1;
+  for (const t of patternTokens(pattern)) {
+    const gap = /^~(\d?)$/.exec(t);
+    if (gap) cost *= Math.min(6, gap[1] ? Number(gap[1]) : 3) + 1;
+  }
+  return cost;
+}
+
+/** The matching work a pack's cue patterns may add, in patternCost units. */
+export const MAX_CUE_PATTERN_COST = 1000;
+
 /** What is wrong with a pattern from a pack, in words for its author; null when it is fine. */
 export function patternProblem(pattern: string): string | null {
   const gaps = patternTokens(pattern).filter((t) => GAP_TOKEN.test(t)).length;

@@ -8,7 +8,7 @@ import { boundedDistance } from '../search';
 import { isSemver } from '../semver';
 import { STEP_IDS, type StepId } from '../steps';
 import { CUE_KINDS, type CueRulesOverride } from '../cues/rules';
-import { patternProblem } from '../cues/pattern';
+import { MAX_CUE_PATTERN_COST, patternCost, patternProblem } from '../cues/pattern';
 import { LinearRegExp, PatternSyntaxError } from '../linear-regex';
 import { escapePointerToken, lineColumnFinder, offsetOf, parseJsonWithPositions } from './json-position';
 import {
@@ -94,7 +94,8 @@ class Problems {
 function checkKeys(p: Problems, obj: Obj, allowed: readonly string[], path: string, what: string): void {
   for (const key of Object.keys(obj)) {
     if (allowed.includes(key)) continue;
-    const hint = closest(key, allowed);
+    // Past the error cap the message is never shown: skip the costly "did you mean".
+    const hint = p.full ? undefined : closest(key, allowed);
     p.add(
       `${path}/${escapePointerToken(key)}`,
       `Unknown field "${key}" in ${what}.${hint ? ` Did you mean "${hint}"?` : ` Allowed fields: ${allowed.filter((k) => k !== '$schema').join(', ')}.`}`,
@@ -157,7 +158,7 @@ function stepId(p: Problems, v: unknown, path: string): StepId | undefined {
   if (typeof v !== 'string') {
     p.add(path, `The step must be one of ${STEP_IDS.join(', ')}, not ${typeName(v)}.`);
   } else {
-    const hint = closest(v, STEP_IDS);
+    const hint = p.full ? undefined : closest(v, STEP_IDS);
     p.add(path, `Unknown step "${v}".${hint ? ` Did you mean "${hint}"?` : ''} Use one of: ${STEP_IDS.join(', ')}.`);
   }
   return undefined;
@@ -387,11 +388,14 @@ const CUE_PATTERN_LISTS: Record<string, readonly string[]> = { frustration: [], 
  * "__proto__", "constructor"…) is refused; patterns with too many gaps are refused by name.
  */
 function checkCuePatterns(p: Problems, v: Obj, path: string): void {
+  let cost = 0;
   const checkList = (list: unknown, at: string) => {
     if (!Array.isArray(list)) return;
     list.forEach((item, k) => {
-      const problem = typeof item === 'string' ? patternProblem(item) : null;
+      if (typeof item !== 'string') return;
+      const problem = patternProblem(item);
       if (problem) p.add(`${at}/${k}`, problem);
+      else cost += patternCost(item);
     });
   };
   for (const kind of Object.keys(CUE_PATTERN_LISTS)) {
@@ -405,6 +409,10 @@ function checkCuePatterns(p: Problems, v: Obj, path: string): void {
       if (name in Object.prototype || name === '__proto__') p.add(at, `"${name}" cannot be a signal name (it is a name JavaScript objects already use); choose another.`);
       else if (isObject(signal) && Object.hasOwn(signal, 'patterns')) checkList(signal.patterns, `${at}/patterns`);
     }
+  }
+  // Each pattern runs over every customer message; together they must stay quick on any message.
+  if (cost > MAX_CUE_PATTERN_COST) {
+    p.add(path, `The cue patterns add up to ${cost.toLocaleString('en')} units of matching work; the limit is ${MAX_CUE_PATTERN_COST.toLocaleString('en')} (a pattern counts 1, times (n + 1) for each gap "~n"). Remove patterns or gaps.`);
   }
 }
 
