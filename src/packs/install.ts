@@ -114,10 +114,21 @@ export function decideInstall(
   return { ok: true, changed: true, next: [...current.filter((e) => e.pack.id !== pack.id), entry], entry };
 }
 
-export function decideRemove(current: readonly InstalledPack[], packId: string, policyLocked: readonly string[]): { ok: true; next: InstalledPack[] } | { ok: false; reason: string } {
+/**
+ * Removing a pack. `withItsSource`: the agent is unsubscribing from the URL that delivered it, so
+ * the pack's own "locked" flag no longer holds it (only policy does): an agent who added a
+ * subscription can always take it and its pack away again.
+ */
+export function decideRemove(
+  current: readonly InstalledPack[],
+  packId: string,
+  policyLocked: readonly string[],
+  opts: { withItsSource?: boolean } = {},
+): { ok: true; next: InstalledPack[] } | { ok: false; reason: string } {
   const entry = current.find((e) => e.pack.id === packId);
   if (!entry) return { ok: true, next: [...current] };
-  if (isLocked(entry, policyLocked)) return { ok: false, reason: `“${entry.pack.name}” is locked by your team lead.` };
+  const locked = opts.withItsSource ? entry.source === 'policy' || policyLocked.includes(packId) : isLocked(entry, policyLocked);
+  if (locked) return { ok: false, reason: `“${entry.pack.name}” is locked by your team lead.` };
   if (entry.source === 'default') return { ok: false, reason: 'The built-in pack can be turned off but not removed.' };
   return { ok: true, next: current.filter((e) => e !== entry) };
 }

@@ -152,6 +152,13 @@ describe('locks, removal and turning off', () => {
     expect(locked).toEqual(['flagged', 'pushed', 'named']);
   });
 
+  it('lets the agent unsubscribe from a self-locked pack they subscribed to, but never from a policy lock (F1)', () => {
+    const sub = install([], pack('self', '1.0.0', [{}], { locked: true }), 'subscribed', 1, { url: 'https://x.example/p.json' });
+    expect(decideRemove(sub, 'self', []).ok).toBe(false);
+    expect(decideRemove(sub, 'self', [], { withItsSource: true })).toMatchObject({ ok: true, next: [] });
+    expect(decideRemove(sub, 'self', ['self'], { withItsSource: true }).ok).toBe(false);
+  });
+
   it('lets the agent remove and turn off a file that marks itself locked (F1)', () => {
     const own = install([], pack('self-locked', '1.0.0', [{}], { locked: true }), 'imported');
     expect(isLocked(own[0]!, [])).toBe(false);
