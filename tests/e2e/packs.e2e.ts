@@ -144,6 +144,25 @@ export const tests: E2ETest[] = [
     check((await panel.locator('main img, main b').count()) === 0, 'pack text was rendered as HTML');
     check((await panel.title()) !== 'pwned', 'pack text ran as script');
   }],
+  ['a stored pack that breaks cue detection ("toString" signal) is left out by name; the rest of the panel works', async () => {
+    // Stored as an older version, without today's checks, would have kept it.
+    const hostile = {
+      schema: 1, id: 'hostile-cues', name: 'Hostile cues', version: '1.0.0', locale: 'en',
+      phrases: [{ id: 'h1', step: 'greet', text: 'Hostile hello' }],
+      cues: { happy: { signals: { toString: { reason: 'x', patterns: ['thanks'] } } } },
+    };
+    const setPacks = (fn: string, p?: unknown) => h.worker.evaluate(async ([f, arg]) => {
+      const packs = ((await chrome.storage.local.get('packs')).packs as { pack: { id: string } }[] | undefined) ?? [];
+      const next = f === 'add' ? [...packs, { pack: arg, source: 'imported', installedAt: Date.now(), updatedAt: Date.now() }] : packs.filter((e) => e.pack.id !== 'hostile-cues');
+      await chrome.storage.local.set({ packs: next });
+    }, [fn, p] as const);
+    await setPacks('add', hostile);
+    await panel.getByRole('alert').filter({ hasText: 'The pack “Hostile cues” was left out' }).waitFor({ timeout: 10000 });
+    await searchPanel('Zanzibar');
+    await panelResult('Welcome to the Zanzibar desk').waitFor({ timeout: 5000 });
+    await setPacks('remove');
+    await panel.getByRole('alert').filter({ hasText: 'Hostile cues' }).waitFor({ state: 'detached', timeout: 10000 });
+  }],
   ['a pack file dropped onto the section imports like a picked one', async () => {
     const body = fixture('acme-voice.json').replace(/acme-voice/g, 'dropped-voice').replace('ACME voice', 'Dropped voice');
     const dataTransfer = await options.evaluateHandle((text: string) => {
