@@ -8,6 +8,7 @@ import { placeholdersIn } from '../../src/core/placeholders';
 import { MAX_PACK_BYTES } from '../../src/core/pack/types';
 import { parsePack } from '../../src/core/pack/validate';
 import { matchesPattern } from '../../src/desks/match';
+import { loadavg } from 'node:os';
 
 function time(fn: () => unknown, runs = 5): { medianMs: number; maxMs: number } {
   const ms: number[] = [];
@@ -34,6 +35,8 @@ export function hostileInputs() {
   const invalidPack = `{"schema":1,"id":"p","name":"P","version":"1.0.0","locale":"en","phrases":[${Array.from({ length: 20_000 }, (_, i) => `{"id":"${i}","step":"nope","text":"x"}`).join(',')}]}`;
   const oversized = `"${'y'.repeat(5 * 1024 * 1024)}"`;
   return {
+    // Other work on the machine slows every figure below: the 1-minute load average when it ran.
+    loadAverage: Math.round(loadavg()[0]! * 10) / 10,
     cuePatternsAtBudget: { ...time(() => detectCues({ message, now: 0 }, rules)), words: 2000, patterns: count, gapsEach: MAX_PATTERN_GAPS, budget: MAX_CUE_PATTERN_COST, before: '3.3 s panel freeze, repeating every 5 s' },
     ticketUrlNestedPlus: { ...time(() => ticketUrl.exec(longUrl)), steps: (ticketUrl.exec(longUrl), ticketUrl.lastSteps), before: '3.8 s desk page freeze on "(a+)+"' },
     globThirtyStars: { ...time(() => matchesPattern(glob, path)), before: '1.3 s on a 400-character path' },
