@@ -134,6 +134,10 @@ export function startFollowupService(): void {
   // Every wake-up re-checks: alarms may be lost on a browser restart, and a reminder that came due
   // while the browser was closed shows now.
   void refreshFollowups();
-  // The E2E tests drive these directly: a headless browser has no notification to click.
-  (globalThis as { __personFirstFollowups?: unknown }).__personFirstFollowups = { refresh: refreshFollowups, click: onFollowupNotificationClicked };
+  // The E2E tests drive these directly: a headless browser has no notification to click. Only in
+  // the E2E build (`npm run build:e2e`); Vite drops this branch from the production build, and
+  // scripts/check-release.ts makes `npm run build` fail if it is ever there.
+  if (import.meta.env.MODE === 'e2e') {
+    (globalThis as { __personFirstFollowups?: unknown }).__personFirstFollowups = { refresh: refreshFollowups, click: onFollowupNotificationClicked };
+  }
 }

@@ -7,7 +7,7 @@ import { readPolicy, planPolicyPacks, POLICY_STATUS_KEY, type PolicyStatus } fro
 import { ensureDefaultPack, withPacks } from '../packs/store';
 import { interpretDownload } from '../packs/subscription-check';
 import { applyPolicyUrls, isDue, readSubscriptions, SUBSCRIPTIONS_KEY, updateSubscriptions, type Subscription } from '../packs/subscriptions';
-import { fetchPackText } from './pack-fetch';
+import { fetchPackText } from '../packs/pack-fetch';
 
 export const PACK_ALARM = 'pack-subscriptions';
 export const PACK_CHECK_MINUTES = 6 * 60;

@@ -51,10 +51,14 @@ export interface LocalEdit {
  * The version a local edit gets when written over `stored`. The rev always climbs. A writer's own
  * later save always supersedes its earlier one (the autosaver saves its edits in order), so if the
  * clock stepped backwards the time is held at the stored time instead of losing the keystroke.
+ * The same holds for a stored time later than `now`, the writer's clock at the save: no edit in this
+ * browser can have happened after now, so that time is wrong (a clock once ahead, a crafted file),
+ * and newer-wins must not turn it into a note nobody can edit.
  */
-export function versionForEdit(edit: LocalEdit, stored: NoteVersion | undefined | null): NoteVersion {
+export function versionForEdit(edit: LocalEdit, stored: NoteVersion | undefined | null, now?: number): NoteVersion {
   const rev = (stored?.rev ?? 0) + 1;
-  if (stored && stored.origin === edit.origin && edit.at < stored.updatedAt) {
+  const fromTheFuture = stored !== undefined && stored !== null && now !== undefined && stored.updatedAt > now;
+  if (stored && (stored.origin === edit.origin || fromTheFuture) && edit.at < stored.updatedAt) {
     return { updatedAt: stored.updatedAt, rev, origin: edit.origin };
   }
   return { updatedAt: edit.at, rev, origin: edit.origin };
@@ -82,6 +86,8 @@ export interface LocalNoteView {
   shown: NoteVersion | null;
   /** Time of the newest keystroke not yet stored, or null when the box has no unsaved edit. */
   unsavedEditAt: number | null;
+  /** The clock now: a remote copy dated later than this is not allowed to replace unsaved typing. */
+  now?: number;
 }
 
 /**
@@ -91,6 +97,6 @@ export interface LocalNoteView {
 export function decideRemoteNote(remote: RemoteNote, local: LocalNoteView): RemoteNoteDecision {
   if (remote.key !== local.key) return 'other-ticket';
   if (!isNewerNote(remote, local.shown)) return 'not-newer';
-  if (local.unsavedEditAt !== null && local.unsavedEditAt >= remote.updatedAt) return 'local-edit-newer';
+  if (local.unsavedEditAt !== null && (local.unsavedEditAt >= remote.updatedAt || (local.now !== undefined && remote.updatedAt > local.now))) return 'local-edit-newer';
   return 'apply';
 }

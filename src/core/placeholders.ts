@@ -54,8 +54,48 @@ export interface PlaceholderUse {
   ask?: string;
 }
 
-// Names are word characters and dots; an ask label is anything up to | or }}.
-const TOKEN = /\{\{\s*(ask\s*:\s*[^{}|]*?|[A-Za-z_][\w.]*)\s*(?:\|([^{}]*))?\}\}/g;
+interface Token {
+  raw: string;
+  index: number;
+  /** "customer.firstName", or the ask as written: "ask : Order number" (trimmed at both ends). */
+  name: string;
+  fallback?: string;
+}
+
+const NAME = /^[A-Za-z_][\w.]*$/;
+const ASK = /^ask\s*:/;
+
+/**
+ * Every well-formed {{name|fallback}} or {{ask:Label}} in the text, left to right. Scanned by hand
+ * rather than with one regular expression: a regex with optional spaces on both sides of a free
+ * label backtracks quadratically ("{{ask:" and 2,000 spaces took 1.3 s); this is one pass.
+ * Names are word characters and dots; an ask label is anything up to | or }}; nothing inside may be a brace.
+ */
+function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf('{{', from);
+    if (open < 0) return out;
+    // The body runs to the first brace of any kind; only "}}" there closes a token.
+    let end = open + 2;
+    while (end < text.length && text[end] !== '{' && text[end] !== '}') end++;
+    if (end >= text.length) return out;
+    if (text[end] !== '}' || text[end + 1] !== '}') {
+      from = open + 1;
+      continue;
+    }
+    const body = text.slice(open + 2, end);
+    const bar = body.indexOf('|');
+    const name = (bar < 0 ? body : body.slice(0, bar)).trim();
+    if (ASK.test(name) || NAME.test(name)) {
+      const token: Token = { raw: text.slice(open, end + 2), index: open, name };
+      if (bar >= 0) token.fallback = body.slice(bar + 1);
+      out.push(token);
+      from = end + 2;
+    } else from = open + 1;
+  }
+}
 
 export function isKnownPlaceholder(name: string): name is KnownPlaceholder {
   return (KNOWN_PLACEHOLDERS as readonly string[]).includes(name);
@@ -64,13 +104,12 @@ export function isKnownPlaceholder(name: string): name is KnownPlaceholder {
 /** Every placeholder in the text, for lint and for showing which fields a phrase uses. */
 export function placeholdersIn(text: string): PlaceholderUse[] {
   const uses: PlaceholderUse[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    const rawName = m[1]!;
-    const askMatch = /^ask\s*:\s*(.*)$/.exec(rawName);
+  for (const t of tokens(text)) {
+    const askMatch = /^ask\s*:\s*(.*)$/.exec(t.name);
     const use: PlaceholderUse = askMatch
-      ? { raw: m[0], name: `ask:${askMatch[1]!.trim()}`, index: m.index, known: askMatch[1]!.trim() !== '', ask: askMatch[1]!.trim() }
-      : { raw: m[0], name: rawName, index: m.index, known: isKnownPlaceholder(rawName) };
-    if (m[2] !== undefined) use.fallback = m[2];
+      ? { raw: t.raw, name: `ask:${askMatch[1]!.trim()}`, index: t.index, known: askMatch[1]!.trim() !== '', ask: askMatch[1]!.trim() }
+      : { raw: t.raw, name: t.name, index: t.index, known: isKnownPlaceholder(t.name) };
+    if (t.fallback !== undefined) use.fallback = t.fallback;
     uses.push(use);
   }
   return uses;
@@ -78,10 +117,14 @@ export function placeholdersIn(text: string): PlaceholderUse[] {
 
 /** "{{" that does not start a well-formed placeholder: lint reports these, fill leaves them as text. */
 export function strayBraces(text: string): number[] {
-  const spans = [...text.matchAll(TOKEN)].map((m) => [m.index, m.index + m[0].length] as const);
+  const spans = tokens(text).map((t) => [t.index, t.index + t.raw.length] as const);
   const stray: number[] = [];
+  // Both lists are in text order, so one forward walk over the spans is enough.
+  let s = 0;
   for (const m of text.matchAll(/\{\{|\}\}/g)) {
-    if (!spans.some(([a, b]) => m.index >= a && m.index < b)) stray.push(m.index);
+    while (s < spans.length && spans[s]![1] <= m.index) s++;
+    const span = spans[s];
+    if (!span || m.index < span[0]) stray.push(m.index);
   }
   return stray;
 }
@@ -147,12 +190,14 @@ export function fillPlaceholders(
   const noteMissing = (field: AskField) => {
     if (!missing.some((f) => f.key === field.key)) missing.push(field);
   };
-  const out = text.replace(TOKEN, (_raw, rawName: string, fallback: string | undefined) => {
+  // Answers are keyed by names from phrase text: read own properties only ("{{toString}}").
+  const answerFor = (key: string) => (Object.hasOwn(answers, key) ? clean(answers[key]) : undefined);
+  const fill = (rawName: string, fallback: string | undefined): string => {
     const askMatch = /^ask\s*:\s*(.*)$/.exec(rawName);
     if (askMatch) {
       const label = askMatch[1]!.trim().replace(/\s+/g, ' ') || 'Value';
       const key = askKey(label);
-      const answer = clean(answers[key]);
+      const answer = answerFor(key);
       if (answer !== undefined) return answer;
       noteMissing({ key, label, kind: 'ask' });
       return `[${label}]`;
@@ -164,12 +209,19 @@ export function fillPlaceholders(
       if (f === '') leftEmpty = true;
       return f;
     }
-    const answer = clean(answers[rawName]);
+    const answer = answerFor(rawName);
     if (answer !== undefined) return answer;
     const label = labelFor(rawName);
     noteMissing({ key: rawName, label, kind: 'value' });
     return `[${label}]`;
-  });
+  };
+  let out = '';
+  let at = 0;
+  for (const t of tokens(text)) {
+    out += text.slice(at, t.index) + fill(t.name, t.fallback);
+    at = t.index + t.raw.length;
+  }
+  out += text.slice(at);
   if (!leftEmpty) return { text: out, missing };
   // An empty fallback ("Hi {{customer.firstName|}},") leaves "Hi ," behind; tidy only then.
   const tidy = out.replace(/[ \t]{2,}/g, ' ').replace(/ +([,.!?;:])/g, '$1').trim();

@@ -14,8 +14,9 @@ export interface DeskSpec {
   id: string;
   name: string;
   matches: string[];
-  /** Tried on path + search + hash (or on the full URL with `fullUrl`); group 1 is the ticket id. */
-  url: RegExp;
+  /** Tried on path + search + hash (or on the full URL with `fullUrl`); group 1 is the ticket id.
+   *  Custom desks pass a LinearRegExp (src/core/linear-regex.ts): their patterns are not trusted. */
+  url: { exec(text: string): ArrayLike<string | undefined> | null };
   fullUrl?: boolean;
   /** The container of the ticket the URL names, tried in order; `{id}` stands for the ticket id.
    *  Desks that keep several tickets mounted name the visible one. None: the whole document. */

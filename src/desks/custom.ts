@@ -2,6 +2,7 @@
 // from a preset. The definition type is the pack format's (src/core/pack/types.ts), `preset` included.
 // Nothing here throws on bad input: an invalid regex matches no ticket, an invalid selector is a
 // missing field. Runs on the same engine as the built-in desks (common.ts).
+import { LinearRegExp } from '../core/linear-regex';
 import type { CustomDeskDefinition, CustomDeskSelectors } from '../core/pack/types';
 import { matchesPattern } from './match';
 import { deskAdapter, type DeskSpec } from './common';
@@ -10,17 +11,19 @@ import type { DeskAdapter } from './types';
 
 export type { CustomDeskDefinition };
 
-const NEVER = /$^/;
+export type TicketUrlMatcher = Pick<LinearRegExp, 'exec' | 'source'>;
+const NEVER: TicketUrlMatcher = { source: '$^', exec: () => null };
 
-/** The regex, or one that never matches when the source does not compile or has no capture group. */
-export function ticketRegex(source: string | undefined): RegExp {
+/**
+ * The ticket URL pattern as a matcher that cannot backtrack (the content script shares the desk
+ * page's main thread, so "(a+)+" in the browser's engine froze the page), or one that never matches
+ * when the source is too long, uses syntax the matcher does not read, or has no capture group.
+ */
+export function ticketRegex(source: string | undefined): TicketUrlMatcher {
   if (!source || source.length > 500) return NEVER;
   try {
-    const re = new RegExp(source);
-    // Counts the groups without trusting the pattern on a real URL: an alternation with the empty
-    // string always matches and yields one slot per group.
-    const groups = new RegExp(`${source}|`).exec('')!.length - 1;
-    return groups >= 1 ? re : NEVER;
+    const re = new LinearRegExp(source);
+    return re.groups >= 1 ? re : NEVER;
   } catch {
     return NEVER;
   }

@@ -21,6 +21,19 @@ export function first(root: Root | null | undefined, selectors: readonly string[
 }
 
 const BLOCK = /^(P|DIV|BR|LI|UL|OL|H[1-6]|BLOCKQUOTE|PRE|TR|TD|TH|SECTION|ARTICLE)$/;
+/** Never read as text: code, styles, templates, and form fields (their values are not text nodes,
+ *  but a <select>'s options or a <textarea>'s default would be). */
+const SKIP = /^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT|INPUT|SELECT|TEXTAREA)$/;
+/**
+ * The input types whose value is text a person typed to be read: a selector from a pack or a
+ * custom desk pointing at a password, hidden or any other input gets nothing.
+ */
+const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'tel', 'url']);
+
+/** Hidden on purpose: the `hidden` attribute or aria-hidden. Checked without computing styles. */
+function hiddenElement(el: Element): boolean {
+  return el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true';
+}
 
 /** Text of a subtree with block boundaries kept as spaces. Unlike innerText it forces no layout,
  *  which matters on a busy chat page, and it stops once it has enough. */
@@ -30,6 +43,7 @@ function plainText(node: Node, limit: number): string {
     if (out.length > limit) return;
     if (n.nodeType === 3) out += (n as Text).data;
     else if (n.nodeType === 1) {
+      if (SKIP.test((n as Element).tagName) || hiddenElement(n as Element)) return;
       const block = BLOCK.test((n as Element).tagName);
       if (block) out += ' ';
       for (let c = n.firstChild; c; c = c.nextSibling) walk(c);
@@ -40,10 +54,13 @@ function plainText(node: Node, limit: number): string {
   return out;
 }
 
-/** Text of an element (or the value of a form field), cleaned and bounded. */
+/** Text of an element (or the value of a text field), cleaned and bounded. Password, hidden and
+ *  other non-text inputs, and elements hidden on purpose, read as nothing. */
 export function textOf(el: Element | null | undefined, max = MAX_MESSAGE_CHARS): string | undefined {
   if (!el) return undefined;
-  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) return cleanText(el.value, max);
+  if (el instanceof HTMLInputElement) return TEXT_INPUT_TYPES.has(el.type) ? cleanText(el.value, max) : undefined;
+  if (el instanceof HTMLTextAreaElement) return cleanText(el.value, max);
+  if (el instanceof HTMLSelectElement || hiddenElement(el)) return undefined;
   return cleanText(plainText(el, max * 2), max);
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { validatePack, formatPackError } from '../core/pack/validate';
 import { DESK_PRESET_IDS, type CustomDeskDefinition, type CustomDeskSelectors } from '../core/pack/types';
 import { DESKS } from '../desks';
+import { mergedSelectors } from '../desks/custom';
 import { presetOf, PRESETS } from '../desks/presets';
 import { CUSTOM_DESKS_KEY, readCustomDesks } from '../desks/storage-keys';
 import { onInstalledChanged, readInstalled } from '../packs/store';
@@ -67,6 +68,46 @@ export function draftToDefinition(draft: DeskDraft): CustomDeskDefinition {
   return def;
 }
 
+/** The host of a match pattern ("*.acme.com", "desk.acme.com:8080" → without the port). */
+const hostOfPattern = (pattern: string) => (/^[^:]+:\/\/([^/]*)/.exec(pattern)?.[1] ?? '').split(':')[0]!.toLowerCase();
+
+/** Whether two pattern hosts can name the same site ("*.acme.com" covers "desk.acme.com"). */
+function hostsOverlap(a: string, b: string): boolean {
+  if (a === b || a === '*' || b === '*') return true;
+  const covers = (wild: string, host: string) => wild.startsWith('*.') && (host === wild.slice(2) || host.endsWith(wild.slice(1)));
+  return covers(a, b) || covers(b, a);
+}
+
+/** The removed desk's patterns that no remaining desk still needs: site access is shared by host,
+ *  so a pattern is only given back when no other desk's pattern can reach the same site. */
+export function originsToRevoke(removed: CustomDeskDefinition, remaining: readonly CustomDeskDefinition[]): string[] {
+  const kept = remaining.filter((d) => d.id !== removed.id).flatMap((d) => d.matches.map(hostOfPattern));
+  return removed.matches.filter((m) => !kept.some((host) => hostsOverlap(hostOfPattern(m), host)));
+}
+
+/** Everything a desk from a pack will read, shown before the lead adds it: sites, how the ticket id is
+ *  found, and every selector (the preset's too). */
+export function deskRequestLines(desk: CustomDeskDefinition): string[] {
+  const preset = presetOf(desk.preset);
+  const selectors = mergedSelectors(desk);
+  return [
+    `Sites: ${desk.matches.join(', ')}`,
+    `Ticket id from the URL: ${desk.ticketUrlPattern || preset?.ticketUrlPattern || '(none)'}`,
+    ...(preset ? [`Preset: ${preset.name}`] : []),
+    ...SELECTOR_FIELDS.filter(([k]) => selectors[k]?.trim()).map(([k]) => `${SELECTOR_NAMES[k]}: ${selectors[k]!.trim()}`),
+  ];
+}
+
+const SELECTOR_NAMES: Record<keyof CustomDeskSelectors, string> = {
+  active: 'Active ticket',
+  subject: 'Subject',
+  customerName: 'Customer name',
+  customerEmail: 'Customer email',
+  messages: 'Messages',
+  customerMessage: 'Customer messages',
+  editor: 'Reply editor',
+};
+
 /** Desks shipped in enabled phrase packs and not added yet: offered, never switched on without the lead. */
 export function packDesks(installed: readonly InstalledPack[], added: readonly CustomDeskDefinition[]): { packName: string; desk: CustomDeskDefinition }[] {
   return installed.flatMap((p) => (p.disabled ? [] : (p.pack.desks ?? []).filter((d) => !added.some((a) => a.id === d.id)).map((desk) => ({ packName: p.pack.name, desk }))));
@@ -118,9 +159,11 @@ export function DesksSection() {
   };
 
   const remove = async (def: CustomDeskDefinition) => {
-    await chrome.storage.local.set({ [CUSTOM_DESKS_KEY]: custom.filter((d) => d.id !== def.id) });
-    await chrome.permissions.remove({ origins: def.matches }).catch(() => false);
-    setMessage({ text: `Removed ${def.name} and its site access.` });
+    const remaining = custom.filter((d) => d.id !== def.id);
+    await chrome.storage.local.set({ [CUSTOM_DESKS_KEY]: remaining });
+    const revoke = originsToRevoke(def, remaining);
+    if (revoke.length) await chrome.permissions.remove({ origins: revoke }).catch(() => false);
+    setMessage({ text: revoke.length === def.matches.length ? `Removed ${def.name} and its site access.` : `Removed ${def.name}; its site stays allowed for your other desks.` });
   };
 
   const offered = packDesks(installed, custom);
@@ -150,12 +193,16 @@ export function DesksSection() {
       )}
       {offered.length > 0 && (
         <table class="list" aria-label="Desks from your phrase packs">
-          <thead><tr><th>Desk</th><th>Pages</th><th>Pack</th><th /></tr></thead>
+          <thead><tr><th>Desk</th><th>What it reads</th><th>Pack</th><th /></tr></thead>
           <tbody>
             {offered.map(({ packName, desk }) => (
               <tr key={desk.id}>
                 <td>{desk.name}</td>
-                <td>{desk.matches.join(', ')}</td>
+                <td>
+                  <ul aria-label={`What ${desk.name} reads`}>
+                    {deskRequestLines(desk).map((line) => <li key={line}>{line}</li>)}
+                  </ul>
+                </td>
                 <td>{packName}</td>
                 <td><button type="button" onClick={() => void addDesk(desk)}>Add {desk.name}</button></td>
               </tr>

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { exportNotesCsv, exportNotesJson, importNotesJson, NotesImportError } from '../storage/notes-transfer';
+import { exportNotesCsv, exportNotesJson, importNotesJson, importSizeProblem, NotesImportError } from '../storage/notes-transfer';
 import type { NoteSearchHit, NoteSummary } from '../storage/notes-repo';
 import { planRetention } from '../storage/retention';
 import { sharedDb } from '../storage/db';
 import { writeSettings } from '../settings';
+import { isWebUrl } from '../open-ticket';
 import { notesRepo } from '../panel/repos';
 import { useSettings } from '../panel/use-settings';
 import { downloadText, stamp } from './download';
@@ -37,6 +38,9 @@ export function NotesSection() {
 
   const onImport = async (file: File | undefined) => {
     if (!file) return;
+    // Checked before the file is read: a huge file must not be loaded whole to be refused.
+    const tooBig = importSizeProblem(file.size);
+    if (tooBig) return setMessage({ text: `${file.name} was not imported: ${tooBig}`, error: true });
     try {
       const r = await importNotesJson(sharedDb, await file.text());
       setMessage({ text: `Imported ${file.name}: ${r.added} added, ${r.updated} updated, ${r.skipped} already up to date.` });
@@ -68,7 +72,7 @@ export function NotesSection() {
         <tbody>
           {rows.map((r) => (
             <tr key={r.key}>
-              <td>{r.url ? <a href={r.url} target="_blank" rel="noopener noreferrer">{r.key.split(':').pop()}</a> : r.key}</td>
+              <td>{r.url && isWebUrl(r.url) ? <a href={r.url} target="_blank" rel="noopener noreferrer">{r.key.split(':').pop()}</a> : r.key}</td>
               <td>{r.subject ?? ''}</td>
               <td>{when(r.updatedAt)}</td>
               <td>{r.snippet ? r.snippet.text : r.firstLine}</td>

@@ -1,3 +1,4 @@
+import { MAX_PACK_BYTES } from '../core/pack/types';
 import { useState } from 'preact/hooks';
 import { formatPackError } from '../core/pack/validate';
 import type { PackError } from '../core/pack/types';
@@ -18,6 +19,10 @@ export function PacksSection() {
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
+    // Checked before reading: nothing bigger than the limit can be a valid pack.
+    if (file.size > MAX_PACK_BYTES) {
+      return setMessage({ kind: 'refused', file: file.name, reason: `it is ${(file.size / 1024 / 1024).toFixed(1)} MB and a pack may be at most ${(MAX_PACK_BYTES / 1024 / 1024).toFixed(1)} MB; your packs are unchanged.` });
+    }
     let result: Awaited<ReturnType<typeof importPackText>>;
     try {
       result = await importPackText(await file.text());

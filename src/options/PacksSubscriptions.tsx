@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { checkPackUrl } from '../background/pack-fetch';
+import { checkPackUrl } from '../packs/pack-fetch';
 import { checkNow, originPattern, reachableWithoutPermission, subscribe, unsubscribe } from './packs-actions';
 import type { PacksState } from './packs-state';
 import { RESULT_LABEL, when } from './packs-view';

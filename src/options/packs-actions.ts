@@ -67,7 +67,7 @@ export async function unsubscribe(url: string): Promise<ActionResult> {
   const { lockedPackIds } = await readPolicy();
   await withPacks(async (current) => {
     const entry = current.find((e) => e.source === 'subscribed' && e.url === url);
-    const d = entry ? decideRemove(current, entry.pack.id, lockedPackIds) : null;
+    const d = entry ? decideRemove(current, entry.pack.id, lockedPackIds, { withItsSource: true }) : null;
     return { next: d?.ok ? d.next : undefined, result: undefined };
   });
   return { ok: true };

@@ -30,9 +30,55 @@ export function rank(source: PackSource): number {
   return SOURCE_ORDER.indexOf(source);
 }
 
-/** Locked by policy delivery, its own flag, or the policy's lockedPackIds: agents may not edit, disable or remove it. */
+/** The agent's own phrases are stored as a pack with this id (source 'personal'). */
+export const PERSONAL_PACK_ID = 'personal';
+/** The built-in pack's id (public/packs/default.en.json). */
+export const DEFAULT_PACK_ID = 'person-first-default';
+
+/** Ids that belong to one source only: no other source may install, replace or shadow them. */
+const RESERVED_IDS: Readonly<Record<string, PackSource>> = { [PERSONAL_PACK_ID]: 'personal', [DEFAULT_PACK_ID]: 'default' };
+
+const SOURCE_WORDS: Record<PackSource, string> = {
+  policy: 'by your organisation’s policy',
+  subscribed: 'from a subscription',
+  imported: 'from a file',
+  default: 'with Person First',
+  personal: 'as your own phrases',
+};
+
+/**
+ * Locked by policy delivery, the policy's lockedPackIds, or the flag of a pack someone else
+ * publishes (a subscription): agents may not edit, disable or remove it. A file's own flag does not
+ * lock it against the agent who imported it: they chose to add it and may take it away again.
+ */
 export function isLocked(entry: InstalledPack, policyLocked: readonly string[]): boolean {
-  return entry.source === 'policy' || !!entry.pack.locked || policyLocked.includes(entry.pack.id);
+  if (entry.source === 'policy' || policyLocked.includes(entry.pack.id)) return true;
+  return !!entry.pack.locked && entry.source === 'subscribed';
+}
+
+/**
+ * Whether `source` may take the id that `existing` holds. Each entry belongs to the source that
+ * installed it, so nothing inherits another source's label or lock: policy outranks everything,
+ * reserved ids stay with their owner, and two other sources never overwrite each other.
+ */
+function ownershipRefusal(existing: InstalledPack | undefined, pack: Pack, source: PackSource, url: string | undefined): string | null {
+  const owner = Object.hasOwn(RESERVED_IDS, pack.id) ? RESERVED_IDS[pack.id] : undefined;
+  if (owner && owner !== source) {
+    return owner === 'personal'
+      ? `The id “${pack.id}” is kept for the agent’s own phrases; this pack was not installed.`
+      : `The id “${pack.id}” belongs to the built-in pack; this pack was not installed.`;
+  }
+  if (!existing || existing.source === source) {
+    // Same source, another URL: a second subscription must not take over the first one's pack.
+    if (existing && source === 'subscribed' && existing.url && url && existing.url !== url) {
+      return `“${existing.pack.name}” is already installed from another subscription (${existing.url}); kept that one.`;
+    }
+    return null;
+  }
+  if (owner === source) return null; // the owner reclaims its id from an entry that should never have had it
+  if (source === 'policy') return null; // policy decides over anything the agent installed
+  if (existing.source === 'policy') return `“${existing.pack.name}” is installed by your organisation’s policy and can only be changed there.`;
+  return `A pack with the id “${pack.id}” is already installed ${SOURCE_WORDS[existing.source]} (“${existing.pack.name}”); remove it first to use this one.`;
 }
 
 export function decideInstall(
@@ -43,32 +89,46 @@ export function decideInstall(
   opts: { url?: string; policyLocked?: readonly string[] } = {},
 ): InstallDecision {
   const existing = current.find((e) => e.pack.id === pack.id);
-  const refusal = updateRefusal(existing?.pack, pack, source);
-  if (refusal) return { ok: false, reason: refusal };
-  if (existing && source === 'imported' && existing.source !== 'imported' && isLocked(existing, opts.policyLocked ?? [])) {
+  const owned = ownershipRefusal(existing, pack, source, opts.url);
+  if (owned) return { ok: false, reason: owned };
+  if (existing && existing.source === source && source === 'imported' && opts.policyLocked?.includes(pack.id)) {
     return { ok: false, reason: `“${existing.pack.name}” is locked by your team lead and cannot be replaced from a file.` };
   }
-  if (existing && JSON.stringify(existing.pack) === JSON.stringify(pack)) {
-    return { ok: true, changed: false, next: [...current], entry: existing };
+  // A different source taking the id over (policy, or an id's owner) starts a new entry: nothing carries over.
+  const previous = existing && existing.source === source ? existing : undefined;
+  const refusal = updateRefusal(previous?.pack, pack, source);
+  if (refusal) return { ok: false, reason: refusal };
+  if (previous && JSON.stringify(previous.pack) === JSON.stringify(pack)) {
+    return { ok: true, changed: false, next: [...current], entry: previous };
   }
-  const diff = existing ? diffPacks(existing.pack, pack) : { added: pack.phrases.map((p) => p.id), removed: [], changed: [] };
+  const diff = previous ? diffPacks(previous.pack, pack) : { added: pack.phrases.map((p) => p.id), removed: [], changed: [] };
   const entry: InstalledPack = {
     pack,
-    // A pack keeps its strongest source: policy delivery outranks a file the agent imported.
-    source: existing && rank(existing.source) < rank(source) ? existing.source : source,
-    url: opts.url ?? existing?.url,
-    disabled: existing?.disabled,
-    installedAt: existing?.installedAt ?? now,
+    source,
+    url: opts.url ?? previous?.url,
+    disabled: previous?.disabled,
+    installedAt: previous?.installedAt ?? now,
     updatedAt: now,
-    lastChange: { fromVersion: existing?.pack.version, toVersion: pack.version, ...diff },
+    lastChange: { fromVersion: previous?.pack.version, toVersion: pack.version, ...diff },
   };
-  return { ok: true, changed: true, next: [...current.filter((e) => e !== existing), entry], entry };
+  return { ok: true, changed: true, next: [...current.filter((e) => e.pack.id !== pack.id), entry], entry };
 }
 
-export function decideRemove(current: readonly InstalledPack[], packId: string, policyLocked: readonly string[]): { ok: true; next: InstalledPack[] } | { ok: false; reason: string } {
+/**
+ * Removing a pack. `withItsSource`: the agent is unsubscribing from the URL that delivered it, so
+ * the pack's own "locked" flag no longer holds it (only policy does): an agent who added a
+ * subscription can always take it and its pack away again.
+ */
+export function decideRemove(
+  current: readonly InstalledPack[],
+  packId: string,
+  policyLocked: readonly string[],
+  opts: { withItsSource?: boolean } = {},
+): { ok: true; next: InstalledPack[] } | { ok: false; reason: string } {
   const entry = current.find((e) => e.pack.id === packId);
   if (!entry) return { ok: true, next: [...current] };
-  if (isLocked(entry, policyLocked)) return { ok: false, reason: `“${entry.pack.name}” is locked by your team lead.` };
+  const locked = opts.withItsSource ? entry.source === 'policy' || policyLocked.includes(packId) : isLocked(entry, policyLocked);
+  if (locked) return { ok: false, reason: `“${entry.pack.name}” is locked by your team lead.` };
   if (entry.source === 'default') return { ok: false, reason: 'The built-in pack can be turned off but not removed.' };
   return { ok: true, next: current.filter((e) => e !== entry) };
 }

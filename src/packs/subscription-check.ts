@@ -1,7 +1,7 @@
 // What one download of a subscribed pack means for the installed packs. Pure: the service fetches,
 // calls this, and stores the result in one write. Anything short of a valid pack of the same id
 // keeps the installed version and says exactly why.
-import type { FetchOutcome } from '../background/pack-fetch';
+import type { FetchOutcome } from './pack-fetch';
 import { updateRefusal } from '../core/pack/merge';
 import { formatPackError, parsePack } from '../core/pack/validate';
 import { decideInstall, type InstalledPack } from './install';
@@ -21,6 +21,10 @@ function keptNote(kept: InstalledPack | undefined): string {
   return kept ? ` Still using “${kept.pack.name}” ${kept.pack.version}.` : '';
 }
 
+/**
+ * Never throws: whatever goes wrong (a pack or a stored list nobody foresaw) becomes an error on the
+ * subscription, so its status never stays "pending" and the installed packs stay as they were.
+ */
 export function interpretDownload(
   sub: Subscription,
   outcome: FetchOutcome,
@@ -28,6 +32,15 @@ export function interpretDownload(
   now: number,
   policyLocked: readonly string[] = [],
 ): CheckOutcome {
+  try {
+    return interpret(sub, outcome, installed, now, policyLocked);
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    return { patch: { lastCheck: now, lastResult: 'error', lastMessage: `This download could not be checked (${detail}); nothing was changed.` } };
+  }
+}
+
+function interpret(sub: Subscription, outcome: FetchOutcome, installed: readonly InstalledPack[], now: number, policyLocked: readonly string[]): CheckOutcome {
   const kept = sub.packId ? installed.find((e) => e.pack.id === sub.packId) : undefined;
   const fail = (message: string): CheckOutcome => ({ patch: { lastCheck: now, lastResult: 'error', lastMessage: message + keptNote(kept) } });
 

@@ -1,7 +1,7 @@
 // Pack URL subscriptions. The list in chrome.storage.local is also the channel between the options
 // page and the service worker: the page adds an entry or asks for a check by writing here, and the
 // service, which reacts to the storage change, downloads and writes back the result.
-import { checkPackUrl, type Validators } from '../background/pack-fetch';
+import { checkPackUrl, type Validators } from './pack-fetch';
 
 export const SUBSCRIPTIONS_KEY = 'packSubscriptions';
 

@@ -1,6 +1,7 @@
 import { deskNames } from '../desks';
 import { FollowUpList } from './coaching';
 import { EmptyState } from './EmptyState';
+import { SectionBoundary } from './SectionBoundary';
 import { TicketCard } from './TicketCard';
 import { TicketWorkspace } from './TicketWorkspace';
 import { useDeskName } from './use-desk-name';
@@ -13,14 +14,19 @@ export function App() {
   const deskName = useDeskName(shown?.ticket?.desk);
   if (!loaded || windowId === null) return <main aria-busy="true" />;
   const ticket = shown?.ticket;
-  if (!shown || !ticket) return <main><EmptyState desks={deskNames()} /><FollowUpList /></main>;
+  const followUps = <SectionBoundary name="Follow-ups"><FollowUpList /></SectionBoundary>;
+  if (!shown || !ticket) return <main><EmptyState desks={deskNames()} />{followUps}</main>;
   const openTab = () => void chrome.runtime.sendMessage({ type: 'panel/open-desk-tab', tabId: shown.tabId });
   return (
     <main>
-      <TicketCard shown={{ ...shown, ticket }} deskName={deskName} onOpenTab={openTab} />
+      <SectionBoundary name="The ticket card" resetKey={ticket.key}>
+        <TicketCard shown={{ ...shown, ticket }} deskName={deskName} onOpenTab={openTab} />
+      </SectionBoundary>
       {/* Keyed by ticket: a switch unmounts the old ticket's state, flushing its note first. */}
-      <TicketWorkspace key={ticket.key} shown={shown} ticket={ticket} windowId={windowId} />
-      <FollowUpList />
+      <SectionBoundary name="This ticket's checklist and phrases" resetKey={ticket.key}>
+        <TicketWorkspace key={ticket.key} shown={shown} ticket={ticket} windowId={windowId} />
+      </SectionBoundary>
+      {followUps}
     </main>
   );
 }

@@ -24,7 +24,9 @@ export function AskPrompt({ fields, phrase, initial = {}, onSubmit, onCancel }: 
     // A value the ticket gave is selected, so typing replaces it and Enter keeps it.
     first.current?.select();
   }, []);
-  const complete = fields.every((f) => (answers[f.key] ?? '').trim() !== '');
+  // Keys come from phrase text ("{{toString}}"): read own properties only.
+  const answer = (key: string) => (Object.hasOwn(answers, key) ? answers[key]! : '');
+  const complete = fields.every((f) => answer(f.key).trim() !== '');
   return (
     <form
       class="ask"
@@ -47,7 +49,7 @@ export function AskPrompt({ fields, phrase, initial = {}, onSubmit, onCancel }: 
           {f.label}
           <input
             ref={i === 0 ? first : undefined}
-            value={answers[f.key] ?? ''}
+            value={answer(f.key)}
             onInput={(e) => setAnswers({ ...answers, [f.key]: (e.currentTarget as HTMLInputElement).value })}
           />
         </label>

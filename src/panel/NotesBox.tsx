@@ -47,7 +47,7 @@ export function NotesBox({ ticket }: { ticket: TicketContext }) {
       }
     });
     const offRemote = notesSync().onNote((remote) => {
-      if (decideRemoteNote(remote, { key, shown: shown.current, unsavedEditAt: saver.unsavedEditAt(key) }) !== 'apply') return;
+      if (decideRemoteNote(remote, { key, shown: shown.current, unsavedEditAt: saver.unsavedEditAt(key), now: Date.now() }) !== 'apply') return;
       shown.current = remote;
       setText(remote.text);
     });

@@ -16,6 +16,7 @@ import { NotesBox } from './NotesBox';
 import { Nudge } from './Nudge';
 import { PhraseList, type PhraseView } from './PhraseList';
 import { ResetCard } from './ResetCard';
+import { SectionBoundary } from './SectionBoundary';
 import { usePhraseSet, type PanelPhrase } from './use-phrase-set';
 import { useProgress } from './use-progress';
 import { useSettings } from './use-settings';
@@ -179,8 +180,12 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
   return (
     <>
       {children}
-      <CuesBar cues={cues} ticket={ticket} facts={facts} />
-      <DraftTips ticket={ticket} tabId={shown.tabId} frustrated={frustrated} disabledTips={settings.disabledTips} />
+      <SectionBoundary name="Cues">
+        <CuesBar cues={cues} ticket={ticket} facts={facts} />
+      </SectionBoundary>
+      <SectionBoundary name="Draft tips">
+        <DraftTips ticket={ticket} tabId={shown.tabId} frustrated={frustrated} disabledTips={settings.disabledTips} />
+      </SectionBoundary>
       {nudgeOpen && (
         <Nudge
           firstName={ticket.customer?.firstName}
@@ -200,6 +205,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
           onSkip={() => void progress.setDone('reset', true)}
         />
       )}
+      <SectionBoundary name="Phrases" resetKey={set}>
       {asking ? (
         <AskPrompt
           fields={asking.fields}
@@ -226,6 +232,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
           onEscape={() => void sendToTab(shown.tabId, { type: 'editor/focus' }).catch(() => undefined)}
         />
       )}
+      </SectionBoundary>
       {notice && <p class={`notice${notice.error ? ' error' : ''}`} role="status">{notice.text}</p>}
       {atSummary && (
         <FollowUpControls
@@ -234,7 +241,10 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
           checkInPhrases={checkInPhrases}
         />
       )}
-      <NotesBox ticket={ticket} />
+      <SectionBoundary name="Notes">
+        <NotesBox ticket={ticket} />
+      </SectionBoundary>
+      <SectionBoundary name="The checklist" resetKey={set}>
       <Checklist
         steps={set.steps}
         done={progress.done}
@@ -249,6 +259,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
           if (checked) afterAction({ kind: 'tick', step: id });
         }}
       />
+      </SectionBoundary>
       <StoryButton ticket={ticket} label="Mark this ticket as a story" />
     </>
   );

@@ -3,16 +3,10 @@
 import { NoteAutosaver } from '../core/autosave';
 import type { NoteMeta } from '../storage/notes-repo';
 import { NotesSync, saveAndBroadcast } from '../storage/notes-sync';
+import { clearRescue, getRescue, putRescue, type RescuedText } from '../storage/rescue-store';
 import { notesRepo } from './repos';
 
-/** Text that could not reach IndexedDB waits here. storage.local (not .session) so it also
- *  survives a browser restart. */
-const RESCUE_PREFIX = 'notes-rescue:';
-
-export interface RescuedText {
-  text: string;
-  at: number;
-}
+export type { RescuedText };
 
 export const origin = crypto.randomUUID();
 const meta = new Map<string, NoteMeta>();
@@ -32,8 +26,9 @@ export function autosaver(): NoteAutosaver {
   const repo = notesRepo();
   saver = new NoteAutosaver(null, {
     save: async (key, text, at) => saveAndBroadcast(await repo, notesSync(), origin, (k) => meta.get(k) ?? {})(key, text, at),
-    rescue: (key, text, at) => chrome.storage.local.set({ [RESCUE_PREFIX + key]: { text, at } satisfies RescuedText }).catch(() => undefined),
-    clearRescue: (key) => chrome.storage.local.remove(RESCUE_PREFIX + key).catch(() => undefined),
+    // Text that could not reach the notes database waits where content scripts cannot read it.
+    rescue: (key, text, at) => putRescue(key, text, at),
+    clearRescue: (key) => clearRescue(key),
   });
   const s = saver;
   addEventListener('pagehide', () => void s.flushOnExit());
@@ -43,7 +38,6 @@ export function autosaver(): NoteAutosaver {
   return s;
 }
 
-export async function rescuedText(key: string): Promise<RescuedText | undefined> {
-  const got = await chrome.storage.local.get(RESCUE_PREFIX + key).catch(() => ({}) as Record<string, unknown>);
-  return got[RESCUE_PREFIX + key] as RescuedText | undefined;
+export function rescuedText(key: string): Promise<RescuedText | undefined> {
+  return getRescue(key);
 }

@@ -4,6 +4,7 @@ import type { MergedPhrase } from '../core/pack/merge';
 import { buildPhraseIndex, searchPhrases, type SearchContext } from '../core/search';
 import type { Step } from '../core/steps';
 import type { CueRules } from '../core/cues';
+import { formatPackError, validatePack } from '../core/pack/validate';
 import { mergeInstalled } from '../packs/merge-installed';
 import type { InstalledPack } from '../packs/install';
 import { loadDefaultPack, onInstalledChanged, readInstalled } from '../packs/store';
@@ -32,6 +33,22 @@ function usePolicy(): Policy {
   return policy;
 }
 
+/**
+ * Stored packs are checked again before they are merged: a pack stored by an older version (before
+ * a rule existed) or altered in storage must not break the phrases of every other pack. One that
+ * fails is left out, by name, with its first problem.
+ */
+export function usablePacks(installed: readonly InstalledPack[]): { usable: InstalledPack[]; left: string[] } {
+  const usable: InstalledPack[] = [];
+  const left: string[] = [];
+  for (const entry of installed) {
+    const checked = validatePack(entry?.pack);
+    if (checked.ok) usable.push({ ...entry, pack: checked.pack });
+    else left.push(`The pack “${typeof entry?.pack?.name === 'string' ? entry.pack.name : 'unnamed'}” was left out: ${formatPackError(checked.errors[0]!)}`);
+  }
+  return { usable, left };
+}
+
 /** The merged phrases and steps of every enabled pack, indexed for instant search. */
 export function usePhraseSet(): PhraseSet {
   const [installed, setInstalled] = useState<InstalledPack[] | null>(null);
@@ -51,7 +68,8 @@ export function usePhraseSet(): PhraseSet {
   }, []);
 
   return useMemo(() => {
-    const merged = mergeInstalled(installed ?? [], policy, navigator.language);
+    const { usable, left } = usablePacks(installed ?? []);
+    const merged = mergeInstalled(usable, policy, navigator.language);
     const index = buildPhraseIndex(merged.phrases);
     const byKey = new Map<string, PanelPhrase>();
     for (const p of merged.phrases) byKey.set(p.key, p);
@@ -60,7 +78,7 @@ export function usePhraseSet(): PhraseSet {
       cueRules: merged.cueRules,
       byKey,
       search: (query: string, ctx: SearchContext) => searchPhrases(index, query, ctx) as PanelPhrase[],
-      problems: [...problems, ...policy.problems],
+      problems: [...problems, ...left, ...policy.problems],
     };
   }, [installed, policy, problems]);
 }

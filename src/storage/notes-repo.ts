@@ -151,7 +151,7 @@ export function createNotesRepo(source: DbSource) {
     const tx = (await db()).transaction('notes', 'readwrite');
     const store = tx.objectStore('notes');
     const stored = await store.get(key);
-    const version = versionForEdit({ text, at, origin }, stored);
+    const version = versionForEdit({ text, at, origin }, stored, Math.max(at, Date.now()));
     if (stored && !isNewerNote(version, stored)) {
       await tx.done;
       return { stored: false, note: stored };

@@ -14,6 +14,23 @@ export const NOTES_EXPORT_VERSION = 1;
 export const IMPORT_ORIGIN = 'import';
 /** Problems listed in one import error; the rest are counted. */
 const MAX_LISTED_PROBLEMS = 5;
+/** A notes file bigger than this is refused before it is read (a year of busy notes is a few MB). */
+export const MAX_NOTES_IMPORT_BYTES = 50 * 1024 * 1024;
+/** One note's text: far more than anyone types about one ticket, far less than a pasted file. */
+export const MAX_NOTE_TEXT_CHARS = 200_000;
+
+/** Why a file of `bytes` cannot be imported, said before reading it; null when its size is fine. */
+export function importSizeProblem(bytes: number, max = MAX_NOTES_IMPORT_BYTES): string | null {
+  if (bytes <= max) return null;
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return `This file is ${mb(bytes)}; the limit is ${mb(max)}. Nothing was imported.`;
+}
+
+/** ISO 8601 for a time, or "" for one no Date can show (toISOString throws past year 275760). */
+function isoTime(ms: number): string {
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? '' : d.toISOString();
+}
 
 export interface NotesExport {
   format: typeof NOTES_EXPORT_FORMAT;
@@ -65,8 +82,8 @@ export async function exportNotesCsv(db: DbSource): Promise<string> {
     n.desk,
     n.subject,
     n.url,
-    new Date(n.createdAt).toISOString(),
-    new Date(n.updatedAt).toISOString(),
+    isoTime(n.createdAt),
+    isoTime(n.updatedAt),
     n.text,
   ]);
   return toCsv([[...NOTES_CSV_HEADER], ...rows]);
@@ -74,7 +91,7 @@ export async function exportNotesCsv(db: DbSource): Promise<string> {
 
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
-function checkNote(raw: unknown, path: string, problems: string[]): NoteData | null {
+function checkNote(raw: unknown, path: string, problems: string[], now: number): NoteData | null {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     problems.push(`${path} must be an object`);
     return null;
@@ -83,6 +100,7 @@ function checkNote(raw: unknown, path: string, problems: string[]): NoteData | n
   const before = problems.length;
   if (typeof n.key !== 'string' || n.key.trim() === '') problems.push(`${path}.key must be a non-empty string`);
   if (typeof n.text !== 'string') problems.push(`${path}.text must be a string`);
+  else if (n.text.length > MAX_NOTE_TEXT_CHARS) problems.push(`${path}.text is ${n.text.length.toLocaleString('en')} characters; a note holds at most ${MAX_NOTE_TEXT_CHARS.toLocaleString('en')}`);
   if (!isTime(n.updatedAt)) problems.push(`${path}.updatedAt must be a number (milliseconds since 1970)`);
   if (n.createdAt !== undefined && !isTime(n.createdAt)) {
     problems.push(`${path}.createdAt must be a number (milliseconds since 1970)`);
@@ -96,7 +114,9 @@ function checkNote(raw: unknown, path: string, problems: string[]): NoteData | n
   }
   if (problems.length > before) return null;
 
-  const updatedAt = n.updatedAt as number;
+  // A time in the future (a wrong clock, or 1e300 in a crafted file) would win every merge and keep
+  // the agent from editing the note here: it is clamped to the moment of the import.
+  const updatedAt = Math.min(n.updatedAt as number, now);
   const note: NoteData = {
     key: n.key as string,
     text: n.text as string,
@@ -109,11 +129,14 @@ function checkNote(raw: unknown, path: string, problems: string[]): NoteData | n
     const value = n[field];
     if (typeof value === 'string') note[field] = value;
   }
+  // Only a web address is a ticket link: "javascript:" or "data:" from a file is dropped, the note kept.
+  if (note.url !== undefined && !/^https?:\/\//i.test(note.url)) delete note.url;
   return note;
 }
 
 /** Checks a whole export file; returns its notes or throws NotesImportError listing every problem. */
-export function parseNotesExport(text: string): NoteData[] {
+export function parseNotesExport(text: string, now: number = Date.now()): NoteData[] {
+  if (text.length > MAX_NOTES_IMPORT_BYTES) throw new NotesImportError([importSizeProblem(text.length)!.replace(' Nothing was imported.', '')]);
   let doc: unknown;
   try {
     doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -142,7 +165,7 @@ export function parseNotesExport(text: string): NoteData[] {
   const notes: NoteData[] = [];
   const firstIndexOfKey = new Map<string, number>();
   d.notes.forEach((raw, i) => {
-    const note = checkNote(raw, `notes[${i}]`, problems);
+    const note = checkNote(raw, `notes[${i}]`, problems, now);
     if (!note) return;
     const earlier = firstIndexOfKey.get(note.key);
     if (earlier !== undefined) {
@@ -160,8 +183,8 @@ export function parseNotesExport(text: string): NoteData[] {
  * Imports an export file: validates all of it first (throws NotesImportError, changing nothing),
  * then merges by ticket in one transaction, keeping the newer copy of each note.
  */
-export async function importNotesJson(db: DbSource, text: string): Promise<ImportResult> {
-  const notes = parseNotesExport(text);
+export async function importNotesJson(db: DbSource, text: string, now: number = Date.now()): Promise<ImportResult> {
+  const notes = parseNotesExport(text, now);
   const tx = (await resolveDb(db)).transaction('notes', 'readwrite');
   const result: ImportResult = { added: 0, updated: 0, skipped: 0 };
   const stored = await Promise.all(notes.map((n) => tx.store.get(n.key)));

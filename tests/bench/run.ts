@@ -10,6 +10,7 @@ import { benchSearch } from '../../src/core/search';
 import { chatOverhead } from './chat-overhead';
 import { contentScriptSize } from './content-size';
 import { cueAccuracy } from './cue-accuracy';
+import { hostileInputs } from './hostile-inputs';
 import { notesAtScale } from './notes-chromium';
 import { panelFirstRender } from './panel-render';
 import { ticketSwitchLatency } from './ticket-switch';
@@ -31,6 +32,7 @@ const sections: Section[] = [
   }],
   ['cueAccuracy', () => cueAccuracy(ROOT)],
   ['notes', () => notesAtScale(50_000)],
+  ['hostileInputs', () => hostileInputs()],
 ];
 
 const only = process.argv[2];

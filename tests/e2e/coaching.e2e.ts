@@ -18,9 +18,19 @@ let followupId = '';
 
 type FollowupsHook = { refresh(): Promise<void>; click(id: string): Promise<void> };
 /** What startFollowupService exposes on the service worker's global: headless Chromium shows no notification to click. */
-const runDueCheck = () => h.worker.evaluate(() => (globalThis as unknown as { __personFirstFollowups: FollowupsHook }).__personFirstFollowups.refresh());
-const clickNotification = (nid: string) =>
-  h.worker.evaluate((id) => (globalThis as unknown as { __personFirstFollowups: FollowupsHook }).__personFirstFollowups.click(id), nid);
+/** Only the E2E build has the hook (`npm run build:e2e`); the production build leaves it out. */
+const hook = async () => {
+  const present = await h.worker.evaluate(() => '__personFirstFollowups' in globalThis);
+  if (!present) throw new Error('dist/ has no E2E hooks: build it with `npm run build:e2e` (not `npm run build`).');
+};
+const runDueCheck = async () => {
+  await hook();
+  await h.worker.evaluate(() => (globalThis as unknown as { __personFirstFollowups: FollowupsHook }).__personFirstFollowups.refresh());
+};
+const clickNotification = async (nid: string) => {
+  await hook();
+  await h.worker.evaluate((id) => (globalThis as unknown as { __personFirstFollowups: FollowupsHook }).__personFirstFollowups.click(id), nid);
+};
 
 /** Opens the desk and the panel in a new browser, or in `h` restarted on its own profile. */
 async function start(restart?: Harness) {

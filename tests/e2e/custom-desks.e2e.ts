@@ -190,6 +190,9 @@ export const tests: E2ETest[] = [
     }, pack);
     const offered = options.getByRole('table', { name: 'Desks from your phrase packs' });
     await offered.getByRole('cell', { name: 'ACME desk pack' }).waitFor({ timeout: 5000 });
+    // Before "Add", the lead sees every site, the ticket pattern and every selector it will read.
+    const reads = await offered.getByRole('list', { name: 'What ACME helpdesk reads' }).innerText();
+    for (const part of [`${PACK_DESK_ORIGIN}/*`, '#ticket/zoom/(\\d+)', 'Preset: Zammad', 'Subject: ']) check(reads.includes(part), `the review does not show "${part}": ${reads}`);
     // Offered only: nothing is registered and no site is asked for until the lead adds it.
     const before = await h.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id));
     check(!before.includes('custom-desk:acme-helpdesk'), 'a pack desk was registered before it was added');

@@ -8,7 +8,7 @@ import { DIST, ROOT } from './harness';
 
 export default function globalSetup(): void {
   chromiumPath();
-  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build` first.');
+  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build:e2e` first (the E2E build carries the test hook).');
   const editorsBuild = join(ROOT, 'tests/e2e/fixtures/editors/build.mjs');
   if (existsSync(editorsBuild)) execFileSync(process.execPath, [editorsBuild], { stdio: 'inherit', cwd: ROOT });
 }

@@ -72,4 +72,15 @@ export const tests: E2ETest[] = [
     await options.getByRole('button', { name: 'Cancel' }).click();
     check((await options.getByRole('table', { name: 'All notes' }).locator('tbody tr').count()) === 2, 'notes were deleted');
   }],
+  ['a hostile notes file gets no javascript: link and no far-future time, and CSV export still works', async () => {
+    const hostile = { ...NOTES, notes: [{ key: 'zendesk:acme.zendesk.com:66', text: 'Click the ticket number', createdAt: 1e300, updatedAt: 1e300, rev: 1, origin: 'x', url: 'javascript:alert(document.domain)', subject: 'Hostile', desk: 'zendesk' }] };
+    await importFile('hostile.json', JSON.stringify(hostile));
+    await options.getByRole('status').filter({ hasText: '1 added' }).waitFor();
+    const table = options.getByRole('table', { name: 'All notes' });
+    await table.getByText('Click the ticket number').waitFor();
+    check((await table.locator('a[href^="javascript"], a[href^="JAVASCRIPT"]').count()) === 0, 'a javascript: URL was rendered as a link');
+    const [csv] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export notes (CSV)' }).click()]);
+    const text = readFileSync((await csv.path())!, 'utf8');
+    check(text.includes('Click the ticket number') && !text.includes('+275760'), `unexpected CSV: ${text.slice(0, 300)}`);
+  }],
 ];

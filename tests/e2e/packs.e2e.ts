@@ -145,6 +145,25 @@ export const tests: E2ETest[] = [
     check((await panel.locator('main img, main b').count()) === 0, 'pack text was rendered as HTML');
     check((await panel.title()) !== 'pwned', 'pack text ran as script');
   }],
+  ['a stored pack that breaks cue detection ("toString" signal) is left out by name; the rest of the panel works', async () => {
+    // Stored as an older version, without today's checks, would have kept it.
+    const hostile = {
+      schema: 1, id: 'hostile-cues', name: 'Hostile cues', version: '1.0.0', locale: 'en',
+      phrases: [{ id: 'h1', step: 'greet', text: 'Hostile hello' }],
+      cues: { happy: { signals: { toString: { reason: 'x', patterns: ['thanks'] } } } },
+    };
+    const setPacks = (fn: string, p?: unknown) => h.worker.evaluate(async ([f, arg]) => {
+      const packs = ((await chrome.storage.local.get('packs')).packs as { pack: { id: string } }[] | undefined) ?? [];
+      const next = f === 'add' ? [...packs, { pack: arg, source: 'imported', installedAt: Date.now(), updatedAt: Date.now() }] : packs.filter((e) => e.pack.id !== 'hostile-cues');
+      await chrome.storage.local.set({ packs: next });
+    }, [fn, p] as const);
+    await setPacks('add', hostile);
+    await panel.getByRole('alert').filter({ hasText: 'The pack “Hostile cues” was left out' }).waitFor({ timeout: 10000 });
+    await searchPanel('Zanzibar');
+    await panelResult('Welcome to the Zanzibar desk').waitFor({ timeout: 5000 });
+    await setPacks('remove');
+    await panel.getByRole('alert').filter({ hasText: 'Hostile cues' }).waitFor({ state: 'detached', timeout: 10000 });
+  }],
   ['a pack file dropped onto the section imports like a picked one', async () => {
     const body = fixture('acme-voice.json').replace(/acme-voice/g, 'dropped-voice').replace('ACME voice', 'Dropped voice');
     const dataTransfer = await options.evaluateHandle((text: string) => {
@@ -184,11 +203,13 @@ export const tests: E2ETest[] = [
     await searchPanel('Zanzibar');
     await panelResult('Welcome to the Zanzibar desk').waitFor({ timeout: 5000 });
   }],
-  ['a locked pack cannot be turned off or removed, and says why', async () => {
+  ['a file that marks itself locked stays removable by the agent who imported it', async () => {
+    // Only policy (and a published subscription) locks a pack against the agent; the unit tests cover those.
     await importFile('locked.json');
-    await waitForText(packRow('locked-voice'), 'Locked');
-    await waitForText(packRow('locked-voice'), 'Locked by your team lead');
-    check((await packRow('locked-voice').getByRole('button').count()) === 0, 'a locked pack has buttons');
+    await waitForText(packRow('locked-voice'), 'Imported file');
+    check(!(await packRow('locked-voice').innerText()).includes('Locked by'), 'a self-locked file says it is locked');
+    await packRow('locked-voice').getByRole('button', { name: 'Remove Locked voice' }).click();
+    await packRow('locked-voice').waitFor({ state: 'detached', timeout: 5000 });
   }],
   ['plain http to another host is refused with the reason', async () => {
     await options.getByLabel('Pack URL').fill('http://packs.example.com/team.json');

@@ -3,6 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { adapterFor } from '../../src/desks';
 import { customAdapter, ticketRegex, type CustomDeskDefinition } from '../../src/desks/custom';
 import { PRESETS } from '../../src/desks/presets';
+import { validatePack } from '../../src/core/pack/validate';
+import { globMatches, matchesPattern } from '../../src/desks/match';
+import type { LinearRegExp } from '../../src/core/linear-regex';
 import { loadDeskFixture, urlAt } from './desks-fixture';
 
 const MARIA = 'This is the third time I write about this. Where is my money?';
@@ -147,5 +150,61 @@ describe('custom desk definitions', () => {
     expect(adapterFor(new URL('https://desk.acme.test/t/1'), [a])).toBe(a);
     expect(adapterFor(new URL('https://other.test/t/1'), [a])).toBeNull();
     expect(a.ticketIdFrom(new URL('https://desk.acme.test/t/9?x=1'))).toBe('9');
+  });
+});
+
+describe('hostile desk patterns (F7, F8)', () => {
+  it('runs a ticket URL pattern like "(a+)+" without backtracking, and still reads real ids', () => {
+    const re = ticketRegex('/t/((a+)+)$');
+    expect(re.exec(`https://d.example.com/t/${'a'.repeat(2000)}!`)).toBeNull();
+    expect((re as LinearRegExp).lastSteps).toBeLessThan(2_000_000);
+    expect(re.exec('https://d.example.com/t/aaa')?.[1]).toBe('aaa');
+  });
+
+  it('never matches with a pattern the linear matcher cannot read', () => {
+    expect(ticketRegex('(?=x)(\\d+)').exec('https://d.example.com/x1')).toBeNull();
+    expect(ticketRegex('(\\d+)\\1').exec('https://d.example.com/11')).toBeNull();
+  });
+
+  it('matches globs with many stars in one pass', () => {
+    const pattern = `https://d.example.com/${'*a'.repeat(30)}*b`;
+    const url = new URL(`https://d.example.com/${'a'.repeat(400)}`);
+    expect(matchesPattern(pattern, url)).toBe(false);
+    expect(matchesPattern(pattern, new URL(`https://d.example.com/${'a'.repeat(400)}b`))).toBe(true);
+    expect(globMatches('/a*b*c', '/aXbYc')).toBe(true);
+    expect(globMatches('/a*b*c', '/aXcYb')).toBe(false);
+    expect(globMatches('/*', '/')).toBe(true);
+    expect(globMatches('/ab*ba', '/aba')).toBe(false);
+    expect(globMatches('*', '')).toBe(true);
+  });
+});
+
+describe('what a desk from a pack may read (F2)', () => {
+  it('reads no password, hidden or other non-text input, and no hidden text', () => {
+    document.body.innerHTML = `
+      <input type="password" id="pw" value="hunter2">
+      <input type="hidden" id="csrf" value="tok-123">
+      <input type="checkbox" id="cb" value="on">
+      <input id="subject" value="Refund please">
+      <div id="msg"><span>Where is my money?</span><span hidden>secret-a</span><span aria-hidden="true">secret-b</span><script>var s = "secret-c"</script><input value="secret-d"></div>`;
+    const read = (selectors: CustomDeskDefinition['selectors']) =>
+      customAdapter({ id: 'h', name: 'H', matches: ['https://h.test/*'], ticketUrlPattern: '/t/(\\d+)', selectors }).read(document, new URL('https://h.test/t/1'));
+    for (const sel of ['#pw', '#csrf', '#cb', 'input[type=password]', 'input[type=hidden]']) {
+      const t = read({ subject: sel, customerName: sel, customerMessage: sel, messages: sel });
+      expect(JSON.stringify(t), sel).not.toMatch(/hunter2|tok-123|"on"/);
+    }
+    const t = read({ subject: '#subject', messages: '#msg', customerMessage: '#msg' });
+    expect(t?.subject).toBe('Refund please');
+    expect(t?.lastCustomerMessage).toBe('Where is my money?');
+    expect(JSON.stringify(t)).not.toMatch(/secret/);
+  });
+
+  it('refuses pack desks that ask for every site', () => {
+    for (const m of ['https://*/*', '*://*/*', '<all_urls>', 'http://*/*', '*://*.com/*', 'https://*.co/*']) {
+      const r = validatePack({ schema: 1, id: 'p', name: 'P', version: '1.0.0', locale: 'en', phrases: [], desks: [{ id: 'd', name: 'D', matches: [m], ticketUrlPattern: '/t/(\\d+)' }] });
+      expect(r.ok, m).toBe(false);
+    }
+    const ok = validatePack({ schema: 1, id: 'p', name: 'P', version: '1.0.0', locale: 'en', phrases: [], desks: [{ id: 'd', name: 'D', matches: ['https://*.acme.com/*'], ticketUrlPattern: '/t/(\\d+)' }] });
+    expect(ok.ok).toBe(true);
   });
 });

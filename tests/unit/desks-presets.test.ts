@@ -8,7 +8,7 @@ import { validatePack } from '../../src/core/pack/validate';
 import { chooseAdapter, matchesPattern } from '../../src/desks';
 import { customAdapter, customAdapterFor, mergedSelectors } from '../../src/desks/custom';
 import { presetOf, PRESETS } from '../../src/desks/presets';
-import { applyPreset, checkDesk, draftToDefinition, EMPTY_DRAFT, packDesks } from '../../src/options/DesksSection';
+import { applyPreset, checkDesk, deskRequestLines, draftToDefinition, EMPTY_DRAFT, originsToRevoke, packDesks } from '../../src/options/DesksSection';
 import type { InstalledPack } from '../../src/packs/install';
 import { loadDeskFixture, urlAt } from './desks-fixture';
 
@@ -172,5 +172,25 @@ describe('options: desks shipped in phrase packs', () => {
 
   it('offers the desks of enabled packs that are not added yet', () => {
     expect(packDesks(installed, [d('two')]).map((o) => [o.packName, o.desk.id])).toEqual([['Pack a', 'one']]);
+  });
+});
+
+describe('pack desks and site access (F2, F16)', () => {
+  it('lists every site, the ticket pattern and every selector (the preset’s too) before Add', () => {
+    const lines = deskRequestLines({ id: 'x', name: 'X', matches: ['https://support.acme.test/*', 'https://help.acme.test/*'], ticketUrlPattern: '', preset: 'zammad', selectors: { subject: '#sneaky' } });
+    const text = lines.join('\n');
+    expect(text).toContain('https://support.acme.test/*, https://help.acme.test/*');
+    expect(text).toContain(PRESETS.zammad.ticketUrlPattern);
+    expect(text).toContain('Subject: #sneaky');
+    for (const [k, v] of Object.entries(PRESETS.zammad.selectors)) if (k !== 'subject' && v) expect(text, k).toContain(v);
+  });
+
+  it('gives back only the sites no other desk still needs', () => {
+    const a: CustomDeskDefinition = { id: 'a', name: 'A', matches: ['https://desk.acme.test/*', 'https://solo.acme.test/*'], ticketUrlPattern: '/t/(\\d+)' };
+    const b: CustomDeskDefinition = { id: 'b', name: 'B', matches: ['https://desk.acme.test/other/*'], ticketUrlPattern: '/t/(\\d+)' };
+    const wild: CustomDeskDefinition = { id: 'w', name: 'W', matches: ['https://*.solo.acme.test/*'], ticketUrlPattern: '/t/(\\d+)' };
+    expect(originsToRevoke(a, [a, b])).toEqual(['https://solo.acme.test/*']);
+    expect(originsToRevoke(a, [b, wild])).toEqual([]);
+    expect(originsToRevoke(a, [])).toEqual(a.matches);
   });
 });

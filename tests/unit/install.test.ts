@@ -63,9 +63,6 @@ describe('decideInstall', () => {
   it('reports no change for an identical pack, and keeps the stronger source', () => {
     const list = install([], pack('acme', '1.0.0'), 'policy');
     expect(decideInstall(list, pack('acme', '1.0.0'), 'policy', 9)).toMatchObject({ ok: true, changed: false });
-    const sub = install([], pack('acme', '1.0.0'), 'subscribed');
-    const imported = decideInstall(sub, pack('acme', '1.1.0'), 'imported', 9);
-    expect(imported).toMatchObject({ ok: true, entry: { source: 'subscribed' } });
   });
 
   it('keeps the disabled flag and the url across an update', () => {
@@ -78,10 +75,66 @@ describe('decideInstall', () => {
 
   it('refuses to replace a locked subscribed or policy pack from a file', () => {
     const locked = install([], pack('acme', '1.0.0', [{}], { locked: true }), 'subscribed');
-    expect(decideInstall(locked, pack('acme', '2.0.0'), 'imported', 2)).toEqual({ ok: false, reason: expect.stringContaining('locked') });
+    expect(decideInstall(locked, pack('acme', '2.0.0'), 'imported', 2)).toMatchObject({ ok: false });
     const byPolicy = install([], pack('team', '1.0.0'), 'subscribed');
     expect(decideInstall(byPolicy, pack('team', '2.0.0'), 'imported', 2, { policyLocked: ['team'] }).ok).toBe(false);
-    expect(decideInstall(byPolicy, pack('team', '2.0.0'), 'imported', 2).ok).toBe(true);
+    const imported = install([], pack('team', '1.0.0'), 'imported');
+    expect(decideInstall(imported, pack('team', '2.0.0'), 'imported', 2, { policyLocked: ['team'] }).ok).toBe(false);
+    expect(decideInstall(imported, pack('team', '2.0.0'), 'imported', 2).ok).toBe(true);
+  });
+});
+
+describe('who may take a pack id (security review F1)', () => {
+  const policyPack = install([], pack('team', '1.0.0', [{ text: 'Policy words' }]), 'policy', 1, { url: 'https://lead.example/team.json' });
+
+  it('never lets a subscription replace a policy pack, even at a higher version', () => {
+    const d = decideInstall(policyPack, pack('team', '9.0.0', [{ text: 'Hostile words' }]), 'subscribed', 2, { url: 'https://evil.example/p.json' });
+    expect(d).toEqual({ ok: false, reason: expect.stringContaining('policy') });
+    // The same from a file.
+    expect(decideInstall(policyPack, pack('team', '9.0.0'), 'imported', 2).ok).toBe(false);
+  });
+
+  it('gives policy the id over anything the agent installed, without inheriting its label, url or switch', () => {
+    const sub = install([], pack('team', '5.0.0'), 'subscribed', 1, { url: 'https://agent.example/p.json' });
+    const off = decideEnabled(sub, 'team', false, []);
+    if (!off.ok) throw new Error(off.reason);
+    const d = decideInstall(off.next, pack('team', '1.0.0'), 'policy', 2);
+    expect(d).toMatchObject({ ok: true, changed: true, entry: { source: 'policy', installedAt: 2 } });
+    if (!d.ok) return;
+    expect(d.entry.url).toBeUndefined();
+    expect(d.entry.disabled).toBeUndefined();
+    expect(d.next).toHaveLength(1);
+  });
+
+  it('does not hand a subscription’s label to a file, or a file’s to a subscription', () => {
+    const sub = install([], pack('acme', '1.0.0'), 'subscribed', 1, { url: 'https://a.example/p.json' });
+    expect(decideInstall(sub, pack('acme', '2.0.0'), 'imported', 2)).toEqual({ ok: false, reason: expect.stringContaining('subscription') });
+    const file = install([], pack('acme', '1.0.0'), 'imported');
+    expect(decideInstall(file, pack('acme', '2.0.0'), 'subscribed', 2, { url: 'https://a.example/p.json' })).toEqual({ ok: false, reason: expect.stringContaining('file') });
+  });
+
+  it('keeps one subscription from taking over the pack of another', () => {
+    const sub = install([], pack('acme', '1.0.0'), 'subscribed', 1, { url: 'https://a.example/p.json' });
+    expect(decideInstall(sub, pack('acme', '2.0.0'), 'subscribed', 2, { url: 'https://b.example/p.json' }).ok).toBe(false);
+    expect(decideInstall(sub, pack('acme', '2.0.0'), 'subscribed', 2, { url: 'https://a.example/p.json' }).ok).toBe(true);
+  });
+
+  it('never lets a subscription, a file or policy wipe the agent’s own phrases or the built-in pack', () => {
+    const mine = [
+      ...install([], pack('personal', '1.0.0', [{ text: 'My own words' }]), 'personal'),
+      ...install([], pack('person-first-default', '1.0.0'), 'default'),
+    ];
+    for (const source of ['policy', 'subscribed', 'imported'] as const) {
+      for (const id of ['personal', 'person-first-default']) {
+        const d = decideInstall(mine, pack(id, '99.0.0', [{ text: 'Replaced' }]), source, 2, { url: 'https://x.example/p.json' });
+        expect(d.ok, `${source} serving ${id}`).toBe(false);
+      }
+    }
+    // Not even when nothing holds the id yet.
+    expect(decideInstall([], pack('personal', '1.0.0'), 'policy', 2).ok).toBe(false);
+    // The owners still update their own.
+    expect(decideInstall(mine, pack('personal', '1.0.1'), 'personal', 2).ok).toBe(true);
+    expect(decideInstall(mine, pack('person-first-default', '1.1.0'), 'default', 2).ok).toBe(true);
   });
 });
 
@@ -97,6 +150,20 @@ describe('locks, removal and turning off', () => {
   it('knows a pack is locked by its flag, by policy delivery or by lockedPackIds', () => {
     const locked = list.filter((e) => isLocked(e, ['named'])).map((e) => e.pack.id);
     expect(locked).toEqual(['flagged', 'pushed', 'named']);
+  });
+
+  it('lets the agent unsubscribe from a self-locked pack they subscribed to, but never from a policy lock (F1)', () => {
+    const sub = install([], pack('self', '1.0.0', [{}], { locked: true }), 'subscribed', 1, { url: 'https://x.example/p.json' });
+    expect(decideRemove(sub, 'self', []).ok).toBe(false);
+    expect(decideRemove(sub, 'self', [], { withItsSource: true })).toMatchObject({ ok: true, next: [] });
+    expect(decideRemove(sub, 'self', ['self'], { withItsSource: true }).ok).toBe(false);
+  });
+
+  it('lets the agent remove and turn off a file that marks itself locked (F1)', () => {
+    const own = install([], pack('self-locked', '1.0.0', [{}], { locked: true }), 'imported');
+    expect(isLocked(own[0]!, [])).toBe(false);
+    expect(decideRemove(own, 'self-locked', [])).toMatchObject({ ok: true, next: [] });
+    expect(decideEnabled(own, 'self-locked', false, []).ok).toBe(true);
   });
 
   it('removes unlocked packs only, and never the built-in pack', () => {

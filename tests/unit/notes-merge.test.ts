@@ -76,3 +76,20 @@ describe('decideRemoteNote', () => {
     expect(decideRemoteNote(remote, { key: 'zendesk:a:1', shown: v(1000, 3, 'A'), unsavedEditAt: 1500 })).toBe('apply');
   });
 });
+
+describe('notes dated in the future (F6)', () => {
+  it('lets a local edit win over a stored copy dated after now, holding its time', () => {
+    const stored = { updatedAt: 5_000, rev: 2, origin: 'import' };
+    const v = versionForEdit({ text: 'mine', at: 1_000, origin: 'panel' }, stored, 1_000);
+    expect(v).toEqual({ updatedAt: 5_000, rev: 3, origin: 'panel' });
+    expect(isNewerNote(v, stored)).toBe(true);
+    // A real edit from another window (not after now) still wins over an older keystroke.
+    expect(isNewerNote(versionForEdit({ text: 'mine', at: 1_000, origin: 'panel' }, { updatedAt: 1_500, rev: 2, origin: 'B' }, 2_000), { updatedAt: 1_500, rev: 2, origin: 'B' })).toBe(false);
+  });
+
+  it('never replaces unsaved typing with a remote copy dated after now', () => {
+    const remote = { key: 'k', text: 'future', updatedAt: 9_000, rev: 4, origin: 'B' };
+    expect(decideRemoteNote(remote, { key: 'k', shown: null, unsavedEditAt: 1_000, now: 1_200 })).toBe('local-edit-newer');
+    expect(decideRemoteNote({ ...remote, updatedAt: 1_100 }, { key: 'k', shown: null, unsavedEditAt: 1_000, now: 1_200 })).toBe('apply');
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/core/csv';
 import { openPersonFirstDb } from '../../src/storage/db';
 import { createNotesRepo } from '../../src/storage/notes-repo';
-import { exportNotesCsv, exportNotesJson, importNotesJson, NotesImportError, parseNotesExport } from '../../src/storage/notes-transfer';
+import { exportNotesCsv, exportNotesJson, importNotesJson, importSizeProblem, NotesImportError, parseNotesExport } from '../../src/storage/notes-transfer';
 
 const fresh = () => openPersonFirstDb(`transfer-${Math.random().toString(36).slice(2)}`);
 const K = (n: number) => `zendesk:acme.zendesk.com:${n}`;
@@ -103,5 +103,56 @@ describe('notes import', () => {
       expect((err as NotesImportError).problems).toHaveLength(8);
       expect((err as Error).message).toMatch(/notes\[4\]\.text must be a string; and 3 more\.$/);
     }
+  });
+});
+
+describe('hostile notes files (F6, F10, F15)', () => {
+  const NOW = Date.UTC(2026, 10, 30);
+
+  it('clamps times in the future (1e300, next year) to the moment of the import, and CSV export never throws', async () => {
+    const db = fresh();
+    await importNotesJson(db, envelope([
+      { key: K(1), text: 'From the far future', updatedAt: 1e300, createdAt: 1e300 },
+      { key: K(2), text: 'Next year', updatedAt: NOW + 365 * 86_400_000 },
+    ]), NOW);
+    const notes = parseNotesExport(await exportNotesJson(db));
+    expect(notes.map((n) => n.updatedAt)).toEqual([NOW, NOW]);
+    expect(notes.every((n) => n.createdAt <= NOW)).toBe(true);
+    await expect(exportNotesCsv(db)).resolves.toContain('From the far future');
+  });
+
+  it('exports CSV even when a stored note has a time no Date can show', async () => {
+    const db = fresh();
+    await createNotesRepo(db).put({ key: K(3), text: 'Odd time', updatedAt: 1e300, createdAt: 1e300, rev: 1, origin: 'x' });
+    const rows = parseCsv(await exportNotesCsv(db));
+    expect(rows[1]).toContain('Odd time');
+  });
+
+  it('keeps an agent’s edit to a note dated in the future', async () => {
+    const db = fresh();
+    const repo = createNotesRepo(db);
+    await repo.put({ key: K(4), text: 'Dated ahead', updatedAt: Date.now() + 86_400_000, createdAt: 0, rev: 3, origin: 'other-window' });
+    const r = await repo.saveText(K(4), 'My edit', Date.now(), 'this-panel');
+    expect(r.stored).toBe(true);
+    expect((await repo.get(K(4)))?.text).toBe('My edit');
+  });
+
+  it('refuses a note of 20 MB, and says the file size limit before reading', () => {
+    expect(() => parseNotesExport(envelope([{ key: K(5), text: 'x'.repeat(20 * 1024 * 1024), updatedAt: 1 }]))).toThrow(/at most 200,000/);
+    expect(importSizeProblem(60 * 1024 * 1024)).toMatch(/60\.0 MB; the limit is 50\.0 MB/);
+    expect(importSizeProblem(1024)).toBeNull();
+  });
+});
+
+describe('links in imported notes (F10)', () => {
+  it('keeps only http and https ticket URLs', () => {
+    const notes = parseNotesExport(envelope([
+      { key: K(1), text: 'a', updatedAt: 1, url: 'javascript:alert(1)' },
+      { key: K(2), text: 'b', updatedAt: 1, url: ' JaVaScRiPt:alert(1)' },
+      { key: K(3), text: 'c', updatedAt: 1, url: 'data:text/html,<b>x</b>' },
+      { key: K(4), text: 'd', updatedAt: 1, url: 'https://acme.zendesk.com/agent/tickets/4' },
+    ]));
+    expect(notes.map((n) => n.url)).toEqual([undefined, undefined, undefined, 'https://acme.zendesk.com/agent/tickets/4']);
+    expect(notes.map((n) => n.text)).toEqual(['a', 'b', 'c', 'd']);
   });
 });

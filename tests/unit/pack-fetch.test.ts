@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPackUrl, fetchPackText } from '../../src/background/pack-fetch';
+import { checkPackUrl, fetchPackText } from '../../src/packs/pack-fetch';
 
 let server: Server;
 let base = '';
@@ -49,5 +49,67 @@ describe('fetchPackText', () => {
     expect(await fetchPackText(`${base}/html`)).toMatchObject({ kind: 'error', message: expect.stringContaining('HTML') });
     expect(await fetchPackText(`${base}/big`, {}, { maxBytes: 1024 })).toMatchObject({ kind: 'error', message: expect.stringContaining('larger than') });
     expect(await fetchPackText(`${base}/slow`, {}, { timeoutMs: 200 })).toMatchObject({ kind: 'error', message: expect.stringContaining('did not answer') });
+  });
+});
+
+describe('redirects and addresses (security review F5)', () => {
+  const pack = () => new Response(PACK, { status: 200, headers: { 'content-type': 'application/json' } });
+  const redirect = (to: string, status = 302) => new Response(null, { status, headers: { location: to } });
+  /** A fake network: each URL answers from the table, and every request is recorded. */
+  function network(table: Record<string, () => Response>) {
+    const asked: string[] = [];
+    const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      expect(init?.redirect).toBe('manual');
+      const url = String(input);
+      asked.push(url);
+      const answer = table[url];
+      return answer ? answer() : new Response('no', { status: 404 });
+    }) as typeof fetch;
+    return { asked, fetchImpl };
+  }
+
+  it('checks every hop: https to plain http is refused, and the http URL is never asked', async () => {
+    const net = network({ 'https://packs.example.com/p.json': () => redirect('http://evil.example.com/p.json') });
+    const out = await fetchPackText('https://packs.example.com/p.json', {}, { fetchImpl: net.fetchImpl });
+    expect(out).toMatchObject({ kind: 'error', message: expect.stringContaining('plain http') });
+    expect(net.asked).toEqual(['https://packs.example.com/p.json']);
+  });
+
+  it('refuses a redirect to a private or loopback address', async () => {
+    for (const to of ['https://127.0.0.1/p.json', 'https://10.0.0.5/p.json', 'https://192.168.1.1/', 'https://[::1]/p.json', 'https://169.254.169.254/latest', 'http://localhost:8080/p.json']) {
+      const net = network({ 'https://packs.example.com/p.json': () => redirect(to, 307) });
+      const out = await fetchPackText('https://packs.example.com/p.json', {}, { fetchImpl: net.fetchImpl });
+      expect(out, to).toMatchObject({ kind: 'error' });
+      expect(net.asked, to).toHaveLength(1);
+    }
+  });
+
+  it('follows a few good https hops, but not an endless chain', async () => {
+    const ok = network({
+      'https://a.example.com/p.json': () => redirect('/v2/p.json', 301),
+      'https://a.example.com/v2/p.json': () => redirect('https://cdn.example.net/p.json'),
+      'https://cdn.example.net/p.json': pack,
+    });
+    expect(await fetchPackText('https://a.example.com/p.json', {}, { fetchImpl: ok.fetchImpl })).toMatchObject({ kind: 'fetched', text: PACK });
+    const loop = network({ 'https://a.example.com/p.json': () => redirect('https://a.example.com/p.json') });
+    expect(await fetchPackText('https://a.example.com/p.json', {}, { fetchImpl: loop.fetchImpl })).toMatchObject({ kind: 'error', message: expect.stringContaining('redirects more than') });
+    expect(loop.asked.length).toBeLessThanOrEqual(4);
+  });
+
+  it('refuses a redirect the browser hides (opaqueredirect) instead of following it blind', async () => {
+    const opaque = Object.defineProperty(new Response(null, { status: 200 }), 'type', { value: 'opaqueredirect' });
+    const out = await fetchPackText('https://a.example.com/p.json', {}, { fetchImpl: (async () => opaque) as typeof fetch });
+    expect(out).toMatchObject({ kind: 'error', message: expect.stringContaining('redirects') });
+  });
+
+  it('refuses URLs with credentials or private addresses, typed or stored', async () => {
+    expect(checkPackUrl('https://user:secret@packs.example.com/p.json')).toMatchObject({ ok: false, reason: expect.stringContaining('password') });
+    for (const raw of ['https://10.1.2.3/p.json', 'https://0x0a.1/p.json', 'https://[fd00::1]/p.json', 'https://[::ffff:127.0.0.1]/p.json', 'https://printer.localhost/p.json', 'https://172.20.0.1/p.json']) {
+      expect(checkPackUrl(raw).ok, raw).toBe(false);
+    }
+    expect(checkPackUrl('https://172.32.0.1/p.json').ok).toBe(true);
+    const net = network({});
+    expect(await fetchPackText('https://u:p@packs.example.com/p.json', {}, { fetchImpl: net.fetchImpl })).toMatchObject({ kind: 'error' });
+    expect(net.asked).toEqual([]);
   });
 });

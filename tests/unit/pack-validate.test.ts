@@ -108,9 +108,9 @@ describe('parsePack', () => {
 
   it('refuses oversized text before parsing it', () => {
     const [e] = errorsOf(' '.repeat(MAX_PACK_BYTES + 1));
-    expect(e!.message).toMatch(/limit is 5\.0 MB/);
+    expect(e!.message).toMatch(/limit is 1\.0 MB/);
     // Multi-byte characters count as bytes, not characters.
-    expect(errorsOf(`"${'é'.repeat(MAX_PACK_BYTES / 2)}"`)[0]!.message).toMatch(/limit is 5\.0 MB/);
+    expect(errorsOf(`"${'é'.repeat(MAX_PACK_BYTES / 2)}"`)[0]!.message).toMatch(/limit is 1\.0 MB/);
   });
 
   it('refuses 100,000 phrases with a clear limit message', () => {
@@ -126,8 +126,9 @@ describe('parsePack', () => {
         message: `This pack has 100,000 phrases; the limit is ${MAX_PHRASES.toLocaleString('en')}. Split it into smaller packs or remove unused phrases.`,
       },
     ]);
-    // Through parsePack too (the text is under 5 MB), with the position of the list.
-    const text = JSON.stringify({ ...base, phrases });
+    // Through parsePack too (one over the limit still fits under the size cap), with the position of the list.
+    const short = Array.from({ length: MAX_PHRASES + 1 }, (_, i) => ({ id: `${i}`, step: 'greet', text: 'Hi' }));
+    const text = JSON.stringify({ ...base, phrases: short });
     expect(text.length).toBeLessThan(MAX_PACK_BYTES);
     expect(errorsOf(text)[0]).toMatchObject({ path: '/phrases', line: 1, column: text.indexOf('[') + 1 });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FetchOutcome } from '../../src/background/pack-fetch';
+import type { FetchOutcome } from '../../src/packs/pack-fetch';
 import type { Pack } from '../../src/core/pack/types';
 import { decideInstall, type InstalledPack } from '../../src/packs/install';
 import { planPolicyPacks } from '../../src/packs/policy-packs';
@@ -152,5 +152,30 @@ describe('planPolicyPacks', () => {
     const v2 = planPolicyPacks([], policy([JSON.stringify(pack('org', '2.0.0'))]), new Set(), 10).next;
     const v1 = planPolicyPacks(v2, policy([JSON.stringify(pack('org', '1.0.0'))]), new Set(), 11);
     expect(v1.next[0]?.pack.version).toBe('1.0.0');
+  });
+});
+
+describe('a subscription never stays pending (F11)', () => {
+  it('reports cues nested 5,000 deep as an error on the subscription', () => {
+    const deep = '{"a":'.repeat(5000) + '"x"' + '}'.repeat(5000);
+    const text = `{"schema":1,"id":"team","name":"T","version":"1.0.0","locale":"en","phrases":[],"cues":{"frustration":${deep}}}`;
+    const r = interpretDownload(sub(), { kind: 'fetched', text, validators: {} }, [], 5);
+    expect(r.patch).toMatchObject({ lastCheck: 5, lastResult: 'error', lastMessage: expect.stringContaining('levels deep') });
+    expect(r.next).toBeUndefined();
+  });
+
+  it('turns anything unforeseen into an error instead of throwing', () => {
+    const broken = [{ pack: null }] as unknown as InstalledPack[];
+    const r = interpretDownload(sub({ packId: 'team' }), fetched(pack('team', '1.0.0')), broken, 6);
+    expect(r.patch).toMatchObject({ lastCheck: 6, lastResult: 'error' });
+  });
+
+  it('never lets an agent’s subscription replace the policy pack of the same id, check after check', () => {
+    const policy = installedWith(pack('team', '1.0.0', ['Policy words']), 'policy');
+    for (let k = 0; k < 3; k++) {
+      const r = interpretDownload(sub({ packId: 'team' }), fetched(pack('team', '9.0.0', ['Hostile words'])), policy, 10 + k);
+      expect(r.next).toBeUndefined();
+      expect(r.patch).toMatchObject({ lastResult: 'error', lastMessage: expect.stringContaining('policy') });
+    }
   });
 });

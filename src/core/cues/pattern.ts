@@ -144,9 +144,51 @@ function slot(token: string, firstDuration: boolean): string {
   return alternatives.length === 1 ? alternatives[0]! : `(?:${alternatives.join('|')})`;
 }
 
-/** Compiles one phrase pattern; returns null for a pattern with no words. */
+/** Words a pattern may hold; the rest are ignored. */
+export const MAX_PATTERN_TOKENS = 24;
+/**
+ * Gaps ("~3") a pattern may hold. A gap is the one place the regular expression has a choice to
+ * make, and the choices multiply: each gap of up to 6 words costs up to 7 tries for every way the
+ * words before it matched (measured ~6× slower per gap). Two gaps bound a pattern's work to
+ * 49 tries per word of the message, so matching stays linear in the message; the built-in rules
+ * never need more than two.
+ */
+export const MAX_PATTERN_GAPS = 2;
+
+const GAP_TOKEN = /^~\d?$/;
+
+function patternTokens(pattern: string): string[] {
+  return pattern.trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, MAX_PATTERN_TOKENS);
+}
+
+/**
+ * The most tries a pattern can make at one word of a message: the product of (gap + 1) over its
+ * gaps, 1 without gaps. Summed over a pack's patterns it bounds the pack's matching work per word,
+ * which is what MAX_CUE_PATTERN_COST limits (the built-in rules come to about 440).
+ */
+export function patternCost(pattern: string): number {
+  let cost = 1;
+  for (const t of patternTokens(pattern)) {
+    const gap = /^~(\d?)$/.exec(t);
+    if (gap) cost *= Math.min(6, gap[1] ? Number(gap[1]) : 3) + 1;
+  }
+  return cost;
+}
+
+/** The matching work a pack's cue patterns may add, in patternCost units. */
+export const MAX_CUE_PATTERN_COST = 1000;
+
+/** What is wrong with a pattern from a pack, in words for its author; null when it is fine. */
+export function patternProblem(pattern: string): string | null {
+  const gaps = patternTokens(pattern).filter((t) => GAP_TOKEN.test(t)).length;
+  if (gaps > MAX_PATTERN_GAPS) return `The pattern "${pattern.slice(0, 80)}" has ${gaps} gaps (~); the limit is ${MAX_PATTERN_GAPS}, so that matching stays fast. Split it into shorter patterns.`;
+  return null;
+}
+
+/** Compiles one phrase pattern; returns null for a pattern with no words, or one too costly to run (patternProblem says why). */
 export function compilePattern(pattern: string): RegExp | null {
-  const tokens = pattern.trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, 24);
+  if (patternProblem(pattern)) return null;
+  const tokens = patternTokens(pattern);
   let body = '';
   let pendingGap = -1;
   let anchored = false;

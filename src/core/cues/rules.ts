@@ -803,7 +803,8 @@ function mergeValue(base: unknown, override: unknown, newEntry: (v: unknown) => 
     const out: Record<string, unknown> = { ...base };
     for (const [key, value] of Object.entries(override)) {
       if (UNSAFE_KEYS.has(key)) continue;
-      const merged = mergeValue(base[key], value, newEntry);
+      // Own keys only: "toString" in a pack must not find Object.prototype.toString here.
+      const merged = mergeValue(Object.hasOwn(base, key) ? base[key] : undefined, value, newEntry);
       if (merged !== undefined) out[key] = merged;
     }
     return out;

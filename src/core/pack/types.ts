@@ -111,7 +111,11 @@ export interface PackError {
 
 export type PackResult = { ok: true; pack: Pack } | { ok: false; errors: PackError[] };
 
-export const MAX_PACK_BYTES = 5 * 1024 * 1024;
+/** A real pack is tens of kilobytes (the built-in one is 20 KB); a cap well above that keeps a
+ *  hostile or broken file from costing seconds and hundreds of megabytes to read and report. */
+export const MAX_PACK_BYTES = 1024 * 1024;
+/** Deeper than any valid pack (cue rules are the deepest part, at 6): past this is refused unread. */
+export const MAX_PACK_DEPTH = 16;
 export const MAX_PHRASES = 20_000;
 export const MAX_PHRASE_TEXT = 2000;
 export const MAX_SHORT_TEXT = 200;

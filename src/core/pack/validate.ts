@@ -8,7 +8,9 @@ import { boundedDistance } from '../search';
 import { isSemver } from '../semver';
 import { STEP_IDS, type StepId } from '../steps';
 import { CUE_KINDS, type CueKind, type CueRulesOverride } from '../cues/rules';
+import { MAX_CUE_PATTERN_COST, patternCost, patternProblem } from '../cues/pattern';
 import { KEY_FACT_KINDS, type KeyFactKind } from '../key-facts';
+import { LinearRegExp, PatternSyntaxError } from '../linear-regex';
 import { parseComparison } from '../phrase-conditions';
 import { escapePointerToken, lineColumnFinder, offsetOf, parseJsonWithPositions } from './json-position';
 import {
@@ -21,6 +23,7 @@ import {
   DESK_PRESETS,
   MAX_DESKS,
   MAX_PACK_BYTES,
+  MAX_PACK_DEPTH,
   MAX_PHRASES,
   MAX_PHRASE_TEXT,
   MAX_SHORT_TEXT,
@@ -101,7 +104,8 @@ class Problems {
 function checkKeys(p: Problems, obj: Obj, allowed: readonly string[], path: string, what: string): void {
   for (const key of Object.keys(obj)) {
     if (allowed.includes(key)) continue;
-    const hint = closest(key, allowed);
+    // Past the error cap the message is never shown: skip the costly "did you mean".
+    const hint = p.full ? undefined : closest(key, allowed);
     p.add(
       `${path}/${escapePointerToken(key)}`,
       `Unknown field "${key}" in ${what}.${hint ? ` Did you mean "${hint}"?` : ` Allowed fields: ${allowed.filter((k) => k !== '$schema').join(', ')}.`}`,
@@ -136,6 +140,19 @@ function text(p: Problems, v: unknown, path: string, label: string, max: number,
   return v;
 }
 
+/** Control characters and the bidi overrides, isolates and marks that can make a name read as
+ *  something else ("ACME\u202Ekcap" shows as "ACMEpack"): never in a name someone trusts on sight. */
+const SPOOFING_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** Text shown as a name (pack, author, desk): as `text`, and without invisible direction or control characters. */
+function label(p: Problems, v: unknown, path: string, what: string, max: number, opts: { allowEmpty?: boolean } = {}): string | undefined {
+  const s = text(p, v, path, what, max, opts);
+  if (s === undefined || !SPOOFING_CHARS.test(s)) return s;
+  const at = s.search(SPOOFING_CHARS);
+  p.add(path, `${what} contains an invisible control or text-direction character (U+${s.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0')} at position ${at + 1}), which can make it read as another name. Remove it.`);
+  return undefined;
+}
+
 function identifier(p: Problems, v: unknown, path: string, label: string): string | undefined {
   const s = text(p, v, path, label, 100);
   if (s === undefined) return undefined;
@@ -151,7 +168,7 @@ function stepId(p: Problems, v: unknown, path: string): StepId | undefined {
   if (typeof v !== 'string') {
     p.add(path, `The step must be one of ${STEP_IDS.join(', ')}, not ${typeName(v)}.`);
   } else {
-    const hint = closest(v, STEP_IDS);
+    const hint = p.full ? undefined : closest(v, STEP_IDS);
     p.add(path, `Unknown step "${v}".${hint ? ` Did you mean "${hint}"?` : ''} Use one of: ${STEP_IDS.join(', ')}.`);
   }
   return undefined;
@@ -182,7 +199,7 @@ function validateChannels(p: Problems, v: unknown, path: string): Channel[] | un
   const out: Channel[] = [];
   let ok = true;
   v.forEach((c, k) => {
-    if (typeof c === 'string' && c in CHANNEL_MAP) {
+    if (typeof c === 'string' && Object.hasOwn(CHANNEL_MAP, c)) {
       if (out.includes(c as Channel)) {
         p.add(`${path}/${k}`, `Channel "${c}" is listed twice; remove one.`);
         ok = false;
@@ -349,13 +366,20 @@ function validateSteps(p: Problems, v: unknown, path: string): StepOverride[] | 
   return out;
 }
 
-function captureGroups(source: string): number | undefined {
+/** Capture groups of a ticket URL pattern, or why the matcher custom desks use cannot run it. */
+function captureGroups(source: string): number | string {
   try {
-    // RegExp is data, not code: allowed under the extension CSP. "|" makes it match "" so we can count groups.
-    return new RegExp(`${source}|`).exec('')!.length - 1;
-  } catch {
-    return undefined;
+    return new LinearRegExp(source).groups;
+  } catch (e) {
+    if (e instanceof PatternSyntaxError) return `it uses ${e.message}`;
+    return 'it is not a valid regular expression';
   }
+}
+
+/** A host of "*", or "*." before a single label ("*.com"): a pattern for every site, never a desk's. */
+function allSites(pattern: string): boolean {
+  const host = /^[^:]+:\/\/([^/]*)\//.exec(pattern)?.[1] ?? '';
+  return host === '*' || (host.startsWith('*.') && !host.slice(2).split(':')[0]!.includes('.'));
 }
 
 /** A known preset id; a typo gets the nearest one, and every message lists the presets by name. */
@@ -391,16 +415,17 @@ function validateDesks(p: Problems, v: unknown, path: string): CustomDeskDefinit
     checkKeys(p, d, DESK_KEYS, dp, 'a desk');
     requireKeys(p, d, DESK_REQUIRED_KEYS, dp, `Desk ${k}`);
     const id = 'id' in d ? identifier(p, d.id, `${dp}/id`, 'The desk id') : undefined;
-    const name = 'name' in d ? text(p, d.name, `${dp}/name`, 'The desk name', MAX_SHORT_TEXT) : undefined;
+    const name = 'name' in d ? label(p, d.name, `${dp}/name`, 'The desk name', MAX_SHORT_TEXT) : undefined;
     const matches = 'matches' in d ? stringList(p, d.matches, `${dp}/matches`, '"matches"', 20, 500) : undefined;
     matches?.forEach((m, j) => {
       if (!MATCH_PATTERN.test(m)) p.add(`${dp}/matches/${j}`, `"${m}" is not a match pattern; write it like "https://desk.example.com/*".`);
+      else if (allSites(m)) p.add(`${dp}/matches/${j}`, `"${m}" would let the desk read every site; name the desk's own address, like "https://desk.example.com/*".`);
     });
     if (matches && matches.length === 0) p.add(`${dp}/matches`, `"matches" is empty; add at least one pattern like "https://desk.example.com/*".`);
     const pattern = 'ticketUrlPattern' in d ? text(p, d.ticketUrlPattern, `${dp}/ticketUrlPattern`, 'The ticket URL pattern', 500) : undefined;
     if (pattern !== undefined) {
       const groups = captureGroups(pattern);
-      if (groups === undefined) p.add(`${dp}/ticketUrlPattern`, `"${pattern}" is not a valid regular expression.`);
+      if (typeof groups === 'string') p.add(`${dp}/ticketUrlPattern`, `The ticket URL pattern "${pattern}" cannot be used: ${groups}.`);
       else if (groups < 1) p.add(`${dp}/ticketUrlPattern`, `The ticket URL pattern needs one capture group (in parentheses) around the ticket id, like "/tickets/(\\\\d+)".`);
     }
     const preset = d.preset !== undefined ? deskPreset(p, d.preset, `${dp}/preset`) : undefined;
@@ -451,7 +476,44 @@ function validateCues(p: Problems, v: unknown, path: string): CueRulesOverride |
     }
   }
   if (JSON.stringify(v).length > MAX_CUES_CHARS) p.add(path, `"cues" is too large; keep it under ${MAX_CUES_CHARS.toLocaleString('en')} characters.`);
+  else checkCuePatterns(p, v, path);
   return p.list.length + p.extra === before ? (v as CueRulesOverride) : undefined;
+}
+
+/** Pattern lists inside the cue rules, by kind: each pattern must be cheap to run. */
+const CUE_PATTERN_LISTS: Record<string, readonly string[]> = { frustration: [], urgency: ['calm'], happy: ['courtesyPhrases', 'requests'] };
+
+/**
+ * Signal names become keys, so a name that the object prototype already has ("toString",
+ * "__proto__", "constructor"…) is refused; patterns with too many gaps are refused by name.
+ */
+function checkCuePatterns(p: Problems, v: Obj, path: string): void {
+  let cost = 0;
+  const checkList = (list: unknown, at: string) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((item, k) => {
+      if (typeof item !== 'string') return;
+      const problem = patternProblem(item);
+      if (problem) p.add(`${at}/${k}`, problem);
+      else cost += patternCost(item);
+    });
+  };
+  for (const kind of Object.keys(CUE_PATTERN_LISTS)) {
+    const section = Object.hasOwn(v, kind) ? v[kind] : undefined;
+    if (!isObject(section)) continue;
+    const sp = `${path}/${kind}`;
+    for (const list of CUE_PATTERN_LISTS[kind]!) if (Object.hasOwn(section, list)) checkList(section[list], `${sp}/${list}`);
+    if (!Object.hasOwn(section, 'signals') || !isObject(section.signals)) continue;
+    for (const [name, signal] of Object.entries(section.signals)) {
+      const at = `${sp}/signals/${escapePointerToken(name)}`;
+      if (name in Object.prototype || name === '__proto__') p.add(at, `"${name}" cannot be a signal name (it is a name JavaScript objects already use); choose another.`);
+      else if (isObject(signal) && Object.hasOwn(signal, 'patterns')) checkList(signal.patterns, `${at}/patterns`);
+    }
+  }
+  // Each pattern runs over every customer message; together they must stay quick on any message.
+  if (cost > MAX_CUE_PATTERN_COST) {
+    p.add(path, `The cue patterns add up to ${cost.toLocaleString('en')} units of matching work; the limit is ${MAX_CUE_PATTERN_COST.toLocaleString('en')} (a pattern counts 1, times (n + 1) for each gap "~n"). Remove patterns or gaps.`);
+  }
 }
 
 function finish(p: Problems): PackError[] {
@@ -462,9 +524,42 @@ function finish(p: Problems): PackError[] {
   return errors;
 }
 
+/** Offset in JSON text where nesting first goes past `max` levels, or -1. Linear, no recursion. */
+export function jsonDepthOffset(text: string, max: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (inString) {
+      if (c === 0x5c) k++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return k;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return -1;
+}
+
+/** Whether a parsed value nests deeper than `max`: walked with an explicit stack, so a hostile
+ *  value cannot overflow the call stack here (or in JSON.stringify and the merges later on). */
+export function tooDeep(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+const depthMessage = `The pack nests objects or lists more than ${MAX_PACK_DEPTH} levels deep; no valid pack does. Check for a missing closing bracket or a pasted document.`;
+
 /** Validates an already-parsed pack; positions are unknown here, so line and column are 0. */
 export function validatePack(value: unknown): PackResult {
   const p = new Problems();
+  if (tooDeep(value, MAX_PACK_DEPTH)) return { ok: false, errors: [{ path: '', line: 0, column: 0, message: depthMessage }] };
   if (!isObject(value)) {
     p.add('', `A pack must be a JSON object with schema, id, name, version, locale and phrases, not ${typeName(value)}.`);
     return { ok: false, errors: finish(p) };
@@ -484,7 +579,7 @@ export function validatePack(value: unknown): PackResult {
     p.add('/schema', `"schema" must be the number 1 (this extension reads pack schema 1), not ${typeof value.schema === 'number' ? value.schema : typeName(value.schema)}.`);
   }
   const id = 'id' in value ? identifier(p, value.id, '/id', 'The pack id') : undefined;
-  const name = 'name' in value ? text(p, value.name, '/name', 'The pack name', MAX_SHORT_TEXT) : undefined;
+  const name = 'name' in value ? label(p, value.name, '/name', 'The pack name', MAX_SHORT_TEXT) : undefined;
   let version: string | undefined;
   if ('version' in value) {
     version = text(p, value.version, '/version', 'The version', 100);
@@ -502,7 +597,7 @@ export function validatePack(value: unknown): PackResult {
     }
   }
   const description = value.description !== undefined ? text(p, value.description, '/description', 'The description', MAX_DESCRIPTION, { allowEmpty: true }) : undefined;
-  const author = value.author !== undefined ? text(p, value.author, '/author', 'The author', MAX_SHORT_TEXT, { allowEmpty: true }) : undefined;
+  const author = value.author !== undefined ? label(p, value.author, '/author', 'The author', MAX_SHORT_TEXT, { allowEmpty: true }) : undefined;
   if (value.locked !== undefined && typeof value.locked !== 'boolean') {
     p.add('/locked', `"locked" must be true or false (without quotes), not ${typeName(value.locked)}.`);
   }
@@ -571,6 +666,11 @@ export function parsePack(text: string): PackResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') {
     return { ok: false, errors: [{ path: '', line: 1, column: 1, message: 'The file is empty; a pack is a JSON object.' }] };
+  }
+  const deepAt = jsonDepthOffset(body, MAX_PACK_DEPTH);
+  if (deepAt >= 0) {
+    const { line, column } = lineColumnFinder(body)(deepAt);
+    return { ok: false, errors: [{ path: '', line, column, message: depthMessage }] };
   }
   let value: unknown;
   try {

@@ -2,7 +2,7 @@
 import { describeDue, dueAtFor } from '../../core/followup-time';
 import type { FollowupRecord } from '../../storage/db';
 import { effectiveDueAt } from '../../storage/followups-repo';
-import { openTicketUrl } from '../../open-ticket';
+import { isWebUrl, openTicketUrl } from '../../open-ticket';
 import { queueWrite } from '../../storage/write-queue';
 import { useFollowups } from './use-followups';
 
@@ -24,7 +24,7 @@ export function FollowUpList({ open = openTicketUrl }: Props) {
   const row = (f: FollowupRecord, due: boolean) => (
     <li key={f.id} class={`followup${due ? ' due' : ''}`}>
       <a
-        href={f.url}
+        href={isWebUrl(f.url) ? f.url : undefined}
         onClick={(e) => {
           e.preventDefault();
           void open(f.url);

@@ -82,7 +82,13 @@ export function useCuesAndFacts(
     () => {
       const at = now ?? Date.now();
       const facts = ticketFacts(ticket, { now: at, agentRepliedSince: replied, waiting: effective.waiting });
-      return { cues: detectCues(cueInputFor(ticket, at, replied), effective), facts };
+      try {
+        return { cues: detectCues(cueInputFor(ticket, at, replied), effective), facts };
+      } catch (err) {
+        // Cue rules come from packs: if they still break detection, the panel goes on without cues.
+        console.warn('[Person First] cues', err);
+        return { cues: [], facts };
+      }
     },
     // The ticket object is replaced on every report; only these fields change the cues and facts.
     // eslint-disable-next-line react-hooks/exhaustive-deps
