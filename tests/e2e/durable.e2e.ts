@@ -52,11 +52,16 @@ interface Progress {
 
 /** Clicks `target` and reloads the panel in the same task, then waits for the panel to be usable again. */
 async function clickThenReload(target: Locator): Promise<void> {
-  const handle = await target.elementHandle();
-  await handle!.evaluate((el) => {
+  // Found and clicked in one page task: a handle taken earlier could point at a node the panel
+  // has since re-rendered, and a click on a detached node does nothing.
+  await target.evaluate((el) => {
+    if (!el.isConnected) throw new Error('target detached');
     (el as HTMLElement).click();
     location.reload();
-  }).catch(() => undefined); // the page is gone before the evaluation can answer
+  }).catch((err: Error) => {
+    if (/target detached/.test(err.message)) throw err;
+    // Otherwise the page is gone before the evaluation could answer, as intended.
+  });
   await ready();
 }
 
