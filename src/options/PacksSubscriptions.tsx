@@ -56,7 +56,7 @@ export function PacksSubscriptions({ state }: { state: PacksState }) {
 
   return (
     <div class="subscriptions">
-      <h3>Subscriptions</h3>
+      <h4>Subscriptions</h4>
       <form class="row" noValidate onSubmit={onSubscribe}>
         <label class="field">
           Pack URL

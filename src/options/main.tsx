@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { OptionsApp } from './OptionsApp';
-import '../panel/panel.css';
+import '../panel/tokens.css';
+import './options.css';
 
 render(<OptionsApp />, document.getElementById('app')!);

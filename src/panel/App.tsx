@@ -11,16 +11,16 @@ export function App() {
   const windowId = useWindowId();
   const { loaded, shown } = useFollowedTicket(windowId);
   const deskName = useDeskName(shown?.ticket?.desk);
-  if (!loaded || windowId === null) return <main aria-busy="true" />;
+  if (!loaded || windowId === null) return <main class="panel" aria-busy="true" />;
   const ticket = shown?.ticket;
-  if (!shown || !ticket) return <main><EmptyState desks={deskNames()} /><FollowUpList /></main>;
+  if (!shown || !ticket) return <main class="panel"><EmptyState desks={deskNames()} /><FollowUpList /></main>;
   const openTab = () => void chrome.runtime.sendMessage({ type: 'panel/open-desk-tab', tabId: shown.tabId });
   return (
-    <main>
-      <TicketCard shown={{ ...shown, ticket }} deskName={deskName} onOpenTab={openTab} />
+    <main class="panel">
       {/* Keyed by ticket: a switch unmounts the old ticket's state, flushing its note first. */}
-      <TicketWorkspace key={ticket.key} shown={shown} ticket={ticket} windowId={windowId} />
-      <FollowUpList />
+      <TicketWorkspace key={ticket.key} shown={shown} ticket={ticket} windowId={windowId} after={<FollowUpList />}>
+        <TicketCard shown={{ ...shown, ticket }} deskName={deskName} onOpenTab={openTab} />
+      </TicketWorkspace>
     </main>
   );
 }

@@ -14,6 +14,7 @@ import { NotesBox } from './NotesBox';
 import { Nudge } from './Nudge';
 import { PhraseList, type PhraseView } from './PhraseList';
 import { ResetCard } from './ResetCard';
+import { StepGuide } from './StepGuide';
 import { usePhraseSet, type PanelPhrase } from './use-phrase-set';
 import { useProgress } from './use-progress';
 import { useSettings } from './use-settings';
@@ -25,7 +26,10 @@ interface Props {
   ticket: TicketContext;
   windowId: number;
   raisedSteps?: readonly string[];
+  /** The ticket line, shown first in the glance area. */
   children?: preact.ComponentChildren;
+  /** What follows the ticket's own sections (the follow-ups across tickets). */
+  after?: preact.ComponentChildren;
 }
 
 const EMPATHY_STEPS = ['empathize', 'listen', 'apologize', 'empower'];
@@ -46,7 +50,7 @@ function valuesFor(ticket: TicketContext, agentName: string): PlaceholderValues 
 }
 
 /** Everything the panel offers for one ticket: checklist, phrases, insertion and the nudge. */
-export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], children }: Props) {
+export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], children, after }: Props) {
   const settings = useSettings();
   const set = usePhraseSet();
   const progress = useProgress(ticket.key);
@@ -67,7 +71,8 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
   const plan = cuePhrasePlan(cues, ticket);
   const planKey = `${plan.waitingFirst}:${plan.preferTags.join(',')}`;
 
-  const order = set.steps.map((s) => s.id);
+  // With the reset card off (the default), a new ticket starts at Greet; Reset stays tickable.
+  const order = set.steps.map((s) => s.id).filter((id) => settings.resetCard || id !== 'reset');
   const raisedOpen = raised.find((s) => !progress.done.includes(s));
   const step = selected ?? raisedOpen ?? currentStep(order, progress.done);
   // Reset lines are for the agent alone; while on Reset, the list already offers greetings.
@@ -93,7 +98,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
   // One reset line per ticket, picked from the ticket key so it does not flicker between renders.
   const resetLines = useMemo(() => set.search('', { step: 'reset', limit: 50 }).filter(isSelfTalk), [set]);
   const resetLine = resetLines.length ? resetLines[[...ticket.key].reduce((n, c) => n + c.charCodeAt(0), 0) % resetLines.length]!.text : undefined;
-  const showReset = progress.loaded && !query && step === 'reset' && !progress.done.includes('reset') && !!resetLine;
+  const showReset = settings.resetCard && progress.loaded && !query && step === 'reset' && !progress.done.includes('reset') && !!resetLine;
   const views: PhraseView[] = results.map((p) => {
     const filled = fillPlaceholders(p.text, values);
     return { id: p.key, step: p.step, stepTitle: stepTitle(p.step), preview: filled.text, needsInput: filled.missing.length > 0 };
@@ -117,6 +122,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
     const result = await deliverText(shown.tabId, text);
     setNotice({ text: describeDelivery(result), error: result.kind === 'failed' });
     if (result.kind !== 'failed') {
+      setQuery('');
       void recordUse(phrase.key);
       if (!progress.done.includes(phrase.step)) void progress.setDone(phrase.step, true);
       afterAction({ kind: 'insert', step: phrase.step });
@@ -142,74 +148,85 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
       .map((f) => f.text)
     : [];
 
+  // One prompt at a time, in one slot of fixed height: the nudge, then the reset card, else the step guide.
+  const prompt = nudgeOpen ? (
+    <Nudge
+      firstName={ticket.customer?.firstName}
+      phrase={empathyPhrase ? { label: fillPlaceholders(empathyPhrase.text, values).text, onInsert: () => choose(empathyPhrase.key) } : undefined}
+      onDismiss={() => {
+        setNudgeOpen(false);
+        void progress.dismissNudge();
+      }}
+    />
+  ) : showReset ? (
+    <ResetCard line={resetLine!} onReady={() => void progress.setDone('reset', true)} onSkip={() => void progress.setDone('reset', true)} />
+  ) : (
+    <StepGuide
+      title={stepTitle(step ?? '')}
+      hint={set.steps.find((s) => s.id === step)?.hint}
+      done={set.steps.filter((s) => progress.done.includes(s.id)).length}
+      total={set.steps.length}
+    />
+  );
+
   return (
     <>
-      {children}
-      <CuesBar cues={cues} ticket={ticket} />
+      <div class="glance">
+        {children}
+        <CuesBar cues={cues} ticket={ticket} part="cues" />
+        <Checklist
+          steps={set.steps}
+          done={progress.done}
+          selected={step}
+          raised={raised}
+          onSelect={(id) => {
+            setSelected(id);
+            setQuery('');
+          }}
+          onToggle={(id, checked) => {
+            void progress.setDone(id, checked);
+            if (checked) afterAction({ kind: 'tick', step: id });
+          }}
+        />
+        {set.steps.length > 0 && <div class="prompt-slot">{prompt}</div>}
+        {set.problems.length > 0 && <p class="notice error" role="alert">{set.problems.join(' ')}</p>}
+        {asking ? (
+          <AskPrompt
+            fields={asking.fields}
+            onCancel={() => setAsking(null)}
+            onSubmit={(answers) => {
+              const { phrase } = asking;
+              setAsking(null);
+              void insertFilled(phrase, fillPlaceholders(phrase.text, values, answers).text);
+            }}
+          />
+        ) : (
+          <PhraseList
+            ref={search}
+            query={query}
+            heading={query ? 'Matching phrases' : `${stepTitle(phraseStep ?? '')} phrases`}
+            phrases={views}
+            onQuery={setQuery}
+            onInsert={(p) => choose(p.id)}
+            onEscape={() => void sendToTab(shown.tabId, { type: 'editor/focus' }).catch(() => undefined)}
+          />
+        )}
+        <p class={`insert-status${notice?.error ? ' error' : ''}`} role="status">{notice?.text ?? ''}</p>
+      </div>
       <DraftTips ticket={ticket} tabId={shown.tabId} frustrated={frustrated} disabledTips={settings.disabledTips} />
-      {nudgeOpen && (
-        <Nudge
-          firstName={ticket.customer?.firstName}
-          phrase={empathyPhrase ? { label: fillPlaceholders(empathyPhrase.text, values).text, onInsert: () => choose(empathyPhrase.key) } : undefined}
-          onDismiss={() => {
-            setNudgeOpen(false);
-            void progress.dismissNudge();
-          }}
-        />
-      )}
-      {set.problems.length > 0 && <p class="notice error" role="alert">{set.problems.join(' ')}</p>}
-      {showReset && (
-        <ResetCard
-          line={resetLine!}
-          onReady={() => void progress.setDone('reset', true)}
-          onSkip={() => void progress.setDone('reset', true)}
-        />
-      )}
-      {asking ? (
-        <AskPrompt
-          fields={asking.fields}
-          onCancel={() => setAsking(null)}
-          onSubmit={(answers) => {
-            const { phrase } = asking;
-            setAsking(null);
-            void insertFilled(phrase, fillPlaceholders(phrase.text, values, answers).text);
-          }}
-        />
-      ) : (
-        <PhraseList
-          ref={search}
-          query={query}
-          heading={query ? 'Matching phrases' : step === 'reset' ? 'Greet phrases, for when you are ready' : `${stepTitle(step ?? '')} phrases`}
-          phrases={views}
-          onQuery={setQuery}
-          onInsert={(p) => choose(p.id)}
-          onEscape={() => void sendToTab(shown.tabId, { type: 'editor/focus' }).catch(() => undefined)}
-        />
-      )}
-      {notice && <p class={`notice${notice.error ? ' error' : ''}`} role="status">{notice.text}</p>}
-      {atSummary && (
-        <FollowUpControls
-          ticket={ticket}
-          offerCheckIn={settings.checkInAfterSolve && (progress.done.includes('solve') || step === 'follow-through')}
-          checkInPhrases={checkInPhrases}
-        />
-      )}
-      <NotesBox ticket={ticket} />
-      <Checklist
-        steps={set.steps}
-        done={progress.done}
-        selected={step}
-        raised={raised}
-        onSelect={(id) => {
-          setSelected(id);
-          setQuery('');
-        }}
-        onToggle={(id, checked) => {
-          void progress.setDone(id, checked);
-          if (checked) afterAction({ kind: 'tick', step: id });
-        }}
-      />
-      <StoryButton ticket={ticket} label="Mark this ticket as a story" />
+      <div class="below">
+        <CuesBar cues={cues} ticket={ticket} part="notes" />
+        {atSummary && (
+          <FollowUpControls
+            ticket={ticket}
+            offerCheckIn={settings.checkInAfterSolve && (progress.done.includes('solve') || step === 'follow-through')}
+            checkInPhrases={checkInPhrases}
+          />
+        )}
+        <NotesBox ticket={ticket} />
+        <StoryButton ticket={ticket} label="Mark this ticket as a story" />
+        {after}
+      </div>
     </>
   );
 }

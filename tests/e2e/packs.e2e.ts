@@ -287,7 +287,7 @@ export const tests: E2ETest[] = [
   ['an inserted phrase is counted, and usage exports as CSV', async () => {
     await searchPanel('Kestrel team here');
     await panelResult('Hi, Kestrel team here').click();
-    await panel.getByRole('status').first().waitFor();
+    await panel.getByRole('status').filter({ hasText: /Inserted|Copied|Could not/ }).waitFor();
     await options.reload();
     const table = options.getByRole('table', { name: 'Phrase usage' });
     await table.getByText('Hi, Kestrel team here', { exact: false }).waitFor({ timeout: 10000 });
