@@ -36,7 +36,7 @@ export function changeSummary(entry: InstalledPack): string {
   if (!c) return 'No changes yet.';
   if (!c.fromVersion) return `Added with ${phrases(c.added.length)}.`;
   const parts = [
-    c.added.length && `${phrases(c.added.length)} new`,
+    c.added.length && `${c.added.length} new phrase${c.added.length === 1 ? '' : 's'}`,
     c.changed.length && `${phrases(c.changed.length)} reworded`,
     c.removed.length && `${phrases(c.removed.length)} removed`,
   ].filter(Boolean);

@@ -3,10 +3,11 @@ import { normalizePolicy, type Policy, NO_POLICY } from '../core/policy';
 import type { MergedPhrase } from '../core/pack/merge';
 import { buildPhraseIndex, searchPhrases, type SearchContext } from '../core/search';
 import type { Step } from '../core/steps';
-import type { CueRules } from '../core/cues';
+import { DEFAULT_CUE_RULES, type CueRules } from '../core/cues';
 import { mergeInstalled } from '../packs/merge-installed';
 import type { InstalledPack } from '../packs/install';
 import { loadDefaultPack, onInstalledChanged, readInstalled } from '../packs/store';
+import { boot, markMerged } from './boot';
 
 export type PanelPhrase = MergedPhrase;
 
@@ -20,11 +21,13 @@ export interface PhraseSet {
   problems: string[];
 }
 
-function usePolicy(): Policy {
-  const [policy, setPolicy] = useState<Policy>(NO_POLICY);
+/** Null until read: merging with a guessed policy and again with the real one costs a second merge. */
+function usePolicy(): Policy | null {
+  const [policy, setPolicy] = useState<Policy | null>(boot?.policy.known ? boot.policy.value! : null);
   useEffect(() => {
     const read = () => chrome.storage.managed.get(null).then((raw) => setPolicy(normalizePolicy(raw)), () => setPolicy(NO_POLICY));
-    void read();
+    if (boot) void boot.policy.latest().then(setPolicy, () => setPolicy(NO_POLICY));
+    else void read();
     const fn = (_c: unknown, area: string) => area === 'managed' && void read();
     chrome.storage.onChanged.addListener(fn);
     return () => chrome.storage.onChanged.removeListener(fn);
@@ -32,13 +35,38 @@ function usePolicy(): Policy {
   return policy;
 }
 
+const EMPTY_SET: PhraseSet = { steps: [], cueRules: DEFAULT_CUE_RULES.en!, byKey: new Map(), search: () => [], problems: [] };
+
+/**
+ * The last merged set, kept for the life of the page: the workspace remounts on every ticket
+ * switch, and the packs and policy rarely change, so a switch reuses the merge and its index.
+ */
+let ready: { installed: readonly InstalledPack[]; policy: Policy; set: Omit<PhraseSet, 'problems'> } | null = null;
+
+function mergedSet(installed: readonly InstalledPack[], policy: Policy): Omit<PhraseSet, 'problems'> {
+  if (ready && ready.installed === installed && ready.policy === policy) return ready.set;
+  const merged = mergeInstalled(installed, policy, navigator.language);
+  const index = buildPhraseIndex(merged.phrases);
+  const byKey = new Map<string, PanelPhrase>();
+  for (const p of merged.phrases) byKey.set(p.key, p);
+  const set = {
+    steps: merged.steps,
+    cueRules: merged.cueRules,
+    byKey,
+    search: (query: string, ctx: SearchContext) => searchPhrases(index, query, ctx) as PanelPhrase[],
+  };
+  ready = { installed, policy, set };
+  markMerged();
+  return set;
+}
+
 /** The merged phrases and steps of every enabled pack, indexed for instant search. */
 export function usePhraseSet(): PhraseSet {
-  const [installed, setInstalled] = useState<InstalledPack[] | null>(null);
+  const [installed, setInstalled] = useState<InstalledPack[] | null>(boot?.installed.known && boot.installed.value?.length ? boot.installed.value : null);
   const [problems, setProblems] = useState<string[]>([]);
   const policy = usePolicy();
   useEffect(() => {
-    readInstalled().then(async (list) => {
+    (boot?.installed.latest() ?? readInstalled()).then(async (list) => {
       // Before the service worker has installed the built-in pack (first run), read it directly.
       if (list.length) return setInstalled(list);
       const pack = await loadDefaultPack();
@@ -51,16 +79,7 @@ export function usePhraseSet(): PhraseSet {
   }, []);
 
   return useMemo(() => {
-    const merged = mergeInstalled(installed ?? [], policy, navigator.language);
-    const index = buildPhraseIndex(merged.phrases);
-    const byKey = new Map<string, PanelPhrase>();
-    for (const p of merged.phrases) byKey.set(p.key, p);
-    return {
-      steps: merged.steps,
-      cueRules: merged.cueRules,
-      byKey,
-      search: (query: string, ctx: SearchContext) => searchPhrases(index, query, ctx) as PanelPhrase[],
-      problems: [...problems, ...policy.problems],
-    };
+    if (!installed || !policy) return { ...EMPTY_SET, problems };
+    return { ...mergedSet(installed, policy), problems: [...problems, ...policy.problems] };
   }, [installed, policy, problems]);
 }

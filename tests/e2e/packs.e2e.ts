@@ -135,7 +135,7 @@ export const tests: E2ETest[] = [
     await waitForText(packRow('acme-voice'), 'ACME voice');
     await waitForText(packRow('acme-voice'), '1.2.0');
     await waitForText(packRow('acme-voice'), 'Imported file');
-    await waitForText(packRow('acme-voice'), 'first installed 1.2.0: 2 phrases added');
+    await waitForText(packRow('acme-voice'), 'Added with 2 phrases.');
     await searchPanel('Zanzibar');
     await panelResult('Welcome to the Zanzibar desk').waitFor({ timeout: 5000 });
   }],
@@ -229,7 +229,7 @@ export const tests: E2ETest[] = [
     const url = `${base}/team.json`;
     await options.getByRole('button', { name: `Check ${url} now` }).click();
     await waitForText(packRow('team-voice'), '1.1.0');
-    await waitForText(packRow('team-voice'), '1.0.0 → 1.1.0: 1 phrase added, 0 phrases removed, 0 phrases changed');
+    await waitForText(packRow('team-voice'), 'Updated from 1.0.0 to 1.1.0: 1 new phrase.');
     await waitForText(subRow(url), 'Updated from 1.0.0 to 1.1.0.');
     await searchPanel('Kestrel plan');
     await panelResult('So the Kestrel plan is').waitFor({ timeout: 5000 });
