@@ -1,11 +1,13 @@
 import { deskNames } from '../desks';
-import { FollowUpList } from './coaching';
+import { lazyPart } from './lazy-part';
 import { EmptyState } from './EmptyState';
 import { TicketCard } from './TicketCard';
 import { TicketWorkspace } from './TicketWorkspace';
 import { useDeskName } from './use-desk-name';
 import { useFollowedTicket } from './use-followed-ticket';
 import { useWindowId } from './use-window-id';
+
+const FollowUpList = lazyPart(() => import('./coaching/FollowUpList').then((m) => m.FollowUpList));
 
 export function App() {
   const windowId = useWindowId();

@@ -6,7 +6,12 @@ import { contactCount } from '../core/stated-contacts';
 import type { TicketContext } from '../core/ticket';
 import { sendToTab } from '../messaging';
 import { AskPrompt } from './AskPrompt';
-import { CuesBar, DraftTips, FollowUpControls, StoryButton, useCues } from './coaching';
+// By path, not through the coaching index: that index would pull the lazily loaded parts in too.
+import { CuesBar } from './coaching/CuesBar';
+import { StoryButton } from './coaching/StoryButton';
+import { useCues } from './coaching/use-cues';
+import './coaching/coaching.css';
+import { lazyPart } from './lazy-part';
 import { cuePhrasePlan, orderByTags, withPinned } from './coaching/cue-phrases';
 import { Checklist } from './Checklist';
 import { deliverText, describeDelivery } from './insert-into-desk';
@@ -20,6 +25,9 @@ import { useProgress } from './use-progress';
 import { useSettings } from './use-settings';
 import { useFocusSearch } from './use-focus-search';
 import { recordUse, useUsage } from './use-usage';
+
+const DraftTips = lazyPart(() => import('./coaching/DraftTips').then((m) => m.DraftTips));
+const FollowUpControls = lazyPart(() => import('./coaching/FollowUpControls').then((m) => m.FollowUpControls));
 
 interface Props {
   shown: WindowTicket;

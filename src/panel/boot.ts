@@ -4,7 +4,7 @@
 // remount renders at once). Performance marks name each step for the bench's breakdown.
 import { FOLLOW_KEY, type FollowState } from '../core/follow';
 import { normalizePolicy, NO_POLICY, type Policy } from '../core/policy';
-import { onInstalledChanged, readInstalled } from '../packs/store';
+import { onInstalledChanged, readInstalled } from '../packs/installed';
 import type { InstalledPack } from '../packs/install';
 import { onSettingsChanged, readSettings, type Settings } from '../settings';
 import { sharedDb } from '../storage/db';

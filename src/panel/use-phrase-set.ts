@@ -6,7 +6,7 @@ import type { Step } from '../core/steps';
 import { DEFAULT_CUE_RULES, type CueRules } from '../core/cues';
 import { mergeInstalled } from '../packs/merge-installed';
 import type { InstalledPack } from '../packs/install';
-import { loadDefaultPack, onInstalledChanged, readInstalled } from '../packs/store';
+import { onInstalledChanged, readInstalled } from '../packs/installed';
 import { boot, markMerged } from './boot';
 
 export type PanelPhrase = MergedPhrase;
@@ -69,6 +69,8 @@ export function usePhraseSet(): PhraseSet {
     (boot?.installed.latest() ?? readInstalled()).then(async (list) => {
       // Before the service worker has installed the built-in pack (first run), read it directly.
       if (list.length) return setInstalled(list);
+      // Rare (first run): the validator loads only then.
+      const { loadDefaultPack } = await import('../packs/store');
       const pack = await loadDefaultPack();
       setInstalled([{ pack, source: 'default', installedAt: 0, updatedAt: 0 }]);
     }).catch((err: Error) => {
