@@ -21,9 +21,13 @@ export interface PhraseSet {
   problems: string[];
 }
 
-/** Null until read: merging with a guessed policy and again with the real one costs a second merge. */
-function usePolicy(): Policy | null {
-  const [policy, setPolicy] = useState<Policy | null>(boot?.policy.known ? boot.policy.value! : null);
+/**
+ * Starts as "no policy": managed storage can take seconds to answer after a browser start, and the
+ * phrases must not wait for it. The merge depends on two of its fields only, so the real answer
+ * costs a second merge only when it changes one of them.
+ */
+function usePolicy(): Policy {
+  const [policy, setPolicy] = useState<Policy>(boot?.policy.known ? boot.policy.value! : NO_POLICY);
   useEffect(() => {
     const read = () => chrome.storage.managed.get(null).then((raw) => setPolicy(normalizePolicy(raw)), () => setPolicy(NO_POLICY));
     if (boot) void boot.policy.latest().then(setPolicy, () => setPolicy(NO_POLICY));
@@ -41,10 +45,11 @@ const EMPTY_SET: PhraseSet = { steps: [], cueRules: DEFAULT_CUE_RULES.en!, byKey
  * The last merged set, kept for the life of the page: the workspace remounts on every ticket
  * switch, and the packs and policy rarely change, so a switch reuses the merge and its index.
  */
-let ready: { installed: readonly InstalledPack[]; policy: Policy; set: Omit<PhraseSet, 'problems'> } | null = null;
+let ready: { installed: readonly InstalledPack[]; policyKey: string; set: Omit<PhraseSet, 'problems'> } | null = null;
 
 function mergedSet(installed: readonly InstalledPack[], policy: Policy): Omit<PhraseSet, 'problems'> {
-  if (ready && ready.installed === installed && ready.policy === policy) return ready.set;
+  const policyKey = `${policy.disableDefaultPack}:${policy.allowPersonalPhrases}`;
+  if (ready && ready.installed === installed && ready.policyKey === policyKey) return ready.set;
   const merged = mergeInstalled(installed, policy, navigator.language);
   const index = buildPhraseIndex(merged.phrases);
   const byKey = new Map<string, PanelPhrase>();
@@ -55,7 +60,7 @@ function mergedSet(installed: readonly InstalledPack[], policy: Policy): Omit<Ph
     byKey,
     search: (query: string, ctx: SearchContext) => searchPhrases(index, query, ctx) as PanelPhrase[],
   };
-  ready = { installed, policy, set };
+  ready = { installed, policyKey, set };
   markMerged();
   return set;
 }
@@ -81,7 +86,7 @@ export function usePhraseSet(): PhraseSet {
   }, []);
 
   return useMemo(() => {
-    if (!installed || !policy) return { ...EMPTY_SET, problems };
+    if (!installed) return { ...EMPTY_SET, problems };
     return { ...mergedSet(installed, policy), problems: [...problems, ...policy.problems] };
   }, [installed, policy, problems]);
 }
