@@ -12,7 +12,7 @@ import { StoryButton } from './coaching/StoryButton';
 import { useCues } from './coaching/use-cues';
 import './coaching/coaching.css';
 import { lazyPart } from './lazy-part';
-import { cuePhrasePlan, orderByTags, withPinned } from './coaching/cue-phrases';
+import { cuePhrasePlan, orderByTags } from './coaching/cue-phrases';
 import { Checklist } from './Checklist';
 import { deliverText, describeDelivery } from './insert-into-desk';
 import { NotesBox } from './NotesBox';
@@ -20,6 +20,7 @@ import { Nudge } from './Nudge';
 import { PhraseList, type PhraseView } from './PhraseList';
 import { ResetCard } from './ResetCard';
 import { StepGuide } from './StepGuide';
+import { WaitingPrompt } from './WaitingPrompt';
 import { usePhraseSet, type PanelPhrase } from './use-phrase-set';
 import { useProgress } from './use-progress';
 import { useSettings } from './use-settings';
@@ -74,6 +75,8 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
   // Coaching: what the customer's message shows raises steps and reorders their phrases.
   const cues = useCues(ticket, { waitingSeconds: settings.waitingSeconds, rules: set.cueRules });
   const frustrated = cues.some((c) => c.kind === 'frustration');
+  // The waiting cue comes and goes by the second: it lives in the prompt slot, which keeps its height.
+  const cuesAbove = useMemo(() => cues.filter((c) => c.kind !== 'waiting'), [cues]);
   const raisedKey = [...new Set([...raisedSteps, ...cues.flatMap((c) => c.raise)])].join(' ');
   const raised = useMemo(() => (raisedKey ? raisedKey.split(' ') : []), [raisedKey]);
   const plan = cuePhrasePlan(cues, ticket);
@@ -93,13 +96,11 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
       .filter((p) => !isSelfTalk(p) && (query !== '' || fitsChannel(p, ticket.channel)));
     // A search keeps its relevance order; the step's own list follows the moment.
     if (query) return found.slice(0, 30);
-    const waitingLine = plan.waitingFirst
-      ? set.search('', { step: 'greet', channel: ticket.channel, usage, limit: 40 }).find((p) => p.tags?.includes('waiting') && fitsChannel(p, ticket.channel))
-      : undefined;
-    // Only the step's own phrases are reordered; phrases from other steps stay after them.
+    // Only the step's own phrases are reordered; phrases from other steps stay after them. The
+    // thanks-for-waiting line is offered in the prompt slot, not pinned here: pinning it would
+    // push every phrase down while the agent reads.
     const own = found.filter((p) => p.step === phraseStep);
-    const ordered = [...orderByTags(own, plan.preferTags), ...found.filter((p) => p.step !== phraseStep)];
-    return withPinned(ordered, waitingLine, (a, b) => a.key === b.key).slice(0, 8);
+    return [...orderByTags(own, plan.preferTags), ...found.filter((p) => p.step !== phraseStep)].slice(0, 8);
     // plan is described by planKey; the object itself is new on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [set, query, phraseStep, ticket.channel, usage, planKey]);
@@ -156,7 +157,15 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
       .map((f) => f.text)
     : [];
 
-  // One prompt at a time, in one slot of fixed height: the nudge, then the reset card, else the step guide.
+  const waitingCue = cues.find((c) => c.kind === 'waiting');
+  const waitingLine = useMemo(
+    () => (plan.waitingFirst ? set.search('', { step: 'greet', channel: ticket.channel, usage, limit: 40 }).find((p) => p.tags?.includes('waiting') && fitsChannel(p, ticket.channel)) : undefined),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [set, ticket.channel, usage, plan.waitingFirst],
+  );
+
+  // One prompt at a time, in one slot of fixed height: the nudge, the waiting line, the reset card,
+  // else the step to work on now.
   const prompt = nudgeOpen ? (
     <Nudge
       firstName={ticket.customer?.firstName}
@@ -165,6 +174,12 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
         setNudgeOpen(false);
         void progress.dismissNudge();
       }}
+    />
+  ) : waitingCue ? (
+    <WaitingPrompt
+      cue={waitingCue}
+      ticket={ticket}
+      phrase={waitingLine ? { label: fillPlaceholders(waitingLine.text, values).text, onInsert: () => choose(waitingLine.key) } : undefined}
     />
   ) : showReset ? (
     <ResetCard line={resetLine!} onReady={() => void progress.setDone('reset', true)} onSkip={() => void progress.setDone('reset', true)} />
@@ -181,7 +196,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
     <>
       <div class="glance">
         {children}
-        <CuesBar cues={cues} ticket={ticket} part="cues" />
+        <CuesBar cues={cuesAbove} ticket={ticket} part="cues" />
         <Checklist
           steps={set.steps}
           done={progress.done}
