@@ -1,5 +1,4 @@
-// `npm run screenshots`: builds nothing by itself (run `npm run build` first, or use the npm script,
-// which does) and writes docs/ screenshots of the panel at side-panel width (360 × 800), light and
+// `npm run screenshots` (builds first): writes docs/ screenshots of the panel at side-panel width (360 × 800), light and
 // dark, one per state, plus the desk beside the panel for the README. Regenerated, never edited.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -53,7 +52,7 @@ async function panelStates(h: Harness, scheme: Scheme) {
   await panel.getByRole('textbox', { name: 'Reason' }).fill('Did the refund reach her bank?');
   await panel.getByRole('button', { name: 'Check back tomorrow' }).click();
   await panel.getByRole('status').filter({ hasText: 'I will remind you' }).waitFor();
-  await panel.getByRole('heading', { name: 'Check back' }).scrollIntoViewIfNeeded();
+  await panel.locator('.save-state').filter({ hasText: 'Saved' }).waitFor({ timeout: 10000 });
   await panel.evaluate(() => document.getElementById('check-back-title')?.scrollIntoView({ block: 'start' }));
   await shot(panel, 'panel-follow-ups', scheme);
   await panel.close();
