@@ -146,7 +146,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
     else void insertFilled(phrase, filled.text);
   };
 
-  const empathyPhrase = set.search('', { step: 'empathize', channel: ticket.channel, usage, limit: 1 })[0];
+  const empathyPhrase = useMemo(() => set.search('', { step: 'empathize', channel: ticket.channel, usage, limit: 1 })[0], [set, ticket.channel, usage]);
   const atSummary = step === 'summarize' || step === 'follow-through';
   const checkInPhrases = atSummary
     ? set.search('', { step: 'follow-through', channel: ticket.channel, limit: 40 })

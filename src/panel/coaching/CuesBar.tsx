@@ -16,7 +16,7 @@ interface Props {
 }
 
 export function CuesBar({ cues, ticket, part = 'all' }: Props) {
-  const facts = useMemo(() => extractKeyFacts(ticket.lastCustomerMessage, 6), [ticket.lastCustomerMessage]);
+  const facts = useMemo(() => (part === 'cues' ? [] : extractKeyFacts(ticket.lastCustomerMessage, 6)), [ticket.lastCustomerMessage, part]);
   const [added, setAdded] = useState<ReadonlySet<string>>(new Set());
   const [meaning, setMeaning] = useState('');
   const [meaningSaved, setMeaningSaved] = useState(false);
