@@ -174,8 +174,8 @@ export function DesksSection() {
         <label class="field">Pages (match pattern, e.g. https://desk.example.com/*)<input required value={draft.pattern} placeholder="https://desk.example.com/*" onInput={(e) => setDraft({ ...draft, pattern: (e.currentTarget as HTMLInputElement).value })} /></label>
         <label class="field">Ticket URL pattern (a regular expression with one group for the ticket id)<input required value={draft.regex} placeholder="/tickets/(\d+)" onInput={(e) => setDraft({ ...draft, regex: (e.currentTarget as HTMLInputElement).value })} /></label>
         {/* Selectors are for whoever knows the desk's markup; a preset fills them, so they stay folded. */}
-        <details class="advanced" open={!draft.preset}>
-          <summary>Advanced: where each part sits on the page (CSS selectors)</summary>
+        <details class="advanced">
+          <summary>Advanced: where each part sits on the page (CSS selectors; a preset fills them)</summary>
           {SELECTOR_FIELDS.map(([k, label]) => (
             <label class="field" key={k}>
               {label} (CSS selector)
