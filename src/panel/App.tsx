@@ -1,4 +1,4 @@
-import { deskNames } from '../desks';
+import { DESK_NAMES } from '../desks/names';
 import { lazyPart } from './lazy-part';
 import { EmptyState } from './EmptyState';
 import { TicketCard } from './TicketCard';
@@ -15,7 +15,7 @@ export function App() {
   const deskName = useDeskName(shown?.ticket?.desk);
   if (!loaded || windowId === null) return <main class="panel" aria-busy="true" />;
   const ticket = shown?.ticket;
-  if (!shown || !ticket) return <main class="panel"><EmptyState desks={deskNames()} /><FollowUpList /></main>;
+  if (!shown || !ticket) return <main class="panel"><EmptyState desks={Object.values(DESK_NAMES)} /><FollowUpList /></main>;
   const openTab = () => void chrome.runtime.sendMessage({ type: 'panel/open-desk-tab', tabId: shown.tabId });
   return (
     <main class="panel">
