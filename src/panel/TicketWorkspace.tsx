@@ -16,11 +16,8 @@ import { cuePhrasePlan, orderByTags } from './coaching/cue-phrases';
 import { Checklist } from './Checklist';
 import { deliverText, describeDelivery } from './insert-into-desk';
 import { NotesBox } from './NotesBox';
-import { Nudge } from './Nudge';
 import { PhraseList, type PhraseView } from './PhraseList';
-import { ResetCard } from './ResetCard';
-import { StepGuide } from './StepGuide';
-import { WaitingPrompt } from './WaitingPrompt';
+import { PromptSlot, type PromptSlotProps } from './PromptSlot';
 import { usePhraseSet, type PanelPhrase } from './use-phrase-set';
 import { useProgress } from './use-progress';
 import { useSettings } from './use-settings';
@@ -164,33 +161,27 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
     [set, ticket.channel, usage, plan.waitingFirst],
   );
 
-  // One prompt at a time, in one slot of fixed height: the nudge, the waiting line, the reset card,
-  // else the step to work on now.
-  const prompt = nudgeOpen ? (
-    <Nudge
-      firstName={ticket.customer?.firstName}
-      phrase={empathyPhrase ? { label: fillPlaceholders(empathyPhrase.text, values).text, onInsert: () => choose(empathyPhrase.key) } : undefined}
-      onDismiss={() => {
-        setNudgeOpen(false);
-        void progress.dismissNudge();
-      }}
-    />
-  ) : waitingCue ? (
-    <WaitingPrompt
-      cue={waitingCue}
-      ticket={ticket}
-      phrase={waitingLine ? { label: fillPlaceholders(waitingLine.text, values).text, onInsert: () => choose(waitingLine.key) } : undefined}
-    />
-  ) : showReset ? (
-    <ResetCard line={resetLine!} onReady={() => void progress.setDone('reset', true)} onSkip={() => void progress.setDone('reset', true)} />
-  ) : (
-    <StepGuide
-      title={stepTitle(step ?? '')}
-      hint={set.steps.find((s) => s.id === step)?.hint}
-      done={set.steps.filter((s) => progress.done.includes(s.id)).length}
-      total={set.steps.length}
-    />
-  );
+  const line = (p: PanelPhrase | undefined) => (p ? { label: fillPlaceholders(p.text, values).text, onInsert: () => choose(p.key) } : undefined);
+  const prompts: PromptSlotProps = {
+    nudge: nudgeOpen
+      ? {
+          firstName: ticket.customer?.firstName,
+          phrase: line(empathyPhrase),
+          onDismiss: () => {
+            setNudgeOpen(false);
+            void progress.dismissNudge();
+          },
+        }
+      : null,
+    waiting: waitingCue ? { cue: waitingCue, ticket, phrase: line(waitingLine) } : null,
+    reset: showReset ? { line: resetLine!, onDone: () => void progress.setDone('reset', true) } : null,
+    guide: {
+      title: stepTitle(step ?? ''),
+      hint: set.steps.find((s) => s.id === step)?.hint,
+      done: set.steps.filter((s) => progress.done.includes(s.id)).length,
+      total: set.steps.length,
+    },
+  };
 
   return (
     <>
@@ -211,7 +202,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
             if (checked) afterAction({ kind: 'tick', step: id });
           }}
         />
-        {set.steps.length > 0 && <div class="prompt-slot">{prompt}</div>}
+        {set.steps.length > 0 && <PromptSlot {...prompts} />}
         {set.problems.length > 0 && <p class="notice error" role="alert">{set.problems.join(' ')}</p>}
         {asking ? (
           <AskPrompt
