@@ -11,6 +11,8 @@ export interface Settings {
   checkInAfterSolve: boolean;
   /** Waiting cue threshold for chat, in seconds. */
   waitingSeconds: number;
+  /** Offer the one-line reset before each new ticket (off by default: it costs a click per ticket). */
+  resetCard: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -19,7 +21,11 @@ export const DEFAULT_SETTINGS: Settings = {
   disabledTips: [],
   checkInAfterSolve: true,
   waitingSeconds: 60,
+  resetCard: false,
 };
+
+/** The shortest waiting threshold the options page accepts, in seconds. */
+export const MIN_WAITING_SECONDS = 10;
 
 const KEY = 'settings';
 
@@ -32,7 +38,8 @@ export function normalizeSettings(raw: unknown): Settings {
     retentionDays: typeof days === 'number' && Number.isInteger(days) && days > 0 ? days : null,
     disabledTips: Array.isArray(r.disabledTips) ? r.disabledTips.filter((t): t is string => typeof t === 'string') : [],
     checkInAfterSolve: typeof r.checkInAfterSolve === 'boolean' ? r.checkInAfterSolve : DEFAULT_SETTINGS.checkInAfterSolve,
-    waitingSeconds: typeof r.waitingSeconds === 'number' && r.waitingSeconds >= 10 ? r.waitingSeconds : DEFAULT_SETTINGS.waitingSeconds,
+    resetCard: typeof r.resetCard === 'boolean' ? r.resetCard : DEFAULT_SETTINGS.resetCard,
+    waitingSeconds: typeof r.waitingSeconds === 'number' && r.waitingSeconds >= MIN_WAITING_SECONDS ? r.waitingSeconds : DEFAULT_SETTINGS.waitingSeconds,
   };
 }
 

@@ -170,21 +170,21 @@ export function DesksSection() {
   const setSelector = (k: keyof CustomDeskSelectors, value: string) => setDraft({ ...draft, selectors: { ...draft.selectors, [k]: value } });
 
   return (
-    <section aria-labelledby="desks-title" class="card">
-      <h2 id="desks-title">Help desks</h2>
+    <section aria-labelledby="desks-title" class="card" id="desks">
+      <h3 id="desks-title">Help desks</h3>
       <table class="list" aria-label="Built-in desks">
         <thead><tr><th>Desk</th><th>Pages</th></tr></thead>
-        <tbody>{DESKS.map((d) => <tr key={d.id}><td>{d.name}</td><td>{d.matches.join(', ')}</td></tr>)}</tbody>
+        <tbody>{DESKS.map((d) => <tr key={d.id}><td>{d.name}</td><td class="url">{d.matches.join(', ')}</td></tr>)}</tbody>
       </table>
-      <h3>Your own desks</h3>
+      <h4>Your own desks</h4>
       {custom.length === 0 ? <p class="muted">None yet. Add your company's tool or a self-hosted desk below.</p> : (
         <table class="list" aria-label="Custom desks">
-          <thead><tr><th>Desk</th><th>Pages</th><th /></tr></thead>
+          <thead><tr><th>Desk</th><th>Pages</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
           <tbody>
             {custom.map((d) => (
               <tr key={d.id}>
                 <td>{d.name}{d.preset && presetOf(d.preset) ? ` (${presetOf(d.preset)!.name})` : ''}</td>
-                <td>{d.matches.join(', ')}</td>
+                <td class="url">{d.matches.join(', ')}</td>
                 <td><button type="button" onClick={() => void remove(d)}>Remove {d.name}</button></td>
               </tr>
             ))}
@@ -193,7 +193,7 @@ export function DesksSection() {
       )}
       {offered.length > 0 && (
         <table class="list" aria-label="Desks from your phrase packs">
-          <thead><tr><th>Desk</th><th>What it reads</th><th>Pack</th><th /></tr></thead>
+          <thead><tr><th>Desk</th><th>What it reads</th><th>Pack</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
           <tbody>
             {offered.map(({ packName, desk }) => (
               <tr key={desk.id}>
@@ -220,12 +220,16 @@ export function DesksSection() {
         <label class="field">Name<input required value={draft.name} onInput={(e) => setDraft({ ...draft, name: (e.currentTarget as HTMLInputElement).value })} /></label>
         <label class="field">Pages (match pattern, e.g. https://desk.example.com/*)<input required value={draft.pattern} placeholder="https://desk.example.com/*" onInput={(e) => setDraft({ ...draft, pattern: (e.currentTarget as HTMLInputElement).value })} /></label>
         <label class="field">Ticket URL pattern (a regular expression with one group for the ticket id)<input required value={draft.regex} placeholder="/tickets/(\d+)" onInput={(e) => setDraft({ ...draft, regex: (e.currentTarget as HTMLInputElement).value })} /></label>
-        {SELECTOR_FIELDS.map(([k, label]) => (
-          <label class="field" key={k}>
-            {label} (CSS selector)
-            <input value={draft.selectors[k] ?? ''} onInput={(e) => setSelector(k, (e.currentTarget as HTMLInputElement).value)} />
-          </label>
-        ))}
+        {/* Selectors are for whoever knows the desk's markup; a preset fills them, so they stay folded. */}
+        <details class="advanced">
+          <summary>Advanced: where each part sits on the page (CSS selectors; a preset fills them)</summary>
+          {SELECTOR_FIELDS.map(([k, label]) => (
+            <label class="field" key={k}>
+              {label} (CSS selector)
+              <input value={draft.selectors[k] ?? ''} onInput={(e) => setSelector(k, (e.currentTarget as HTMLInputElement).value)} />
+            </label>
+          ))}
+        </details>
         <div class="row"><button type="submit">Add desk</button></div>
       </form>
       {message && <p role="status" class={`notice${message.error ? ' error' : ''}`}>{message.text}</p>}

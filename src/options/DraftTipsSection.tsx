@@ -22,8 +22,8 @@ export function DraftTipsSection() {
     }
   };
   return (
-    <section class="card" aria-labelledby="draft-tips-title">
-      <h2 id="draft-tips-title">Draft tips</h2>
+    <section class="card" aria-labelledby="draft-tips-title" id="draft-tips">
+      <h3 id="draft-tips-title">Draft tips</h3>
       <p class="small muted">While you type a reply, the panel shows at most two gentle tips. Turn off the kinds you do not want.</p>
       <fieldset class="draft-tip-toggles">
         <legend class="small muted">Show a tip when…</legend>

@@ -10,8 +10,8 @@ export function FollowupsSection() {
   const all = [...view.due.map((f) => ({ f, due: true })), ...view.upcoming.map((f) => ({ f, due: false }))];
   const now = new Date(view.now);
   return (
-    <section class="card" aria-labelledby="followups-options-title">
-      <h2 id="followups-options-title">Follow-ups</h2>
+    <section class="card" aria-labelledby="followups-options-title" id="follow-ups">
+      <h3 id="followups-options-title">Follow-ups</h3>
       <p class="small muted">Reminders to check back on a ticket. They come back as a notification when due.</p>
       {view.error && <p class="notice error" role="alert">{view.error}</p>}
       {all.length === 0 ? (
@@ -19,7 +19,7 @@ export function FollowupsSection() {
       ) : (
         <table class="list" aria-label="Follow-ups">
           <thead>
-            <tr><th>Ticket</th><th>Reason</th><th>When</th><th /></tr>
+            <tr><th>Ticket</th><th>Reason</th><th>When</th><th><span class="visually-hidden">Actions</span></th></tr>
           </thead>
           <tbody>
             {all.map(({ f, due }) => (

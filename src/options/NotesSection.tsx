@@ -63,8 +63,8 @@ export function NotesSection() {
   };
 
   return (
-    <section aria-labelledby="notes-section-title" class="card">
-      <h2 id="notes-section-title">Notes</h2>
+    <section aria-labelledby="notes-section-title" class="card" id="notes">
+      <h3 id="notes-section-title">Notes</h3>
       <p class="muted small">Notes stay on this device. Export them to keep a copy or move them to another browser.</p>
       <input type="search" aria-label="Search notes" placeholder="Search all notes" value={query} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
       <table class="list" aria-label="All notes">

@@ -31,10 +31,10 @@ export function PacksList({ state }: { state: PacksState }) {
                   <div class="muted small">{pack.id} · {pack.phrases.length} phrases{pack.locale !== 'en' ? ` · ${pack.locale}` : ''}</div>
                   {entry.url && <div class="muted small pack-url">{entry.url}</div>}
                 </th>
-                <td>{SOURCE_LABEL[entry.source]}</td>
-                <td>{when(entry.updatedAt)}</td>
-                <td>{changeSummary(entry)}</td>
-                <td>
+                <td data-label="Source">{SOURCE_LABEL[entry.source]}</td>
+                <td data-label="Last update">{when(entry.updatedAt)}</td>
+                <td data-label="What changed">{changeSummary(entry)}</td>
+                <td data-label="State">
                   {locked ? <span title={locked}>Locked</span> : inactive ? 'Off' : 'On'}
                   {(locked || inactive) && <div class="muted small">{locked ?? inactive}</div>}
                 </td>

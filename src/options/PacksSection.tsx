@@ -11,6 +11,17 @@ import { PersonalPhrases } from './PersonalPhrases';
 
 type ImportMessage = { kind: 'done'; text: string } | { kind: 'refused'; file: string; reason: string } | { kind: 'invalid'; file: string; errors: PackError[] };
 
+/** The agent's own phrases, in "For you": a small pack of their own, unless policy turns it off. */
+export function MyPhrasesSection() {
+  const state = usePacksState();
+  return (
+    <section aria-labelledby="my-phrases-title" class="card" id="my-phrases">
+      <h3 id="my-phrases-title">My phrases</h3>
+      {state.policy.allowPersonalPhrases ? <PersonalPhrases installed={state.installed} /> : <p class="muted small">Personal phrases are turned off by your organisation’s policy.</p>}
+    </section>
+  );
+}
+
 /** Phrase packs: import a file, subscribe to URLs, see what is installed and what changed. */
 export function PacksSection() {
   const state = usePacksState();
@@ -43,9 +54,9 @@ export function PacksSection() {
   };
 
   return (
-    <section aria-labelledby="packs-title" class="card" onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={onDrop}>
-      <h2 id="packs-title">Phrase packs</h2>
-      <p class="muted small">Packs hold the phrases and checklist wording your team uses. Your team lead may give you a file or a URL.</p>
+    <section aria-labelledby="packs-title" class="card" id="packs" onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={onDrop}>
+      <h3 id="packs-title">Phrase packs</h3>
+      <p class="muted small">Packs hold the phrases and checklist wording your team uses. Give agents a file, a URL they subscribe to, or push it by policy.</p>
       <div class={`dropzone${over ? ' over' : ''}`}>
         <label class="field">
           Import pack
@@ -74,7 +85,6 @@ export function PacksSection() {
       )}
       <PacksList state={state} />
       <PacksSubscriptions state={state} />
-      {state.policy.allowPersonalPhrases ? <PersonalPhrases installed={state.installed} /> : <p class="muted small">Personal phrases are turned off by your organisation’s policy.</p>}
       <PacksUsage installed={state.installed} />
     </section>
   );

@@ -56,7 +56,7 @@ export function PacksSubscriptions({ state }: { state: PacksState }) {
 
   return (
     <div class="subscriptions">
-      <h3>Subscriptions</h3>
+      <h4>Subscriptions</h4>
       <form class="row" noValidate onSubmit={onSubscribe}>
         <label class="field">
           Pack URL
@@ -79,8 +79,8 @@ export function PacksSubscriptions({ state }: { state: PacksState }) {
             {state.subscriptions.map((s) => (
               <tr key={s.url} data-url={s.url}>
                 <th scope="row">{s.url}{s.fromPolicy && <div class="muted small">From your organisation’s policy</div>}</th>
-                <td>{when(s.lastCheck)}</td>
-                <td class="sub-result">
+                <td data-label="Last check">{when(s.lastCheck)}</td>
+                <td class="sub-result" data-label="Result">
                   <strong>{RESULT_LABEL[s.lastResult ?? 'pending']}</strong>
                   {s.lastMessage && <div class="small">{s.lastMessage}</div>}
                 </td>

@@ -25,7 +25,7 @@ export function PacksUsage({ installed }: { installed: InstalledPack[] }) {
 
   return (
     <div class="usage">
-      <h3>Phrase usage</h3>
+      <h4>Phrase usage</h4>
       <p class="muted small">Counted on this device only; nothing is sent anywhere. Export it to share with your team lead.</p>
       {error && <p role="alert" class="notice error">{error}</p>}
       {rows && rows.length === 0 && <p class="muted small">No phrase inserted yet.</p>}

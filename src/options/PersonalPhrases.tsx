@@ -47,8 +47,7 @@ export function PersonalPhrases({ installed }: { installed: InstalledPack[] }) {
 
   return (
     <div class="personal">
-      <h3>My phrases</h3>
-      <p class="muted small">Your own words, shown after your team’s phrases. Placeholders like {'{{customer.firstName|there}}'} work here too.</p>
+      <p class="muted small">Your own words, shown after your team’s phrases. To use the customer’s first name, write {'{{customer.firstName|there}}'}: it reads “there” when the name is unknown.</p>
       {errors.length > 0 && (
         <div role="alert" class="notice error">
           <p>Not saved:</p>

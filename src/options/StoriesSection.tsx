@@ -67,8 +67,8 @@ export function StoriesSection() {
   };
 
   return (
-    <section class="card" aria-labelledby="stories-title">
-      <h2 id="stories-title">Stories</h2>
+    <section class="card" aria-labelledby="stories-title" id="stories">
+      <h3 id="stories-title">Stories</h3>
       <p class="small muted">Tickets you marked as good, bad or ugly, to share and learn from at the team meeting. They stay on this device until you export them.</p>
       {error && <p class="notice error" role="alert">{error}</p>}
       <div class="row">
@@ -84,7 +84,7 @@ export function StoriesSection() {
       ) : (
         <table class="list" aria-label="Stories">
           <thead>
-            <tr><th>Kind</th><th>Ticket</th><th>What happened</th><th>Date</th><th /></tr>
+            <tr><th>Kind</th><th>Ticket</th><th>What happened</th><th>Date</th><th><span class="visually-hidden">Actions</span></th></tr>
           </thead>
           <tbody>
             {stories.map((s) => (

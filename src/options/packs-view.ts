@@ -1,6 +1,5 @@
 // Words the options page uses for packs: pure, so the rules (who may do what, and why) are tested
 // without a page.
-import { describeDiff } from '../core/pack/merge';
 import type { Policy } from '../core/policy';
 import { isLocked, type InstalledPack, type PackSource } from '../packs/install';
 import type { Subscription } from '../packs/subscriptions';
@@ -29,11 +28,20 @@ export function inactiveReason(entry: InstalledPack, policy: Pick<Policy, 'disab
   return null;
 }
 
+const phrases = (n: number) => `${n} phrase${n === 1 ? '' : 's'}`;
+
+/** The last update in plain words, naming only what happened ("2 new phrases, 1 reworded"). */
 export function changeSummary(entry: InstalledPack): string {
   const c = entry.lastChange;
-  if (!c) return '—';
-  const versions = c.fromVersion ? (c.fromVersion === c.toVersion ? `${c.toVersion} (same version)` : `${c.fromVersion} → ${c.toVersion}`) : `first installed ${c.toVersion}`;
-  return `${versions}: ${describeDiff(c)}`;
+  if (!c) return 'No changes yet.';
+  if (!c.fromVersion) return `Added with ${phrases(c.added.length)}.`;
+  const parts = [
+    c.added.length && `${c.added.length} new phrase${c.added.length === 1 ? '' : 's'}`,
+    c.changed.length && `${phrases(c.changed.length)} reworded`,
+    c.removed.length && `${phrases(c.removed.length)} removed`,
+  ].filter(Boolean);
+  const what = parts.length ? `${parts.join(', ')}.` : 'no phrase changed.';
+  return c.fromVersion === c.toVersion ? `Installed again: ${what}` : `Updated from ${c.fromVersion} to ${c.toVersion}: ${what}`;
 }
 
 export function when(t: number | undefined): string {

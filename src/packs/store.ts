@@ -4,26 +4,16 @@ import { parsePack } from '../core/pack/validate';
 import { serialQueue } from '../core/serial';
 import type { Pack } from '../core/pack/types';
 import { decideInstall, type InstalledPack } from './install';
+import { PACKS_KEY, readInstalled } from './installed';
 
-export const PACKS_KEY = 'packs';
 export const DEFAULT_PACK_PATH = 'packs/default.en.json';
-
-export async function readInstalled(): Promise<InstalledPack[]> {
-  const got = await chrome.storage.local.get(PACKS_KEY);
-  return Array.isArray(got[PACKS_KEY]) ? (got[PACKS_KEY] as InstalledPack[]) : [];
-}
+// Reading needs no validator: the panel imports these alone and stays small.
+export { PACKS_KEY, readInstalled, onInstalledChanged } from './installed';
 
 export async function writeInstalled(next: InstalledPack[]): Promise<void> {
   await chrome.storage.local.set({ [PACKS_KEY]: next });
 }
 
-export function onInstalledChanged(listener: (packs: InstalledPack[]) => void): () => void {
-  const fn = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
-    if (area === 'local' && PACKS_KEY in changes) listener((changes[PACKS_KEY]!.newValue as InstalledPack[] | undefined) ?? []);
-  };
-  chrome.storage.onChanged.addListener(fn);
-  return () => chrome.storage.onChanged.removeListener(fn);
-}
 
 /** The pack shipped inside the extension, validated like any other. */
 export async function loadDefaultPack(): Promise<Pack> {

@@ -1,5 +1,5 @@
-import { deskNames } from '../desks';
-import { FollowUpList } from './coaching';
+import { DESK_NAMES } from '../desks/names';
+import { lazyPart } from './lazy-part';
 import { EmptyState } from './EmptyState';
 import { SectionBoundary } from './SectionBoundary';
 import { TicketCard } from './TicketCard';
@@ -8,25 +8,27 @@ import { useDeskName } from './use-desk-name';
 import { useFollowedTicket } from './use-followed-ticket';
 import { useWindowId } from './use-window-id';
 
+const FollowUpList = lazyPart(() => import('./coaching/FollowUpList').then((m) => m.FollowUpList));
+
 export function App() {
   const windowId = useWindowId();
   const { loaded, shown } = useFollowedTicket(windowId);
   const deskName = useDeskName(shown?.ticket?.desk);
-  if (!loaded || windowId === null) return <main aria-busy="true" />;
+  if (!loaded || windowId === null) return <main class="panel" aria-busy="true" />;
   const ticket = shown?.ticket;
   const followUps = <SectionBoundary name="Follow-ups"><FollowUpList /></SectionBoundary>;
-  if (!shown || !ticket) return <main><EmptyState desks={deskNames()} />{followUps}</main>;
+  if (!shown || !ticket) return <main class="panel"><EmptyState desks={Object.values(DESK_NAMES)} />{followUps}</main>;
   const openTab = () => void chrome.runtime.sendMessage({ type: 'panel/open-desk-tab', tabId: shown.tabId });
   return (
-    <main>
-      <SectionBoundary name="The ticket card" resetKey={ticket.key}>
-        <TicketCard shown={{ ...shown, ticket }} deskName={deskName} onOpenTab={openTab} />
-      </SectionBoundary>
+    <main class="panel">
       {/* Keyed by ticket: a switch unmounts the old ticket's state, flushing its note first. */}
       <SectionBoundary name="This ticket's checklist and phrases" resetKey={ticket.key}>
-        <TicketWorkspace key={ticket.key} shown={shown} ticket={ticket} windowId={windowId} />
+        <TicketWorkspace key={ticket.key} shown={shown} ticket={ticket} windowId={windowId} after={followUps}>
+          <SectionBoundary name="The ticket card" resetKey={ticket.key}>
+            <TicketCard shown={{ ...shown, ticket }} deskName={deskName} onOpenTab={openTab} />
+          </SectionBoundary>
+        </TicketWorkspace>
       </SectionBoundary>
-      {followUps}
     </main>
   );
 }

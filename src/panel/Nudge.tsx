@@ -4,19 +4,19 @@ interface Props {
   onDismiss(): void;
 }
 
-/** The gentle person-first reminder: a status message, never a blocker. */
+/** The gentle person-first reminder: a status message, never a blocker. Fits the prompt slot. */
 export function Nudge({ firstName, phrase, onDismiss }: Props) {
   return (
-    <div role="status" class="nudge">
-      <p>
-        Before solving, a line for {firstName ?? 'the customer'} as a person can make the fix land better.
-      </p>
-      {phrase && (
-        <button type="button" class="phrase" onClick={phrase.onInsert}>
-          {phrase.label}
-        </button>
-      )}
-      <button type="button" class="link" onClick={onDismiss}>Not now</button>
+    <div role="status" class="prompt nudge">
+      <p>Before solving, a line for {firstName ?? 'the customer'} as a person:</p>
+      <div class="row">
+        {phrase && (
+          <button type="button" class="phrase" title={phrase.label} onClick={phrase.onInsert}>
+            {phrase.label}
+          </button>
+        )}
+        <button type="button" class="quiet" onClick={onDismiss}>Not now</button>
+      </div>
     </div>
   );
 }

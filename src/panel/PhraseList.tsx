@@ -1,6 +1,6 @@
 import { forwardRef } from 'preact/compat';
 import type { Ref } from 'preact';
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 export interface PhraseView {
   id: string;
@@ -22,9 +22,15 @@ interface Props {
   onEscape(): void;
 }
 
-/** Search box plus suggestions, fully keyboard-driven: arrows move, Enter inserts, Escape leaves. */
+/**
+ * Search box plus suggestions, fully keyboard-driven: arrows move, Enter inserts; Escape clears the
+ * search, then leaves. The list is one tab stop (roving tabindex), so Tab goes on past it.
+ */
 export const PhraseList = forwardRef(function PhraseList({ query, phrases, heading, onQuery, onInsert, onEscape }: Props, searchRef: Ref<HTMLInputElement>) {
   const list = useRef<HTMLUListElement>(null);
+  const [tabStop, setTabStop] = useState(0);
+  const idsKey = phrases.map((p) => p.id).join('|');
+  useEffect(() => setTabStop(0), [idsKey]);
 
   const buttons = () => [...(list.current?.querySelectorAll<HTMLButtonElement>('button.phrase') ?? [])];
   const move = (from: number, delta: number) => {
@@ -42,6 +48,7 @@ export const PhraseList = forwardRef(function PhraseList({ query, phrases, headi
     else if (e.key === 'ArrowUp') { e.preventDefault(); move(idx, -1); }
     else if (e.key === 'Home' && idx >= 0) { e.preventDefault(); all[0]?.focus(); }
     else if (e.key === 'End' && idx >= 0) { e.preventDefault(); all[all.length - 1]?.focus(); }
+    else if (e.key === 'Escape' && idx < 0 && query) { e.preventDefault(); onQuery(''); }
     else if (e.key === 'Escape') { e.preventDefault(); onEscape(); }
     else if (e.key === 'Enter' && idx < 0 && phrases[0]) { e.preventDefault(); onInsert(phrases[0]); }
   };
@@ -62,9 +69,9 @@ export const PhraseList = forwardRef(function PhraseList({ query, phrases, headi
         <p class="muted">No phrase matches “{query}”.</p>
       ) : (
         <ul ref={list} aria-label="Suggested phrases">
-          {phrases.map((p) => (
+          {phrases.map((p, i) => (
             <li key={p.id}>
-              <button type="button" class="phrase" title={p.needsInput ? 'Asks for a value before inserting' : 'Insert into the reply'} onClick={() => onInsert(p)}>
+              <button type="button" class="phrase" tabIndex={i === tabStop ? 0 : -1} onFocus={() => setTabStop(i)} title={p.needsInput ? 'Asks for a value before inserting' : 'Insert into the reply'} onClick={() => onInsert(p)}>
                 <span class="phrase-text">{p.preview}</span>
                 {query && <span class="phrase-step">{p.stepTitle}</span>}
                 {p.assumes && <span class="phrase-step phrase-assumes">{p.assumes}</span>}

@@ -9,15 +9,15 @@ export function TicketCard({ shown, deskName, onOpenTab }: { shown: WindowTicket
   // The same count the cues and phrases use, with its basis: "3rd contact — they said "third time"".
   const contacts = describeContacts(contactsOf(t));
   return (
-    <section class="ticket" aria-label="Current ticket">
+    <section class="ticket" aria-label="Current ticket" data-ticket-id={t.ticketId}>
       <p class="ticket-meta">
-        <span>{deskName}</span> · <span>Ticket #{t.ticketId}</span>
-        {t.channel && <> · <span class="chip">{CHANNEL_LABEL[t.channel]}</span></>}
+        <span>{deskName}</span><span aria-hidden="true">·</span><span>Ticket #{t.ticketId}</span>
+        {t.channel && <span class="chip">{CHANNEL_LABEL[t.channel]}</span>}
       </p>
       <h1 class="ticket-subject">{t.subject ?? `Ticket #${t.ticketId}`}</h1>
       {t.customer && (
         <p class="ticket-customer">
-          {t.customer.name && <span>{t.customer.name}</span>}
+          {t.customer.name && <span class="name">{t.customer.name}</span>}
           {t.customer.email && <span class="muted"> &lt;{t.customer.email}&gt;</span>}
         </p>
       )}

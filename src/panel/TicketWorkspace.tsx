@@ -8,14 +8,18 @@ import type { TicketContext } from '../core/ticket';
 import type { TicketFacts } from '../core/ticket-facts';
 import { sendToTab } from '../messaging';
 import { AskPrompt } from './AskPrompt';
-import { CuesBar, DraftTips, FollowUpControls, StoryButton, useCuesAndFacts } from './coaching';
-import { cuePhrasePlan, orderByTags, specificFirst, withPinned } from './coaching/cue-phrases';
+// By path, not through the coaching index: that index would pull the lazily loaded parts in too.
+import { CuesBar } from './coaching/CuesBar';
+import { StoryButton } from './coaching/StoryButton';
+import { useCuesAndFacts } from './coaching/use-cues';
+import './coaching/coaching.css';
+import { lazyPart } from './lazy-part';
+import { cuePhrasePlan, orderByTags, specificFirst } from './coaching/cue-phrases';
 import { Checklist } from './Checklist';
 import { deliverText, describeDelivery } from './insert-into-desk';
 import { NotesBox } from './NotesBox';
-import { Nudge } from './Nudge';
 import { PhraseList, type PhraseView } from './PhraseList';
-import { ResetCard } from './ResetCard';
+import { PromptSlot, type PromptSlotProps } from './PromptSlot';
 import { SectionBoundary } from './SectionBoundary';
 import { usePhraseSet, type PanelPhrase } from './use-phrase-set';
 import { useProgress } from './use-progress';
@@ -23,12 +27,18 @@ import { useSettings } from './use-settings';
 import { useFocusSearch } from './use-focus-search';
 import { recordUse, useUsage } from './use-usage';
 
+const DraftTips = lazyPart(() => import('./coaching/DraftTips').then((m) => m.DraftTips));
+const FollowUpControls = lazyPart(() => import('./coaching/FollowUpControls').then((m) => m.FollowUpControls));
+
 interface Props {
   shown: WindowTicket;
   ticket: TicketContext;
   windowId: number;
   raisedSteps?: readonly string[];
+  /** The ticket line, shown first in the glance area. */
   children?: preact.ComponentChildren;
+  /** What follows the ticket's own sections (the follow-ups across tickets). */
+  after?: preact.ComponentChildren;
 }
 
 const EMPATHY_STEPS = ['empathize', 'listen', 'apologize', 'empower'];
@@ -54,7 +64,7 @@ function conditionsKey({ facts, cues }: ConditionContext): string {
 }
 
 /** Everything the panel offers for one ticket: checklist, phrases, insertion and the nudge. */
-export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], children }: Props) {
+export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], children, after }: Props) {
   const settings = useSettings();
   const set = usePhraseSet();
   const progress = useProgress(ticket.key);
@@ -75,6 +85,8 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
   // Coaching: what the customer's message shows raises steps and reorders their phrases.
   const { cues, facts } = useCuesAndFacts(ticket, { waitingSeconds: settings.waitingSeconds, rules: set.cueRules });
   const frustrated = cues.some((c) => c.kind === 'frustration');
+  // The waiting cue comes and goes by the second: it lives in the prompt slot, which keeps its height.
+  const cuesAbove = useMemo(() => cues.filter((c) => c.kind !== 'waiting'), [cues]);
   const raisedKey = [...new Set([...raisedSteps, ...cues.flatMap((c) => c.raise)])].join(' ');
   const raised = useMemo(() => (raisedKey ? raisedKey.split(' ') : []), [raisedKey]);
   const plan = cuePhrasePlan(cues, facts);
@@ -94,10 +106,10 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
     // context is described by condKey; the object itself is new on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [set, condKey]);
-  const holds = (p: PanelPhrase) => !unmet.keys.has(p.key);
-  const suggestable = (p: PanelPhrase) => holds(p) && fitsChannel(p, ticket.channel);
+  const suggestable = (p: PanelPhrase) => !unmet.keys.has(p.key) && fitsChannel(p, ticket.channel);
 
-  const order = set.steps.map((s) => s.id);
+  // With the reset card off (the default), a new ticket starts at Greet; Reset stays tickable.
+  const order = set.steps.map((s) => s.id).filter((id) => settings.resetCard || id !== 'reset');
   const raisedOpen = raised.find((s) => !progress.done.includes(s));
   const step = selected ?? raisedOpen ?? currentStep(order, progress.done);
   // Reset lines are for the agent alone; while on Reset, the list already offers greetings.
@@ -110,20 +122,18 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
       .filter((p) => !isSelfTalk(p) && (query !== '' || suggestable(p)));
     // A search keeps its relevance order (lines true of the ticket first); the step's own list follows the moment.
     if (query) return found.slice(0, 30);
-    const waitingLine = plan.waitingFirst
-      ? set.search('', { step: 'greet', channel: ticket.channel, usage, limit: 40, unmet: unmet.keys }).find((p) => p.tags?.includes('waiting') && suggestable(p))
-      : undefined;
-    // Only the step's own phrases are reordered; phrases from other steps stay after them.
+    // Only the step's own phrases are reordered; phrases from other steps stay after them. The
+    // thanks-for-waiting line is offered in the prompt slot, not pinned here: pinning it would
+    // push every phrase down while the agent reads.
     const own = found.filter((p) => p.step === phraseStep);
-    const ordered = [...orderByTags(specificFirst(own), plan.preferTags), ...found.filter((p) => p.step !== phraseStep)];
-    return withPinned(ordered, waitingLine, (a, b) => a.key === b.key).slice(0, 8);
+    return [...orderByTags(specificFirst(own), plan.preferTags), ...found.filter((p) => p.step !== phraseStep)].slice(0, 8);
     // plan is described by planKey, the conditions by unmet; the objects themselves are new on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [set, query, phraseStep, ticket.channel, usage, planKey, unmet]);
   // One reset line per ticket, picked from the ticket key so it does not flicker between renders.
   const resetLines = useMemo(() => set.search('', { step: 'reset', limit: 50 }).filter(isSelfTalk), [set]);
   const resetLine = resetLines.length ? resetLines[[...ticket.key].reduce((n, c) => n + c.charCodeAt(0), 0) % resetLines.length]!.text : undefined;
-  const showReset = progress.loaded && !query && step === 'reset' && !progress.done.includes('reset') && !!resetLine;
+  const showReset = settings.resetCard && progress.loaded && !query && step === 'reset' && !progress.done.includes('reset') && !!resetLine;
   const views: PhraseView[] = results.map((p) => {
     const filled = fillPlaceholders(p.text, values);
     return { id: p.key, step: p.step, stepTitle: stepTitle(p.step), preview: filled.text, needsInput: filled.missing.length > 0, assumes: assumesLabel(unmet.byKey.get(p.key) ?? []) };
@@ -151,7 +161,10 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
       if (!progress.done.includes(phrase.step)) void progress.setDone(phrase.step, true);
     }
     setNotice({ text: describeDelivery(result), error: result.kind === 'failed' });
-    if (result.kind !== 'failed') afterAction({ kind: 'insert', step: phrase.step });
+    if (result.kind !== 'failed') {
+      setQuery('');
+      afterAction({ kind: 'insert', step: phrase.step });
+    }
   };
 
   const choose = (key: string) => {
@@ -177,90 +190,111 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
       .map((f) => f.text)
     : [];
 
+  const waitingCue = cues.find((c) => c.kind === 'waiting');
+  const waitingLine = useMemo(
+    () => (plan.waitingFirst ? set.search('', { step: 'greet', channel: ticket.channel, usage, limit: 40, unmet: unmet.keys }).find((p) => p.tags?.includes('waiting') && suggestable(p)) : undefined),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [set, ticket.channel, usage, plan.waitingFirst, unmet],
+  );
+
+  const line = (p: PanelPhrase | undefined) => (p ? { label: fillPlaceholders(p.text, values).text, onInsert: () => choose(p.key) } : undefined);
+  const prompts: PromptSlotProps = {
+    nudge: nudgeOpen
+      ? {
+          firstName: ticket.customer?.firstName,
+          phrase: line(empathyPhrase),
+          onDismiss: () => {
+            setNudgeOpen(false);
+            void progress.dismissNudge();
+          },
+        }
+      : null,
+    waiting: waitingCue ? { cue: waitingCue, ticket, phrase: line(waitingLine) } : null,
+    reset: showReset ? { line: resetLine!, onDone: () => void progress.setDone('reset', true) } : null,
+    guide: {
+      title: stepTitle(step ?? ''),
+      hint: set.steps.find((s) => s.id === step)?.hint,
+      done: set.steps.filter((s) => progress.done.includes(s.id)).length,
+      total: set.steps.length,
+    },
+  };
+
   return (
     <>
-      {children}
-      <SectionBoundary name="Cues">
-        <CuesBar cues={cues} ticket={ticket} facts={facts} />
-      </SectionBoundary>
+      <div class="glance">
+        {children}
+        <SectionBoundary name="Cues">
+          <CuesBar cues={cuesAbove} ticket={ticket} facts={facts} part="cues" />
+        </SectionBoundary>
+        <SectionBoundary name="The checklist" resetKey={set}>
+        <Checklist
+          steps={set.steps}
+          done={progress.done}
+          selected={step}
+          raised={raised}
+          onSelect={(id) => {
+            setSelected(id);
+            setQuery('');
+          }}
+          onToggle={(id, checked) => {
+            void progress.setDone(id, checked);
+            if (checked) afterAction({ kind: 'tick', step: id });
+          }}
+        />
+        </SectionBoundary>
+        {set.steps.length > 0 && <PromptSlot {...prompts} />}
+        {set.problems.length > 0 && <p class="notice error" role="alert">{set.problems.join(' ')}</p>}
+        {progress.error && <p class="notice error" role="alert">{progress.error}</p>}
+        <SectionBoundary name="Phrases" resetKey={set}>
+        {asking ? (
+          <AskPrompt
+            fields={asking.fields}
+            phrase={(answers) => fillPlaceholders(asking.phrase.text, values, answers).text}
+            initial={prefillAnswers(asking.fields, facts)}
+            onCancel={() => {
+              setAsking(null);
+              setFocusSearch((n) => n + 1);
+            }}
+            onSubmit={(answers) => {
+              const { phrase } = asking;
+              setAsking(null);
+              void insertFilled(phrase, fillPlaceholders(phrase.text, values, answers).text);
+            }}
+          />
+        ) : (
+          <PhraseList
+            ref={search}
+            query={query}
+            heading={query ? 'Matching phrases' : `${stepTitle(phraseStep ?? '')} phrases`}
+            phrases={views}
+            onQuery={setQuery}
+            onInsert={(p) => choose(p.id)}
+            onEscape={() => void sendToTab(shown.tabId, { type: 'editor/focus' }).catch(() => undefined)}
+          />
+        )}
+        </SectionBoundary>
+        <p class={`insert-status${notice?.error ? ' error' : ''}`} role="status">{notice?.text ?? ''}</p>
+      </div>
       <SectionBoundary name="Draft tips">
         <DraftTips ticket={ticket} tabId={shown.tabId} frustrated={frustrated} disabledTips={settings.disabledTips} />
       </SectionBoundary>
-      {nudgeOpen && (
-        <Nudge
-          firstName={ticket.customer?.firstName}
-          phrase={empathyPhrase ? { label: fillPlaceholders(empathyPhrase.text, values).text, onInsert: () => choose(empathyPhrase.key) } : undefined}
-          onDismiss={() => {
-            setNudgeOpen(false);
-            void progress.dismissNudge();
-          }}
-        />
-      )}
-      {set.problems.length > 0 && <p class="notice error" role="alert">{set.problems.join(' ')}</p>}
-      {progress.error && <p class="notice error" role="alert">{progress.error}</p>}
-      {showReset && (
-        <ResetCard
-          line={resetLine!}
-          onReady={() => void progress.setDone('reset', true)}
-          onSkip={() => void progress.setDone('reset', true)}
-        />
-      )}
-      <SectionBoundary name="Phrases" resetKey={set}>
-      {asking ? (
-        <AskPrompt
-          fields={asking.fields}
-          phrase={(answers) => fillPlaceholders(asking.phrase.text, values, answers).text}
-          initial={prefillAnswers(asking.fields, facts)}
-          onCancel={() => {
-            setAsking(null);
-            setFocusSearch((n) => n + 1);
-          }}
-          onSubmit={(answers) => {
-            const { phrase } = asking;
-            setAsking(null);
-            void insertFilled(phrase, fillPlaceholders(phrase.text, values, answers).text);
-          }}
-        />
-      ) : (
-        <PhraseList
-          ref={search}
-          query={query}
-          heading={query ? 'Matching phrases' : step === 'reset' ? 'Greet phrases, for when you are ready' : `${stepTitle(step ?? '')} phrases`}
-          phrases={views}
-          onQuery={setQuery}
-          onInsert={(p) => choose(p.id)}
-          onEscape={() => void sendToTab(shown.tabId, { type: 'editor/focus' }).catch(() => undefined)}
-        />
-      )}
-      </SectionBoundary>
-      {notice && <p class={`notice${notice.error ? ' error' : ''}`} role="status">{notice.text}</p>}
-      {atSummary && (
-        <FollowUpControls
-          ticket={ticket}
-          offerCheckIn={settings.checkInAfterSolve && (progress.done.includes('solve') || step === 'follow-through')}
-          checkInPhrases={checkInPhrases}
-        />
-      )}
-      <SectionBoundary name="Notes">
-        <NotesBox ticket={ticket} />
-      </SectionBoundary>
-      <SectionBoundary name="The checklist" resetKey={set}>
-      <Checklist
-        steps={set.steps}
-        done={progress.done}
-        selected={step}
-        raised={raised}
-        onSelect={(id) => {
-          setSelected(id);
-          setQuery('');
-        }}
-        onToggle={(id, checked) => {
-          void progress.setDone(id, checked);
-          if (checked) afterAction({ kind: 'tick', step: id });
-        }}
-      />
-      </SectionBoundary>
-      <StoryButton ticket={ticket} label="Mark this ticket as a story" />
+      <div class="below">
+        <SectionBoundary name="Key facts">
+          <CuesBar cues={cues} ticket={ticket} facts={facts} part="notes" />
+        </SectionBoundary>
+        {atSummary && (
+          <FollowUpControls
+            ticket={ticket}
+            offerCheckIn={settings.checkInAfterSolve && (progress.done.includes('solve') || step === 'follow-through')}
+            checkInPhrases={checkInPhrases}
+          />
+        )}
+        <SectionBoundary name="Notes">
+          <NotesBox ticket={ticket} />
+        </SectionBoundary>
+        <StoryButton ticket={ticket} label="Mark this ticket as a story" />
+        {after}
+      </div>
     </>
   );
 }

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { DESKS } from '../desks';
+import { DESK_NAMES } from '../desks/names';
 import { CUSTOM_DESKS_KEY, readCustomDesks } from '../desks/storage-keys';
 
 /** The name an agent knows a desk by: a built-in desk's own name, or the name a lead gave a custom desk. */
 export function useDeskName(deskId: string | undefined): string {
-  const builtIn = DESKS.find((d) => d.id === deskId)?.name;
+  const builtIn = deskId && Object.hasOwn(DESK_NAMES, deskId) ? DESK_NAMES[deskId] : undefined;
   const [custom, setCustom] = useState<string | undefined>();
   useEffect(() => {
     setCustom(undefined);

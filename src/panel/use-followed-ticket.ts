@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { FOLLOW_KEY, type FollowState, type WindowTicket } from '../core/follow';
+import { boot } from './boot';
 
 /** What this window's panel should show: kept by the service worker in storage.session. */
 export function useFollowedTicket(windowId: number | null): { loaded: boolean; shown: WindowTicket | null } {
-  const [state, setState] = useState<{ loaded: boolean; shown: WindowTicket | null }>({ loaded: false, shown: null });
+  const early = boot?.follow.known && windowId !== null ? { loaded: true, shown: boot.follow.value?.windows[windowId] ?? null } : { loaded: false, shown: null };
+  const [state, setState] = useState<{ loaded: boolean; shown: WindowTicket | null }>(early);
   useEffect(() => {
     if (windowId === null) return;
     const pick = (follow: FollowState | undefined) => setState({ loaded: true, shown: follow?.windows[windowId] ?? null });
-    chrome.storage.session.get(FOLLOW_KEY).then((got) => pick(got[FOLLOW_KEY] as FollowState | undefined), () => pick(undefined));
+    const read = boot?.follow.latest() ?? chrome.storage.session.get(FOLLOW_KEY).then((got) => got[FOLLOW_KEY] as FollowState | undefined);
+    read.then(pick, () => pick(undefined));
     const onChanged = (changes: Record<string, chrome.storage.StorageChange>) => {
       if (FOLLOW_KEY in changes) pick(changes[FOLLOW_KEY]!.newValue as FollowState | undefined);
     };

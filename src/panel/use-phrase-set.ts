@@ -3,11 +3,12 @@ import { normalizePolicy, type Policy, NO_POLICY } from '../core/policy';
 import type { MergedPhrase } from '../core/pack/merge';
 import { buildPhraseIndex, searchPhrases, type SearchContext } from '../core/search';
 import type { Step } from '../core/steps';
-import type { CueRules } from '../core/cues';
+import { DEFAULT_CUE_RULES, type CueRules } from '../core/cues';
 import { formatPackError, validatePack } from '../core/pack/validate';
 import { mergeInstalled } from '../packs/merge-installed';
 import type { InstalledPack } from '../packs/install';
-import { loadDefaultPack, onInstalledChanged, readInstalled } from '../packs/store';
+import { onInstalledChanged, readInstalled } from '../packs/installed';
+import { boot, markMerged } from './boot';
 
 export type PanelPhrase = MergedPhrase;
 
@@ -21,11 +22,17 @@ export interface PhraseSet {
   problems: string[];
 }
 
+/**
+ * Starts as "no policy": managed storage can take seconds to answer after a browser start, and the
+ * phrases must not wait for it. The merge depends on two of its fields only, so the real answer
+ * costs a second merge only when it changes one of them.
+ */
 function usePolicy(): Policy {
-  const [policy, setPolicy] = useState<Policy>(NO_POLICY);
+  const [policy, setPolicy] = useState<Policy>(boot?.policy.known ? boot.policy.value! : NO_POLICY);
   useEffect(() => {
     const read = () => chrome.storage.managed.get(null).then((raw) => setPolicy(normalizePolicy(raw)), () => setPolicy(NO_POLICY));
-    void read();
+    if (boot) void boot.policy.latest().then(setPolicy, () => setPolicy(NO_POLICY));
+    else void read();
     const fn = (_c: unknown, area: string) => area === 'managed' && void read();
     chrome.storage.onChanged.addListener(fn);
     return () => chrome.storage.onChanged.removeListener(fn);
@@ -49,15 +56,48 @@ export function usablePacks(installed: readonly InstalledPack[]): { usable: Inst
   return { usable, left };
 }
 
+/** A merged set, with the stored packs that were left out (by name, with their first problem). */
+type MergedSet = Omit<PhraseSet, 'problems'> & { left: string[] };
+
+const EMPTY_SET: PhraseSet = { steps: [], cueRules: DEFAULT_CUE_RULES.en!, byKey: new Map(), search: () => [], problems: [] };
+
+/**
+ * The last merged set, kept for the life of the page: the workspace remounts on every ticket
+ * switch, and the packs and policy rarely change, so a switch reuses the merge and its index.
+ */
+let ready: { installed: readonly InstalledPack[]; policyKey: string; set: MergedSet } | null = null;
+
+function mergedSet(installed: readonly InstalledPack[], policy: Policy): MergedSet {
+  const policyKey = `${policy.disableDefaultPack}:${policy.allowPersonalPhrases}`;
+  if (ready && ready.installed === installed && ready.policyKey === policyKey) return ready.set;
+  const { usable, left } = usablePacks(installed);
+  const merged = mergeInstalled(usable, policy, navigator.language);
+  const index = buildPhraseIndex(merged.phrases);
+  const byKey = new Map<string, PanelPhrase>();
+  for (const p of merged.phrases) byKey.set(p.key, p);
+  const set = {
+    left,
+    steps: merged.steps,
+    cueRules: merged.cueRules,
+    byKey,
+    search: (query: string, ctx: SearchContext) => searchPhrases(index, query, ctx) as PanelPhrase[],
+  };
+  ready = { installed, policyKey, set };
+  markMerged();
+  return set;
+}
+
 /** The merged phrases and steps of every enabled pack, indexed for instant search. */
 export function usePhraseSet(): PhraseSet {
-  const [installed, setInstalled] = useState<InstalledPack[] | null>(null);
+  const [installed, setInstalled] = useState<InstalledPack[] | null>(boot?.installed.known && boot.installed.value?.length ? boot.installed.value : null);
   const [problems, setProblems] = useState<string[]>([]);
   const policy = usePolicy();
   useEffect(() => {
-    readInstalled().then(async (list) => {
+    (boot?.installed.latest() ?? readInstalled()).then(async (list) => {
       // Before the service worker has installed the built-in pack (first run), read it directly.
       if (list.length) return setInstalled(list);
+      // Rare (first run): the validator loads only then.
+      const { loadDefaultPack } = await import('../packs/store');
       const pack = await loadDefaultPack();
       setInstalled([{ pack, source: 'default', installedAt: 0, updatedAt: 0 }]);
     }).catch((err: Error) => {
@@ -68,17 +108,8 @@ export function usePhraseSet(): PhraseSet {
   }, []);
 
   return useMemo(() => {
-    const { usable, left } = usablePacks(installed ?? []);
-    const merged = mergeInstalled(usable, policy, navigator.language);
-    const index = buildPhraseIndex(merged.phrases);
-    const byKey = new Map<string, PanelPhrase>();
-    for (const p of merged.phrases) byKey.set(p.key, p);
-    return {
-      steps: merged.steps,
-      cueRules: merged.cueRules,
-      byKey,
-      search: (query: string, ctx: SearchContext) => searchPhrases(index, query, ctx) as PanelPhrase[],
-      problems: [...problems, ...left, ...policy.problems],
-    };
+    if (!installed) return { ...EMPTY_SET, problems };
+    const { left, ...set } = mergedSet(installed, policy);
+    return { ...set, problems: [...problems, ...left, ...policy.problems] };
   }, [installed, policy, problems]);
 }

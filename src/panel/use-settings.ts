@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, onSettingsChanged, readSettings, type Settings } from '../settings';
+import { boot } from './boot';
 
 /** The agent's settings, live: a change in the options page shows in every open panel. */
 export function useSettings(): Settings {
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [settings, setSettings] = useState<Settings>((boot?.settings.known && boot.settings.value) || DEFAULT_SETTINGS);
   useEffect(() => {
     // The first read can be slow (it also asks managed storage): a change that arrives before it
     // answers is newer, and the read's older answer must not replace it.
     let changed = false;
-    void readSettings().then((s) => !changed && setSettings(s), () => undefined);
+    void (boot?.settings.latest() ?? readSettings()).then((s) => !changed && setSettings(s), () => undefined);
     return onSettingsChanged((s) => {
       changed = true;
       setSettings(s);

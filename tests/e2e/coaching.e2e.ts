@@ -92,11 +92,12 @@ export const tests: E2ETest[] = [
     const generic = list.findIndex((p) => p.includes('That makes complete sense'));
     check(generic === -1 || fitting < generic, `the fitting phrase is not ahead of the generic ones: ${JSON.stringify(list)}`);
   }],
-  ['a chat customer left waiting gets a thanks-for-waiting line first, gone once the agent replies', async () => {
+  ['a chat customer left waiting gets a thanks-for-waiting line in the prompt slot, gone once the agent replies', async () => {
     await setSettings({ waitingSeconds: 10 });
     const waiting = panel.getByRole('listitem').filter({ hasText: /Waiting \d+ s(ec)? for a reply|Waiting \d+ min for a reply/ });
     await waiting.waitFor({ timeout: 25000 });
-    await until(async () => (await phrases().first().textContent()) ?? '', (t) => t.includes('thanks for waiting'), 'first phrase');
+    // The line is offered in the prompt slot (issue #12), so the phrase list does not jump while the agent reads.
+    await until(async () => (await panel.locator('.prompt-slot').getByRole('button').first().textContent()) ?? '', (t) => /thanks for waiting/i.test(t), 'the waiting prompt\'s phrase');
     await desk.evaluate(() => (window as any).__desk.append(42, 'Sam (ACME)', 'Thanks Maria, I am on it.'));
     await waiting.waitFor({ state: 'detached', timeout: 5000 });
     await setSettings({ waitingSeconds: 60 });

@@ -136,7 +136,7 @@ export const tests: E2ETest[] = [
     await waitForText(packRow('acme-voice'), 'ACME voice');
     await waitForText(packRow('acme-voice'), '1.2.0');
     await waitForText(packRow('acme-voice'), 'Imported file');
-    await waitForText(packRow('acme-voice'), 'first installed 1.2.0: 2 phrases added');
+    await waitForText(packRow('acme-voice'), 'Added with 2 phrases.');
     await searchPanel('Zanzibar');
     await panelResult('Welcome to the Zanzibar desk').waitFor({ timeout: 5000 });
   }],
@@ -251,7 +251,7 @@ export const tests: E2ETest[] = [
     const url = `${base}/team.json`;
     await options.getByRole('button', { name: `Check ${url} now` }).click();
     await waitForText(packRow('team-voice'), '1.1.0');
-    await waitForText(packRow('team-voice'), '1.0.0 → 1.1.0: 1 phrase added, 0 phrases removed, 0 phrases changed');
+    await waitForText(packRow('team-voice'), 'Updated from 1.0.0 to 1.1.0: 1 new phrase.');
     await waitForText(subRow(url), 'Updated from 1.0.0 to 1.1.0.');
     await searchPanel('Kestrel plan');
     await panelResult('So the Kestrel plan is').waitFor({ timeout: 5000 });
@@ -309,7 +309,7 @@ export const tests: E2ETest[] = [
   ['an inserted phrase is counted, and usage exports as CSV', async () => {
     await searchPanel('Kestrel team here');
     await panelResult('Hi, Kestrel team here').click();
-    await panel.getByRole('status').first().waitFor();
+    await panel.getByRole('status').filter({ hasText: /Inserted|Copied|Could not/ }).waitFor();
     await options.reload();
     const table = options.getByRole('table', { name: 'Phrase usage' });
     await table.getByText('Hi, Kestrel team here', { exact: false }).waitFor({ timeout: 10000 });

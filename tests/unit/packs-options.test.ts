@@ -33,12 +33,12 @@ describe('pack rows in the options page', () => {
     expect(inactiveReason(entry(pack('d', '1.0.0'), 'default'), NO_POLICY)).toBeNull();
   });
 
-  it('summarises the last update with versions and the phrase diff', () => {
+  it('summarises the last update in plain words, naming only what changed', () => {
     const first = entry(pack('a', '1.0.0'), 'imported');
-    expect(changeSummary(first)).toBe('first installed 1.0.0: 2 phrases added, 0 phrases removed, 0 phrases changed');
+    expect(changeSummary(first)).toBe('Added with 2 phrases.');
     const d = decideInstall([first], { ...pack('a', '1.1.0'), phrases: [{ id: 'hi', step: 'greet', text: 'Hello' }] }, 'imported', 2);
     if (!d.ok) throw new Error(d.reason);
-    expect(changeSummary(d.entry)).toBe('1.0.0 → 1.1.0: 0 phrases added, 1 phrase removed, 1 phrase changed');
+    expect(changeSummary(d.entry)).toBe('Updated from 1.0.0 to 1.1.0: 1 phrase reworded, 1 phrase removed.');
   });
 
   it('lists packs in merge order', () => {

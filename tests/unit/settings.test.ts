@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../src/settings';
+import { waitingSecondsProblem } from '../../src/options/SettingsSection';
 
 describe('settings', () => {
   it('fills defaults for a missing or malformed stored object', () => {
@@ -12,5 +13,24 @@ describe('settings', () => {
   });
   it('treats zero, negative or fractional retention as keep forever', () => {
     for (const d of [0, -5, 1.5, '30']) expect(normalizeSettings({ retentionDays: d }).retentionDays).toBeNull();
+  });
+  it('keeps the reset card off unless the agent turned it on', () => {
+    expect(DEFAULT_SETTINGS.resetCard).toBe(false);
+    expect(normalizeSettings({ resetCard: true }).resetCard).toBe(true);
+    expect(normalizeSettings({ resetCard: 'yes' }).resetCard).toBe(false);
+  });
+});
+
+describe('waiting time in options', () => {
+  it('explains a value it refuses instead of snapping it back', () => {
+    expect(waitingSecondsProblem('-5')).toMatch(/10 seconds or more.*Not saved/);
+    expect(waitingSecondsProblem('5')).toMatch(/10 seconds or more/);
+    expect(waitingSecondsProblem('')).toBe('Enter a number of seconds.');
+    expect(waitingSecondsProblem('1.5')).toMatch(/not a whole number/);
+    expect(waitingSecondsProblem('abc')).toMatch(/not a whole number/);
+    expect(waitingSecondsProblem('90000')).toMatch(/at most 3600/);
+  });
+  it('accepts whole seconds from 10 to an hour', () => {
+    for (const v of ['10', '60', ' 120 ', '3600']) expect(waitingSecondsProblem(v)).toBeNull();
   });
 });

@@ -14,10 +14,12 @@ interface Props {
   ticket: TicketContext;
   /** The ticket's facts, so each hint gives the number the card and the phrases give. */
   facts?: TicketFacts;
+  /** The panel shows the cues in its glance area and the note helpers further down. */
+  part?: 'cues' | 'notes' | 'all';
 }
 
-export function CuesBar({ cues, ticket, facts: ticketFacts }: Props) {
-  const facts = useMemo(() => extractKeyFacts(ticket.lastCustomerMessage, 6), [ticket.lastCustomerMessage]);
+export function CuesBar({ cues, ticket, facts: ticketFacts, part = 'all' }: Props) {
+  const facts = useMemo(() => (part === 'cues' ? [] : extractKeyFacts(ticket.lastCustomerMessage, 6)), [ticket.lastCustomerMessage, part]);
   const [added, setAdded] = useState<ReadonlySet<string>>(new Set());
   const [meaning, setMeaning] = useState('');
   const [meaningSaved, setMeaningSaved] = useState(false);
@@ -36,9 +38,12 @@ export function CuesBar({ cues, ticket, facts: ticketFacts }: Props) {
     setMeaningSaved(true);
   };
 
+  const showCues = part !== 'notes';
+  const showNotes = part !== 'cues';
+  if (!showNotes && !cues.length) return null;
   return (
-    <section class="coaching-cues" aria-label="Cues">
-      {cues.length > 0 && (
+    <section class={showNotes ? 'coaching-notes' : 'coaching-cues'} aria-label={showNotes && !showCues ? 'What they said' : 'Cues'}>
+      {showCues && cues.length > 0 && (
         <ul class="cue-list" aria-label="What the customer's message shows">
           {cues.map((cue) => (
             <li key={cue.kind} class={`cue cue-${cue.kind}`}>
@@ -48,7 +53,7 @@ export function CuesBar({ cues, ticket, facts: ticketFacts }: Props) {
           ))}
         </ul>
       )}
-      {facts.length > 0 && (
+      {showNotes && facts.length > 0 && (
         <div class="key-facts row" role="group" aria-label="Key facts">
           {facts.map((f) => {
             const done = added.has(f.text);
@@ -60,12 +65,14 @@ export function CuesBar({ cues, ticket, facts: ticketFacts }: Props) {
           })}
         </div>
       )}
-      <label class="field what-they-mean">
-        What they mean
+      {showNotes && <div class="field what-they-mean">
+        <label for="what-they-mean">What they mean</label>
         <input
+          id="what-they-mean"
+          aria-describedby="meaning-hint"
           type="text"
           maxLength={300}
-          placeholder="The need behind the words, in one line; Enter adds it to the notes"
+          placeholder="The need behind their words"
           value={meaning}
           onInput={(e) => {
             setMeaning(e.currentTarget.value);
@@ -78,9 +85,10 @@ export function CuesBar({ cues, ticket, facts: ticketFacts }: Props) {
             }
           }}
         />
-      </label>
-      {meaningSaved && <p class="small muted" role="status">Added to the notes.</p>}
-      {happy && (
+        <span id="meaning-hint" class="small muted">One line; Enter adds it to the notes.</span>
+      </div>}
+      {showNotes && meaningSaved && <p class="small muted" role="status">Added to the notes.</p>}
+      {showNotes && happy && (
         <div class="story-prompt">
           <p class="small">They sound happy: a story worth sharing with the team?</p>
           <StoryButton ticket={ticket} initialKind="good" />

@@ -1,0 +1,16 @@
+interface Props {
+  title: string;
+  hint?: string;
+  done: number;
+  total: number;
+}
+
+/** What the prompt slot shows when nothing asks for attention: the step to work on now. */
+export function StepGuide({ title, hint, done, total }: Props) {
+  return (
+    <div class="prompt step-guide">
+      <p><span class="guide-title">Now: {title}</span>{hint && <span class="guide-hint"> · {hint}</span>}</p>
+      <p class="guide-progress">{done === total ? 'Every step done. Well looked after.' : `${done} of ${total} steps done. Any order is fine; the person comes first.`}</p>
+    </div>
+  );
+}

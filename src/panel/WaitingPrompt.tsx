@@ -1,0 +1,29 @@
+import type { Cue } from '../core/cues';
+import type { TicketContext } from '../core/ticket';
+import { CUE_LABELS, cueHint } from './coaching/cue-hints';
+
+interface Props {
+  cue: Cue;
+  ticket: TicketContext;
+  phrase?: { label: string; onInsert(): void };
+}
+
+/** A chat customer waiting past the agent's threshold: the cue and a thanks-for-waiting line, in the prompt slot. */
+export function WaitingPrompt({ cue, ticket, phrase }: Props) {
+  return (
+    <div class="prompt waiting">
+      <ul class="cue-list" aria-label="Waiting">
+        <li class="cue cue-waiting">
+          <span class="cue-chip">{CUE_LABELS[cue.kind]}</span> <span class="cue-reason">{cue.reason}</span>
+        </li>
+      </ul>
+      {phrase ? (
+        <div class="row">
+          <button type="button" class="phrase" title={phrase.label} onClick={phrase.onInsert}>{phrase.label}</button>
+        </div>
+      ) : (
+        <p class="small">{cueHint(cue, ticket)}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+// The panel's first reads, all started at once when the page loads instead of one after another as
+// components mount: the window, the followed ticket, the installed packs and policy, the settings,
+// and the IndexedDB connection. Hooks take these promises (and their values, once known, so a
+// remount renders at once). Performance marks name each step for the bench's breakdown.
+import { FOLLOW_KEY, type FollowState } from '../core/follow';
+import { normalizePolicy, NO_POLICY, type Policy } from '../core/policy';
+import { onInstalledChanged, readInstalled } from '../packs/installed';
+import type { InstalledPack } from '../packs/install';
+import { onSettingsChanged, readSettings, type Settings } from '../settings';
+import { sharedDb } from '../storage/db';
+
+export const MARKS = {
+  script: 'person-first:script-evaluated',
+  ticket: 'person-first:ticket-read',
+  packs: 'person-first:packs-read',
+  idb: 'person-first:idb-open',
+  merged: 'person-first:pack-merged',
+} as const;
+
+const mark = (name: string) => {
+  if (!performance.getEntriesByName(name).length) performance.mark(name);
+};
+
+/**
+ * A promise plus its latest value, so a hook can start from it synchronously. `follow` keeps the
+ * value current after the first read, so a change between page load and mount is never missed.
+ */
+export interface Prefetch<T> {
+  promise: Promise<T>;
+  value?: T;
+  known: boolean;
+  /** The latest value: the first read, or any change since. */
+  latest(): Promise<T>;
+}
+
+function prefetch<T>(start: () => Promise<T>, markName?: string, follow?: (set: (v: T) => void) => void): Prefetch<T> {
+  const p: Prefetch<T> = { promise: Promise.resolve().then(start), known: false, latest: () => p.promise.then(() => p.value as T) };
+  let changed = false;
+  follow?.((v) => {
+    changed = true;
+    p.value = v;
+    p.known = true;
+  });
+  p.promise = p.promise.then((v) => {
+    // A change that arrived while the first read was on its way is newer than the read.
+    if (!changed) {
+      p.value = v;
+      p.known = true;
+    }
+    if (markName) mark(markName);
+    return p.value as T;
+  });
+  p.promise.catch(() => undefined);
+  return p;
+}
+
+const canUse = typeof chrome !== 'undefined' && !!chrome.storage;
+
+function start() {
+  const windowId = prefetch(() => chrome.windows.getCurrent().then((w) => w.id ?? null));
+  const follow = prefetch(
+    () => chrome.storage.session.get(FOLLOW_KEY).then((got) => got[FOLLOW_KEY] as FollowState | undefined),
+    undefined,
+    (set) => chrome.storage.session.onChanged.addListener((changes) => {
+      if (FOLLOW_KEY in changes) set(changes[FOLLOW_KEY]!.newValue as FollowState | undefined);
+    }),
+  );
+  // The ticket is known when both the window and the follow state are.
+  void Promise.all([windowId.promise, follow.promise]).then(() => mark(MARKS.ticket), () => undefined);
+  const installed = prefetch<InstalledPack[]>(() => readInstalled(), MARKS.packs, (set) => onInstalledChanged(set));
+  const policy = prefetch<Policy>(() => chrome.storage.managed.get(null).then((raw) => normalizePolicy(raw), () => NO_POLICY));
+  const settings = prefetch<Settings>(() => readSettings(), undefined, (set) => onSettingsChanged(set));
+  const db = prefetch(() => sharedDb(), MARKS.idb);
+  return { windowId, follow, installed, policy, settings, db };
+}
+
+/** Started on first import (main.tsx imports this before anything renders). */
+export const boot = canUse ? start() : null;
+
+export function markScriptEvaluated(): void {
+  mark(MARKS.script);
+}
+
+export function markMerged(): void {
+  mark(MARKS.merged);
+}
