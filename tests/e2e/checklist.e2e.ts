@@ -1,6 +1,7 @@
 // Issue #4: the checklist and phrases in the panel, driven by role and name as an agent would.
 import type { Page } from 'playwright-core';
 import { launch, openDesk, openPanelTab, routeDesk, type Harness } from './harness';
+import { expect } from '@playwright/test';
 import { check, type E2ETest } from './runner';
 
 export const file = 'checklist';
@@ -83,7 +84,7 @@ export const tests: E2ETest[] = [
     await stepBox('Empathize').check();
     await nudge.waitFor({ state: 'detached' });
     await openTicket(42, 'Refund for order #1042 still missing');
-    await panel.waitForFunction(() => [...document.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].some((b) => b.checked && b.labels?.[0]?.textContent?.startsWith('Listen')));
+    await expect(stepBox('Listen')).toBeChecked();
     await stepBox('Solve').check();
     await settled();
     check(!(await nudge.isVisible()), 'nudged although Listen was done on this ticket');

@@ -3,6 +3,7 @@
 // and again, then reads what IndexedDB kept.
 import type { Locator, Page } from 'playwright-core';
 import { launch, openDesk, openPanelTab, routeDesk, type Harness } from './harness';
+import { expect } from '@playwright/test';
 import { check, type E2ETest } from './runner';
 
 export const file = 'durable';
@@ -95,10 +96,7 @@ export const tests: E2ETest[] = [
       const stored = await readRecord<Progress>('progress', KEY_42);
       if ((stored?.done.includes('listen') ?? false) === want) kept++;
       else break;
-      await panel.waitForFunction((w) => {
-        const box = [...document.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find((b) => b.labels?.[0]?.textContent?.startsWith('Listen'));
-        return box?.checked === w;
-      }, want);
+      await expect(stepBox('Listen')).toBeChecked({ checked: want });
     }
     check(kept === ROUNDS, `ticks kept: ${kept} of ${ROUNDS}`);
   }],
