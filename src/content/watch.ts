@@ -1,84 +1,163 @@
-// Watches a single-page desk for ticket changes cheaply. Mutations are coalesced to at most one
-// read per animation frame; mutations inside the reply editor are ignored. A read right after a
-// quiet spell, a URL change or an unfinished render happens on the next frame (ticket switches
-// feel instant); a stream of mutations (a busy chat) is read at most once per `busyIntervalMs`.
+// Watches a single-page desk for ticket changes cheaply.
+// - Until a full read has found the ticket's regions (DeskAdapter.regions), or while the page is
+//   still rendering the ticket the URL names, every change on the page is watched (mutations inside
+//   the reply editor ignored) and read in full.
+// - Once it has, only those regions are observed: the conversation log (its growth asks for a 'log'
+//   read: header reused, newest message read), the header elements (a 'full' read), the places where
+//   a region could be replaced, and the attributes desks switch tickets with. Typing in the reply box
+//   and changes elsewhere on the page cost nothing at all.
+// - While a read is due, the observers it makes redundant are disconnected: a busy chat costs one
+//   callback per read, not one per message.
+// A read right after a quiet spell, a URL change or an unfinished render happens on the next frame
+// (ticket switches feel instant); a growing conversation is read at most once per `logIntervalMs`,
+// other changes at most once per `busyIntervalMs`.
+import type { Regions } from '../desks/types';
+
+export type ReadKind = 'full' | 'log';
 
 export interface WatchOptions {
   ignoreInside?: string;
   /** Reads the page; returns false when the page is still rendering what the URL names. */
-  onChange(): boolean;
+  onChange(kind: ReadKind): boolean;
+  /** What the last full read depended on; null (or absent) when any change may matter. */
+  regions?(): Regions | null;
   busyIntervalMs?: number;
+  logIntervalMs?: number;
 }
+
+const SWITCH_ATTRIBUTES = ['data-is-active', 'data-selected', 'hidden', 'aria-selected'];
 
 export function watchPage(doc: Document, opts: WatchOptions): () => void {
   const win = doc.defaultView!;
   const busyInterval = opts.busyIntervalMs ?? 250;
+  const logInterval = opts.logIntervalMs ?? 1000;
   const channel = new MessageChannel();
-  let scheduled = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let frame = false;
+  /** What the next read must cover; null when none is due. */
+  let pending: ReadKind | null = null;
+  let dueAt = Infinity;
   let lastRead = -Infinity;
   let lastUrl = win.location.href;
   let settled = true;
+  let regions: Regions | null = null;
+  let composer: Element | null = null;
+
+  const inComposer = (node: Node): boolean => {
+    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    if (!el || !opts.ignoreInside) return false;
+    if (composer?.contains(el)) return true;
+    try {
+      const found = el.closest(opts.ignoreInside);
+      if (found) composer = found;
+      return !!found;
+    } catch {
+      return false; // a custom desk's unparsable editor selector
+    }
+  };
+
+  const detached = (r: Regions) => (r.root && !r.root.isConnected) || (r.log && !r.log.isConnected) || r.header.some((h) => !h.isConnected);
+
+  // Watching everything: before the regions are known, and while the page renders a ticket.
+  const everything = new MutationObserver((records) => {
+    if (pending === 'full' && frame && win.location.href === lastUrl) return;
+    if (records.some((r) => !inComposer(r.target))) want('full', !settled || win.location.href !== lastUrl);
+  });
+  // Watching the regions only.
+  const switches = new MutationObserver((records) => {
+    if (records.some((r) => !inComposer(r.target))) want('full', win.location.href !== lastUrl);
+  });
+  const log = new MutationObserver((records) => {
+    if (records.every((r) => inComposer(r.target))) return;
+    want(regions && detached(regions) ? 'full' : 'log');
+  });
+  const header = new MutationObserver((records) => {
+    const r0 = regions;
+    // Records on a region's parent only matter when they replaced the region.
+    if (r0 && !detached(r0) && records.every((r) => inComposer(r.target) || !r0.header.some((h) => h.contains(r.target)))) return;
+    want('full', win.location.href !== lastUrl);
+  });
+
+  const observe = () => {
+    everything.disconnect();
+    switches.disconnect();
+    log.disconnect();
+    header.disconnect();
+    const r0 = regions;
+    if (!r0) {
+      everything.observe(doc.documentElement, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: SWITCH_ATTRIBUTES });
+      return;
+    }
+    switches.observe(doc.documentElement, { subtree: true, attributes: true, attributeFilter: SWITCH_ATTRIBUTES });
+    if (pending === 'full') return;
+    const parents = new Set<Node>();
+    for (const h of r0.header) {
+      header.observe(h, { subtree: true, childList: true, characterData: true });
+      if (h.parentNode) parents.add(h.parentNode);
+    }
+    for (const el of [r0.root, r0.log]) if (el?.parentNode) parents.add(el.parentNode);
+    for (const p of parents) header.observe(p, { childList: true });
+    if (pending !== 'log' && r0.log) log.observe(r0.log, { subtree: true, childList: true, characterData: true });
+  };
 
   const run = () => {
-    scheduled = false;
+    const kind = pending;
+    clearTimeout(timer);
     timer = undefined;
-    lastRead = performance.now();
-    lastUrl = win.location.href;
-    settled = opts.onChange();
+    frame = false;
+    pending = null;
+    dueAt = Infinity;
+    if (kind) {
+      lastRead = performance.now();
+      lastUrl = win.location.href;
+      settled = opts.onChange(kind);
+      if (kind === 'full') regions = settled ? opts.regions?.() ?? null : null;
+    }
+    observe();
   };
   channel.port1.onmessage = run;
 
   // Hidden tabs get no animation frames; a message-channel task keeps them current.
-  const nextFrame = () => (doc.visibilityState === 'visible' ? win.requestAnimationFrame(run) : channel.port2.postMessage(0));
+  const nextFrame = () => {
+    if (frame) return;
+    frame = true;
+    if (doc.visibilityState === 'visible') win.requestAnimationFrame(run);
+    else channel.port2.postMessage(0);
+  };
 
-  const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    const urgent = !settled || win.location.href !== lastUrl;
-    const wait = urgent ? 0 : lastRead + busyInterval - performance.now();
+  function want(kind: ReadKind, urgent = false) {
+    const before = pending;
+    if (pending !== 'full') pending = kind;
+    if (pending !== before && regions) observe();
+    const at = urgent ? 0 : lastRead + (pending === 'full' ? busyInterval : logInterval);
+    if (at >= dueAt) return;
+    dueAt = at;
+    clearTimeout(timer);
+    const wait = at - performance.now();
     if (wait <= 0) nextFrame();
     else timer = setTimeout(nextFrame, wait);
-  };
+  }
 
-  const insideEditor = (node: Node): boolean => {
-    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    return !!(opts.ignoreInside && el?.closest(opts.ignoreInside));
-  };
-
-  const observer = new MutationObserver((records) => {
-    if (scheduled && settled && win.location.href === lastUrl) return;
-    for (const r of records) {
-      if (!insideEditor(r.target)) {
-        // An urgent reason (URL change) may pre-empt a pending busy-interval read.
-        if (scheduled && timer !== undefined && (win.location.href !== lastUrl || !settled)) {
-          clearTimeout(timer);
-          scheduled = false;
-        }
-        return schedule();
-      }
-    }
-  });
-  observer.observe(doc.documentElement, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-is-active', 'data-selected', 'hidden', 'aria-selected'] });
+  observe();
 
   const onUrl = () => {
-    if (win.location.href === lastUrl) return;
-    if (timer !== undefined) {
-      clearTimeout(timer);
-      scheduled = false;
-    }
-    schedule();
+    if (win.location.href !== lastUrl) want('full', true);
   };
+  // `navigate` fires before the URL changes (pushState included): the read on the next frame sees the new one.
+  const onNavigate = () => want('full', true);
   win.addEventListener('popstate', onUrl);
   win.addEventListener('hashchange', onUrl);
   const nav = (win as unknown as { navigation?: EventTarget }).navigation;
+  nav?.addEventListener('navigate', onNavigate);
   nav?.addEventListener('navigatesuccess', onUrl);
 
   return () => {
-    observer.disconnect();
+    for (const o of [everything, switches, log, header]) o.disconnect();
     clearTimeout(timer);
+    pending = null;
     win.removeEventListener('popstate', onUrl);
     win.removeEventListener('hashchange', onUrl);
+    nav?.removeEventListener('navigate', onNavigate);
     nav?.removeEventListener('navigatesuccess', onUrl);
     channel.port1.close();
   };
