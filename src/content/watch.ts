@@ -8,7 +8,7 @@
 //   and changes elsewhere on the page cost nothing at all.
 // - While a read is due, the observers it makes redundant are disconnected: a busy chat costs one
 //   callback per read, not one per message.
-// A read right after a quiet spell, a URL change or an unfinished render happens on the next frame
+// A read right after a quiet spell, a URL change or an unfinished render happens in the next task
 // (ticket switches feel instant); a growing conversation is read at most once per `logIntervalMs`,
 // other changes at most once per `busyIntervalMs`.
 import type { Regions } from '../desks/types';
@@ -33,7 +33,7 @@ export function watchPage(doc: Document, opts: WatchOptions): () => void {
   const logInterval = opts.logIntervalMs ?? 1000;
   const channel = new MessageChannel();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let frame = false;
+  let queued = false;
   /** What the next read must cover; null when none is due. */
   let pending: ReadKind | null = null;
   let dueAt = Infinity;
@@ -60,7 +60,7 @@ export function watchPage(doc: Document, opts: WatchOptions): () => void {
 
   // Watching everything: before the regions are known, and while the page renders a ticket.
   const everything = new MutationObserver((records) => {
-    if (pending === 'full' && frame && win.location.href === lastUrl) return;
+    if (pending === 'full' && queued && win.location.href === lastUrl) return;
     if (records.some((r) => !inComposer(r.target))) want('full', !settled || win.location.href !== lastUrl);
   });
   // Watching the regions only.
@@ -104,7 +104,7 @@ export function watchPage(doc: Document, opts: WatchOptions): () => void {
     const kind = pending;
     clearTimeout(timer);
     timer = undefined;
-    frame = false;
+    queued = false;
     pending = null;
     dueAt = Infinity;
     if (kind) {
@@ -117,12 +117,12 @@ export function watchPage(doc: Document, opts: WatchOptions): () => void {
   };
   channel.port1.onmessage = run;
 
-  // Hidden tabs get no animation frames; a message-channel task keeps them current.
-  const nextFrame = () => {
-    if (frame) return;
-    frame = true;
-    if (doc.visibilityState === 'visible') win.requestAnimationFrame(run);
-    else channel.port2.postMessage(0);
+  // A task, not an animation frame: it comes as soon as the desk's current task (its render) is done,
+  // up to a frame sooner, and hidden tabs, which get no frames, are kept current too.
+  const soon = () => {
+    if (queued) return;
+    queued = true;
+    channel.port2.postMessage(0);
   };
 
   function want(kind: ReadKind, urgent = false) {
@@ -134,8 +134,8 @@ export function watchPage(doc: Document, opts: WatchOptions): () => void {
     dueAt = at;
     clearTimeout(timer);
     const wait = at - performance.now();
-    if (wait <= 0) nextFrame();
-    else timer = setTimeout(nextFrame, wait);
+    if (wait <= 0) soon();
+    else timer = setTimeout(soon, wait);
   }
 
   observe();
@@ -143,7 +143,7 @@ export function watchPage(doc: Document, opts: WatchOptions): () => void {
   const onUrl = () => {
     if (win.location.href !== lastUrl) want('full', true);
   };
-  // `navigate` fires before the URL changes (pushState included): the read on the next frame sees the new one.
+  // `navigate` fires before the URL changes (pushState included): the read in the next task sees the new one.
   const onNavigate = () => want('full', true);
   win.addEventListener('popstate', onUrl);
   win.addEventListener('hashchange', onUrl);
