@@ -3,9 +3,9 @@
 //   still rendering the ticket the URL names, every change on the page is watched (mutations inside
 //   the reply editor ignored) and read in full.
 // - Once it has, only those regions are observed: the conversation log (its growth asks for a 'log'
-//   read: header reused, newest message read), the header elements (a 'full' read), the places where
-//   a region could be replaced, and the attributes desks switch tickets with. Typing in the reply box
-//   and changes elsewhere on the page cost nothing at all.
+//   read: header reused, newest message read), the header elements (a 'full' read), the direct children
+//   of the regions' ancestors (a region replaced by a re-render), and the attributes desks switch
+//   tickets with. Typing in the reply box and changes elsewhere on the page cost nothing at all.
 // - While a read is due, the observers it makes redundant are disconnected: a busy chat costs one
 //   callback per read, not one per message.
 // A read right after a quiet spell, a URL change or an unfinished render happens in the next task
@@ -73,9 +73,9 @@ export function watchPage(doc: Document, opts: WatchOptions): () => void {
   });
   const header = new MutationObserver((records) => {
     const r0 = regions;
-    // Records on a region's parent only matter when they replaced the region.
-    if (r0 && !detached(r0) && records.every((r) => inComposer(r.target) || !r0.header.some((h) => h.contains(r.target)))) return;
-    want('full', win.location.href !== lastUrl);
+    // A region's ancestor lost or gained a child: a re-render (most likely a switch) when it took a region along.
+    if (!r0 || detached(r0)) return want('full', true);
+    if (records.some((r) => !inComposer(r.target) && r0.header.some((h) => h.contains(r.target)))) want('full', win.location.href !== lastUrl);
   });
 
   const observe = () => {
@@ -90,13 +90,13 @@ export function watchPage(doc: Document, opts: WatchOptions): () => void {
     }
     switches.observe(doc.documentElement, { subtree: true, attributes: true, attributeFilter: SWITCH_ATTRIBUTES });
     if (pending === 'full') return;
-    const parents = new Set<Node>();
-    for (const h of r0.header) {
-      header.observe(h, { subtree: true, childList: true, characterData: true });
-      if (h.parentNode) parents.add(h.parentNode);
-    }
-    for (const el of [r0.root, r0.log]) if (el?.parentNode) parents.add(el.parentNode);
-    for (const p of parents) header.observe(p, { childList: true });
+    // Every ancestor of a region, for its direct children only: a re-render that replaces a region at any
+    // depth shows up there, while the typing and messages below them do not.
+    const ancestors = new Set<Node>();
+    for (const el of [r0.root, r0.log, ...r0.header]) for (let p = el?.parentNode; p && !ancestors.has(p); p = p.parentNode) ancestors.add(p);
+    for (const p of ancestors) header.observe(p, { childList: true });
+    // After the ancestors: observing a node again replaces its options, and a header element may hold another.
+    for (const h of r0.header) header.observe(h, { subtree: true, childList: true, characterData: true });
     if (pending !== 'log' && r0.log) log.observe(r0.log, { subtree: true, childList: true, characterData: true });
   };
 
@@ -112,6 +112,8 @@ export function watchPage(doc: Document, opts: WatchOptions): () => void {
       lastUrl = win.location.href;
       settled = opts.onChange(kind);
       if (kind === 'full') regions = settled ? opts.regions?.() ?? null : null;
+      // Nothing found to watch: every change may be the ticket appearing.
+      if (regions && !regions.root && !regions.log && !regions.header.length) regions = null;
     }
     observe();
   };

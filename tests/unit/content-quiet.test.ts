@@ -138,6 +138,31 @@ describe('watchPage on a desk whose regions are known', () => {
   });
 });
 
+describe('watchPage on a desk that re-renders one ticket at a time (Front)', () => {
+  let stop: (() => void) | undefined;
+  afterEach(() => stop?.());
+
+  it('sees the new ticket when the desk replaces the whole conversation, with no URL event', async () => {
+    const front = DESKS.find((d) => d.id === 'front')!;
+    const desk = await loadDeskFixture('front', 42);
+    const url = () => urlAt('app.frontapp.com');
+    let last: TicketContext | null = null;
+    stop = watchPage(document, {
+      onChange(kind) {
+        last = front.read(document, url(), kind === 'log' ? last : undefined);
+        return true;
+      },
+      regions: () => front.regions!(document, url()),
+      busyIntervalMs: 0,
+      logIntervalMs: 0,
+    });
+    desk.append(42, 'Maria Garcia', 'Any news?');
+    await vi.waitFor(() => expect(last?.lastCustomerMessage).toBe('Any news?'));
+    await desk.open(43, { delay: 0 }); // pushState fires no event in jsdom: only the re-render tells
+    await vi.waitFor(() => expect(last?.subject).toBe('Cannot log in after password reset'));
+  });
+});
+
 describe('watchDraft', () => {
   let stop: (() => void) | undefined;
   afterEach(() => stop?.());
