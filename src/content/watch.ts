@@ -75,7 +75,12 @@ export function watchPage(doc: Document, opts: WatchOptions): () => void {
     const r0 = regions;
     // A region's ancestor lost or gained a child: a re-render (most likely a switch) when it took a region along.
     if (!r0 || detached(r0)) return want('full', true);
-    if (records.some((r) => !inComposer(r.target) && r0.header.some((h) => h.contains(r.target)))) want('full', win.location.href !== lastUrl);
+    for (const r of records) {
+      if (inComposer(r.target)) continue;
+      // In a header element, or new content beside the regions (a new day's group of messages, a field
+      // rendered late): a full read. Outside the ticket's pane (another pane, a toast): nothing.
+      if (r0.header.some((h) => h.contains(r.target)) || (r.addedNodes.length && (!r0.root || r0.root.contains(r.target)))) return want('full', win.location.href !== lastUrl);
+    }
   });
 
   const observe = () => {

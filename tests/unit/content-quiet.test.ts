@@ -122,7 +122,7 @@ describe('watchPage on a desk whose regions are known', () => {
     await vi.waitFor(() => expect(reads).toEqual(['full', 'log']));
   });
 
-  it('reads in full when the header changes, a region is replaced, or the ticket switches', async () => {
+  it('reads in full when the header changes, a region is replaced, content appears beside them, or the ticket switches', async () => {
     const { desk, reads, last } = await start();
     document.querySelector('[data-pane-for="42"] [data-garden-id="typography.ellipsis"]')!.textContent = 'Maria G.';
     await vi.waitFor(() => expect(reads).toEqual(['full', 'full']));
@@ -131,6 +131,10 @@ describe('watchPage on a desk whose regions are known', () => {
     const log = document.querySelector('[data-pane-for="42"] [data-test-id="omni-log-container"]')!;
     log.replaceWith(log.cloneNode(true));
     await vi.waitFor(() => expect(reads).toEqual(['full', 'full', 'full']));
+
+    // New content beside the regions, as a desk starting a new day's group of messages would add it.
+    document.querySelector('[data-pane-for="42"] section.conversation')!.append(document.createElement('div'));
+    await vi.waitFor(() => expect(reads).toEqual(['full', 'full', 'full', 'full']));
 
     await desk.open(43, { delay: 0 });
     await vi.waitFor(() => expect(last()?.ticketId).toBe('43'));
