@@ -66,7 +66,7 @@ function restoreSpot(spot: Spot): void {
   sel?.addRange(range);
 }
 
-const CARET_MS = 1000;
+const CARET_MS = 3000;
 
 function sameOriginDoc(frame: HTMLIFrameElement): Document | null {
   try {

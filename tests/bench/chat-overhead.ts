@@ -22,8 +22,6 @@ const URL = 'https://acme.zendesk.com/agent/tickets/42';
 const DRAFT = 'Hi Maria, thank you for your patience with this. I can see the return arrived on the 12th, and I have asked our payments team to release the refund today. You will get an email as soon as it is on its way. ';
 
 interface Sample {
-  /** Main-thread totals from the page's start until the workload begins, seconds. */
-  startScript: number;
   /** During the workload (and a quiet second after it, so deferred work is counted), seconds. */
   task: number;
   script: number;
@@ -115,7 +113,7 @@ async function sample(context: BrowserContext, messages: number, keys: number): 
   const heap = (await read()).heap;
   await cdp.detach();
   await page.close();
-  return { startScript: before.script, task: after.task - before.task, script: after.script - before.script, heap, own: ownCalls(events, contentFiles()) };
+  return { task: after.task - before.task, script: after.script - before.script, heap, own: ownCalls(events, contentFiles()) };
 }
 
 const contentFiles = () => (JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[] }[] }).content_scripts?.flatMap((c) => c.js ?? []) ?? [];
@@ -152,7 +150,6 @@ export async function chatOverhead(messages = 1000, keys = 200, rounds = 10) {
     withMinusWithoutShareOfTask: round(quantile(difference, 0.5) / baseTask, 4),
     pageTaskMs: { withExtension: spread(withExt.map((s) => ms(s.task))), withoutExtension: spread(without.map((s) => ms(s.task))) },
     pageScriptMs: { withExtension: spread(withExt.map((s) => ms(s.script))), withoutExtension: spread(without.map((s) => ms(s.script))) },
-    extraScriptAtStartMs: spread(pair((s) => s.startScript).map(ms)),
     extraHeapAfterGcMiB: spread(pair((s) => s.heap / 2 ** 20), 2),
     goalExtraScriptMs: 9,
     goalShareOfTask: 0.007,
