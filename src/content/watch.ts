@@ -150,12 +150,9 @@ export function watchPage(doc: Document, opts: WatchOptions): () => void {
   const onUrl = () => {
     if (win.location.href !== lastUrl) want('full', true);
   };
-  // `navigate` fires before the URL changes (pushState included): the read in the next task sees the new one.
-  const onNavigate = () => want('full', true);
   win.addEventListener('popstate', onUrl);
   win.addEventListener('hashchange', onUrl);
   const nav = (win as unknown as { navigation?: EventTarget }).navigation;
-  nav?.addEventListener('navigate', onNavigate);
   nav?.addEventListener('navigatesuccess', onUrl);
 
   return () => {
@@ -164,7 +161,6 @@ export function watchPage(doc: Document, opts: WatchOptions): () => void {
     pending = null;
     win.removeEventListener('popstate', onUrl);
     win.removeEventListener('hashchange', onUrl);
-    nav?.removeEventListener('navigate', onNavigate);
     nav?.removeEventListener('navigatesuccess', onUrl);
     channel.port1.close();
   };
