@@ -66,6 +66,8 @@ function restoreSpot(spot: Spot): void {
   sel?.addRange(range);
 }
 
+const CARET_MS = 3000;
+
 function sameOriginDoc(frame: HTMLIFrameElement): Document | null {
   try {
     return frame.contentDocument; // null for cross-origin frames
@@ -95,6 +97,22 @@ export function createFocusMemory(doc: Document): FocusMemory {
     spot = { el, start: textOffset(el, range.startContainer, range.startOffset), end: textOffset(el, range.endContainer, range.endOffset), range: range.cloneRange() };
   };
 
+  // Every keystroke moves the caret (keyup and selectionchange), and a contenteditable's caret offset
+  // is a walk over the draft: after one caret move the caret listeners rest, and the caret is read
+  // CARET_MS later, or at once when focus moves on or the caret is asked for.
+  let moved: HTMLElement | null = null;
+  let caretTimer: ReturnType<typeof setTimeout> | undefined;
+  let resume: (() => void) | null = null;
+  const flushCaret = () => {
+    clearTimeout(caretTimer);
+    caretTimer = undefined;
+    const el = moved;
+    moved = null;
+    resume?.();
+    resume = null;
+    if (el) record(el);
+  };
+
   const watchFrame = (node: EventTarget | null) => {
     if ((node as Element | null)?.tagName !== 'IFRAME') return;
     const inner = sameOriginDoc(node as HTMLIFrameElement);
@@ -105,6 +123,7 @@ export function createFocusMemory(doc: Document): FocusMemory {
     if (watched.has(d)) return;
     for (const [old, stop] of watched) if (!old.defaultView) stop(), watched.delete(old);
     const onFocusIn = (e: Event) => {
+      flushCaret();
       const target = e.composedPath()[0] ?? null;
       watchFrame(target);
       const el = findEditable(target);
@@ -115,20 +134,30 @@ export function createFocusMemory(doc: Document): FocusMemory {
       if (!spot || spot.el.ownerDocument !== d) return;
       let active = d.activeElement;
       while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-      if (active && spot.el.contains(active)) record(spot.el);
+      if (!active || !spot.el.contains(active)) return;
+      if (isField(spot.el)) return record(spot.el); // two numbers: cheap enough for every keystroke
+      moved = spot.el;
+      listenCaret(false);
+      resume = () => listenCaret(true);
+      caretTimer ??= setTimeout(flushCaret, CARET_MS);
     };
     // A frame taking focus blurs this window: that is when a frame that appeared later gets watched.
     const onBlur = () => watchFrame(d.activeElement);
     const onLoad = (e: Event) => watchFrame(e.target);
     const win = d.defaultView;
     d.addEventListener('focusin', onFocusIn, true);
+    d.addEventListener('focusout', flushCaret, true);
     d.addEventListener('load', onLoad, true);
-    for (const type of ['selectionchange', 'keyup', 'mouseup']) d.addEventListener(type, onCaretMove, true);
+    const listenCaret = (on: boolean) => {
+      for (const type of ['selectionchange', 'keyup', 'mouseup']) (on ? d.addEventListener : d.removeEventListener).call(d, type, onCaretMove, true);
+    };
+    listenCaret(true);
     win?.addEventListener('blur', onBlur);
     watched.set(d, () => {
       d.removeEventListener('focusin', onFocusIn, true);
+      d.removeEventListener('focusout', flushCaret, true);
       d.removeEventListener('load', onLoad, true);
-      for (const type of ['selectionchange', 'keyup', 'mouseup']) d.removeEventListener(type, onCaretMove, true);
+      listenCaret(false);
       win?.removeEventListener('blur', onBlur);
     });
     d.querySelectorAll('iframe').forEach(watchFrame);
@@ -144,6 +173,7 @@ export function createFocusMemory(doc: Document): FocusMemory {
 
   return {
     lastEditable() {
+      flushCaret();
       const current = spot;
       if (!current || !current.el.isConnected) return null;
       return { el: current.el, restore: () => restoreSpot(current) };
@@ -151,6 +181,9 @@ export function createFocusMemory(doc: Document): FocusMemory {
     dispose() {
       watched.forEach((stop) => stop());
       watched.clear();
+      clearTimeout(caretTimer);
+      moved = null;
+      resume = null;
       spot = null;
     },
   };

@@ -1,6 +1,6 @@
 // The content script: finds the desk, reports the active ticket, inserts text on request.
 // Kept tiny on purpose (its gzipped size is a benchmark figure): no UI, no database, no packs.
-import { sameTicket, type TicketContext } from '../core/ticket';
+import type { TicketContext } from '../core/ticket';
 import { chooseAdapter } from '../desks';
 import { readCustomDesks } from '../desks/storage-keys';
 import type { DeskAdapter } from '../desks/types';
@@ -8,17 +8,29 @@ import { isMessage, sendToBackground, type InsertOutcome } from '../messaging';
 import { createFocusMemory } from './focus-memory';
 import { insertText } from './insert';
 import { watchDraft } from './draft-watch';
-import { watchPage } from './watch';
+import { watchPage, type ReadKind } from './watch';
+
+/** `el` is inside an element matching `selector`; a custom desk's unparsable selector matches nothing. */
+function inside(el: Element, selector: string | undefined): boolean {
+  try {
+    return !!selector && !!el.closest(selector);
+  } catch {
+    return false;
+  }
+}
 
 function start(adapter: DeskAdapter) {
   let last: TicketContext | null | undefined;
+  // The last report as sent: comparing one string per read is the cheap "did it change?".
+  let lastSent: string | undefined;
   const memory = createFocusMemory(document);
 
-  /** Reads and reports the ticket; false while the page is still rendering the ticket its URL names. */
-  const report = (force = false): boolean => {
+  /** Reads and reports the ticket; false while the page is still rendering the ticket its URL names.
+   *  A 'log' read re-reads only the conversation of the ticket read last. */
+  const report = (kind: ReadKind = 'full', force = false): boolean => {
     let ticket: TicketContext | null = null;
     try {
-      ticket = adapter.read(document, new URL(location.href));
+      ticket = adapter.read(document, new URL(location.href), kind === 'log' ? last : undefined);
     } catch (err) {
       // A desk that changed its markup must not take the page down: fall back to the URL alone.
       const id = adapter.ticketIdFrom(new URL(location.href));
@@ -26,10 +38,22 @@ function start(adapter: DeskAdapter) {
       console.warn('[Person First] could not read the ticket', err);
     }
     const settled = !ticket?.missing?.includes('pane');
-    if (!force && last !== undefined && sameTicket(last, ticket)) return settled;
     last = ticket;
+    const json = JSON.stringify(ticket);
+    if (!force && json === lastSent) return settled;
+    lastSent = json;
     void sendToBackground({ type: 'ticket/changed', ticket });
     return settled;
+  };
+
+  /** The regions the last full read depended on; none when it could not read the ticket at all. */
+  const regions = () => {
+    if (!last || last.missing?.includes('all')) return null;
+    try {
+      return adapter.regions?.(document, new URL(location.href)) ?? null;
+    } catch {
+      return null;
+    }
   };
 
   const visibleEditable = (el: HTMLElement | undefined) => (el && el.isConnected && el.getClientRects().length > 0 ? el : undefined);
@@ -55,17 +79,17 @@ function start(adapter: DeskAdapter) {
       return false;
     }
     if (message.type === 'ticket/refresh') {
-      report(true);
+      report('full', true);
       sendResponse(true);
       return false;
     }
     return false;
   });
 
-  watchPage(document, { ignoreInside: adapter.composerSelector, onChange: () => report() });
+  watchPage(document, { ignoreInside: adapter.composerSelector, onChange: report, regions });
   watchDraft(
     document,
-    (el) => el === adapter.editor(document) || (!!adapter.composerSelector && !!el.closest(adapter.composerSelector)),
+    (el) => inside(el, adapter.composerSelector) || el === adapter.editor(document),
     (draft) => {
       if (last) void sendToBackground({ type: 'draft/changed', key: last.key, draft, isFirstReply: !last.agentMessages });
     },

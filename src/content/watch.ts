@@ -1,73 +1,154 @@
-// Watches a single-page desk for ticket changes cheaply. Mutations are coalesced to at most one
-// read per animation frame; mutations inside the reply editor are ignored. A read right after a
-// quiet spell, a URL change or an unfinished render happens on the next frame (ticket switches
-// feel instant); a stream of mutations (a busy chat) is read at most once per `busyIntervalMs`.
+// Watches a single-page desk for ticket changes cheaply.
+// - Until a full read has found the ticket's regions (DeskAdapter.regions), or while the page is
+//   still rendering the ticket the URL names, every change on the page is watched (mutations inside
+//   the reply editor ignored) and read in full.
+// - Once it has, only those regions are observed: the conversation log (its growth asks for a 'log'
+//   read: header reused, newest message read), the header elements (a 'full' read), the direct children
+//   of the regions' ancestors (a region replaced by a re-render), and the attributes desks switch
+//   tickets with. Typing in the reply box and changes elsewhere on the page cost nothing at all.
+// - While a read is due, the observers it makes redundant are disconnected: a busy chat costs one
+//   callback per read, not one per message.
+// A read right after a quiet spell, a URL change or an unfinished render happens in the next task
+// (ticket switches feel instant); a growing conversation is read at most once per `logIntervalMs`,
+// other changes at most once per `busyIntervalMs`.
+import type { Regions } from '../desks/types';
+
+export type ReadKind = 'full' | 'log';
 
 export interface WatchOptions {
   ignoreInside?: string;
   /** Reads the page; returns false when the page is still rendering what the URL names. */
-  onChange(): boolean;
+  onChange(kind: ReadKind): boolean;
+  /** What the last full read depended on; null (or absent) when any change may matter. */
+  regions?(): Regions | null;
   busyIntervalMs?: number;
+  logIntervalMs?: number;
 }
+
+const SWITCH_ATTRIBUTES = ['data-is-active', 'data-selected', 'hidden', 'aria-selected'];
 
 export function watchPage(doc: Document, opts: WatchOptions): () => void {
   const win = doc.defaultView!;
   const busyInterval = opts.busyIntervalMs ?? 250;
+  const logInterval = opts.logIntervalMs ?? 1000;
   const channel = new MessageChannel();
-  let scheduled = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let queued = false;
+  /** What the next read must cover; null when none is due. */
+  let pending: ReadKind | null = null;
+  let dueAt = Infinity;
   let lastRead = -Infinity;
   let lastUrl = win.location.href;
   let settled = true;
+  let regions: Regions | null = null;
+  let composer: Element | null = null;
+
+  const inComposer = (node: Node): boolean => {
+    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    if (!el || !opts.ignoreInside) return false;
+    if (composer?.contains(el)) return true;
+    try {
+      const found = el.closest(opts.ignoreInside);
+      if (found) composer = found;
+      return !!found;
+    } catch {
+      return false; // a custom desk's unparsable editor selector
+    }
+  };
+
+  const detached = (r: Regions) => (r.root && !r.root.isConnected) || (r.log && !r.log.isConnected) || r.header.some((h) => !h.isConnected);
+
+  // Watching everything: before the regions are known, and while the page renders a ticket.
+  const everything = new MutationObserver((records) => {
+    if (pending === 'full' && queued && win.location.href === lastUrl) return;
+    if (records.some((r) => !inComposer(r.target))) want('full', !settled || win.location.href !== lastUrl);
+  });
+  // Watching the regions only.
+  const switches = new MutationObserver((records) => {
+    if (records.some((r) => !inComposer(r.target))) want('full', win.location.href !== lastUrl);
+  });
+  const log = new MutationObserver((records) => {
+    if (records.every((r) => inComposer(r.target))) return;
+    want(regions && detached(regions) ? 'full' : 'log');
+  });
+  const header = new MutationObserver((records) => {
+    const r0 = regions;
+    // A region's ancestor lost or gained a child: a re-render (most likely a switch) when it took a region along.
+    if (!r0 || detached(r0)) return want('full', true);
+    for (const r of records) {
+      if (inComposer(r.target)) continue;
+      // In a header element, or new content beside the regions (a new day's group of messages, a field
+      // rendered late): a full read. Outside the ticket's pane (another pane, a toast): nothing.
+      if (r0.header.some((h) => h.contains(r.target)) || (r.addedNodes.length && (!r0.root || r0.root.contains(r.target)))) return want('full', win.location.href !== lastUrl);
+    }
+  });
+
+  const observe = () => {
+    everything.disconnect();
+    switches.disconnect();
+    log.disconnect();
+    header.disconnect();
+    const r0 = regions;
+    if (!r0) {
+      everything.observe(doc.documentElement, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: SWITCH_ATTRIBUTES });
+      return;
+    }
+    switches.observe(doc.documentElement, { subtree: true, attributes: true, attributeFilter: SWITCH_ATTRIBUTES });
+    if (pending === 'full') return;
+    // Every ancestor of a region, for its direct children only: a re-render that replaces a region at any
+    // depth shows up there, while the typing and messages below them do not.
+    const ancestors = new Set<Node>();
+    for (const el of [r0.root, r0.log, ...r0.header]) for (let p = el?.parentNode; p && !ancestors.has(p); p = p.parentNode) ancestors.add(p);
+    for (const p of ancestors) header.observe(p, { childList: true });
+    // After the ancestors: observing a node again replaces its options, and a header element may hold another.
+    for (const h of r0.header) header.observe(h, { subtree: true, childList: true, characterData: true });
+    if (pending !== 'log' && r0.log) log.observe(r0.log, { subtree: true, childList: true, characterData: true });
+  };
 
   const run = () => {
-    scheduled = false;
+    const kind = pending;
+    clearTimeout(timer);
     timer = undefined;
-    lastRead = performance.now();
-    lastUrl = win.location.href;
-    settled = opts.onChange();
+    queued = false;
+    pending = null;
+    dueAt = Infinity;
+    if (kind) {
+      lastRead = performance.now();
+      lastUrl = win.location.href;
+      settled = opts.onChange(kind);
+      if (kind === 'full') regions = settled ? opts.regions?.() ?? null : null;
+      // Nothing found to watch: every change may be the ticket appearing.
+      if (regions && !regions.root && !regions.log && !regions.header.length) regions = null;
+    }
+    observe();
   };
   channel.port1.onmessage = run;
 
-  // Hidden tabs get no animation frames; a message-channel task keeps them current.
-  const nextFrame = () => (doc.visibilityState === 'visible' ? win.requestAnimationFrame(run) : channel.port2.postMessage(0));
-
-  const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    const urgent = !settled || win.location.href !== lastUrl;
-    const wait = urgent ? 0 : lastRead + busyInterval - performance.now();
-    if (wait <= 0) nextFrame();
-    else timer = setTimeout(nextFrame, wait);
+  // A task, not an animation frame: it comes as soon as the desk's current task (its render) is done,
+  // up to a frame sooner, and hidden tabs, which get no frames, are kept current too.
+  const soon = () => {
+    if (queued) return;
+    queued = true;
+    channel.port2.postMessage(0);
   };
 
-  const insideEditor = (node: Node): boolean => {
-    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    return !!(opts.ignoreInside && el?.closest(opts.ignoreInside));
-  };
+  function want(kind: ReadKind, urgent = false) {
+    const before = pending;
+    if (pending !== 'full') pending = kind;
+    if (pending !== before && regions) observe();
+    const at = urgent ? 0 : lastRead + (pending === 'full' ? busyInterval : logInterval);
+    if (at >= dueAt) return;
+    dueAt = at;
+    clearTimeout(timer);
+    const wait = at - performance.now();
+    if (wait <= 0) soon();
+    else timer = setTimeout(soon, wait);
+  }
 
-  const observer = new MutationObserver((records) => {
-    if (scheduled && settled && win.location.href === lastUrl) return;
-    for (const r of records) {
-      if (!insideEditor(r.target)) {
-        // An urgent reason (URL change) may pre-empt a pending busy-interval read.
-        if (scheduled && timer !== undefined && (win.location.href !== lastUrl || !settled)) {
-          clearTimeout(timer);
-          scheduled = false;
-        }
-        return schedule();
-      }
-    }
-  });
-  observer.observe(doc.documentElement, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-is-active', 'data-selected', 'hidden', 'aria-selected'] });
+  observe();
 
   const onUrl = () => {
-    if (win.location.href === lastUrl) return;
-    if (timer !== undefined) {
-      clearTimeout(timer);
-      scheduled = false;
-    }
-    schedule();
+    if (win.location.href !== lastUrl) want('full', true);
   };
   win.addEventListener('popstate', onUrl);
   win.addEventListener('hashchange', onUrl);
@@ -75,8 +156,9 @@ export function watchPage(doc: Document, opts: WatchOptions): () => void {
   nav?.addEventListener('navigatesuccess', onUrl);
 
   return () => {
-    observer.disconnect();
+    for (const o of [everything, switches, log, header]) o.disconnect();
     clearTimeout(timer);
+    pending = null;
     win.removeEventListener('popstate', onUrl);
     win.removeEventListener('hashchange', onUrl);
     nav?.removeEventListener('navigatesuccess', onUrl);

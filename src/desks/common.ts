@@ -5,7 +5,7 @@
 // missing field, never an exception.
 import { channelFromLabel, cleanText, firstNameOf, ticketKey, type Channel, type TicketContext } from '../core/ticket';
 import { first, hostOf, lastMatches, q, textOf, FieldReport } from './dom';
-import type { DeskAdapter } from './types';
+import type { DeskAdapter, Regions } from './types';
 
 type Root = Document | Element;
 export type Selectors = readonly string[];
@@ -86,7 +86,39 @@ export function scopeFor(spec: DeskSpec, doc: Document, id: string): Root | null
   return root;
 }
 
-export function readWith(spec: DeskSpec, doc: Document, url: URL): TicketContext | null {
+// Sender names by message element: a message's sender does not change, so each one is read once,
+// not on every read of a busy conversation. Weak: messages that leave the page are forgotten.
+const senders = new WeakMap<Element, string>();
+
+/** The lower-cased sender named inside message `m`, or undefined while it has not rendered. */
+export function senderOf(m: Element, selector: string): string | undefined {
+  const known = senders.get(m);
+  if (known !== undefined) return known;
+  const s = q(m, selector)?.textContent?.trim().toLowerCase();
+  if (s) senders.set(m, s);
+  return s || undefined;
+}
+
+/** The fields a read takes from the header (the part a growing conversation leaves alone). */
+export const HEADER_FIELDS = ['subject', 'customer.name', 'customer.email', 'channel'];
+
+/** The header a read of only the conversation may reuse: `prev`'s, when it is this ticket's and
+ *  complete. A header field still missing is looked for again, so it shows up once it renders. */
+export function headerOf(prev: TicketContext | null | undefined, key: string) {
+  if (!prev || prev.key !== key || prev.missing?.some((f) => f === 'pane' || f === 'all' || HEADER_FIELDS.includes(f))) return undefined;
+  return { subject: prev.subject, customer: prev.customer, channel: prev.channel };
+}
+
+/** The nearest element holding both `a` and `b`: the conversation log around its oldest and newest message. */
+export function around(a: Element | undefined, b: Element | undefined): Element | null {
+  let el: Element | null = a ?? null;
+  while (el && b && !el.contains(b)) el = el.parentElement;
+  return el && el === a && a === b ? a.parentElement : el;
+}
+
+/** Reads the ticket the URL names. With `prev` (the same ticket's last read), only the conversation is
+ *  read again and the header is taken from `prev`: for when nothing but the conversation log changed. */
+export function readWith(spec: DeskSpec, doc: Document, url: URL, prev?: TicketContext | null): TicketContext | null {
   const ticketId = ticketIdWith(spec, url);
   if (!ticketId) return null;
   const host = hostOf(url);
@@ -97,10 +129,17 @@ export function readWith(spec: DeskSpec, doc: Document, url: URL): TicketContext
   const f = new FieldReport();
   // Only fields the desk declares are looked for, so only those can be reported missing.
   const take = <T>(field: string, declared: unknown, value: T | undefined) => (declared ? f.take(field, value) : undefined);
-  const subject = take('subject', spec.subject, textOf(first(root, spec.subject), 300));
-  const name = take('customer.name', spec.customerName, textOf(first(root, spec.customerName), 120));
-  const email = take('customer.email', spec.email, emailOf(first(root, spec.email)));
-  const channel = spec.fixedChannel ?? take('channel', spec.channel, channelOf(first(root, spec.channel)));
+  const header = headerOf(prev, base.key);
+  let subject, name, email, channel;
+  if (header) {
+    ({ subject, channel } = header);
+    ({ name, email } = header.customer ?? {});
+  } else {
+    subject = take('subject', spec.subject, textOf(first(root, spec.subject), 300));
+    name = take('customer.name', spec.customerName, textOf(first(root, spec.customerName), 120));
+    email = take('customer.email', spec.email, emailOf(first(root, spec.email)));
+    channel = spec.fixedChannel ?? take('channel', spec.channel, channelOf(first(root, spec.channel)));
+  }
 
   const all = lastMatches(root, spec.messages, { newestFirst: spec.newestFirst });
   let mine: Element[];
@@ -108,10 +147,11 @@ export function readWith(spec: DeskSpec, doc: Document, url: URL): TicketContext
   else {
     const who = name?.toLowerCase();
     mine = all.filter((m) => {
-      const s = spec.sender ? q(m, spec.sender)?.textContent?.trim().toLowerCase() : undefined;
+      const s = spec.sender ? senderOf(m, spec.sender) : undefined;
       return !who || !s || s === who;
     });
   }
+  // Only the newest customer message is read in full; the others are only counted.
   const latest = mine[mine.length - 1];
   const bodyEl = latest && spec.body ? q(latest, spec.body) ?? latest : latest;
   const lastCustomerMessage = take('lastCustomerMessage', spec.customer || spec.messages, textOf(bodyEl));
@@ -133,6 +173,21 @@ export function readWith(spec: DeskSpec, doc: Document, url: URL): TicketContext
     agentMessages: knowsAgents ? Math.max(0, all.length - mine.length) : undefined,
     lastCustomerMessageAt: Number.isFinite(when) ? when : undefined,
     missing: f.missing.length ? f.missing : undefined,
+  };
+}
+
+/** The parts of the page a read of the ticket depends on (see DeskAdapter.regions). */
+export function regionsWith(spec: DeskSpec, doc: Document, url: URL): Regions | null {
+  const id = ticketIdWith(spec, url);
+  const root = id && scopeFor(spec, doc, id);
+  if (!root) return null;
+  const header = [spec.subject, spec.customerName, spec.email, spec.channel].map((s) => first(root, s));
+  if (spec.idIn) header.push(q(root, spec.idIn));
+  const msgs = lastMatches(root, spec.messages || spec.customer);
+  return {
+    root: root === doc ? null : (root as Element),
+    header: header.filter((el): el is Element => !!el),
+    log: around(msgs[0], msgs[msgs.length - 1]),
   };
 }
 
@@ -158,7 +213,8 @@ export function deskAdapter(spec: DeskSpec): DeskAdapter {
     matches: spec.matches,
     composerSelector: spec.composer,
     ticketIdFrom: (url) => ticketIdWith(spec, url),
-    read: (doc, url) => readWith(spec, doc, url),
+    read: (doc, url, prev) => readWith(spec, doc, url, prev),
+    regions: (doc, url) => regionsWith(spec, doc, url),
     editor: (doc) => editorWith(spec, doc),
   };
 }

@@ -72,13 +72,17 @@ export function attrOf(el: Element | null | undefined, name: string): string | u
  *  end, with bounded work. `newestFirst` is for desks that list the newest message at the top. */
 export function lastMatches(root: Root | null | undefined, selector: string | undefined, { limit = 200, newestFirst = false } = {}): Element[] {
   if (!root || !selector) return [];
-  let all: Element[];
+  let all: NodeListOf<Element>;
   try {
-    all = Array.from(root.querySelectorAll(selector));
+    all = root.querySelectorAll(selector);
   } catch {
     return [];
   }
-  return newestFirst ? all.slice(0, limit).reverse() : all.slice(-limit);
+  // Indexed, not Array.from: only the `limit` kept elements are touched, however long the list.
+  const out: Element[] = [];
+  const n = Math.min(limit, all.length);
+  for (let i = 0; i < n; i++) out.push(all[newestFirst ? n - 1 - i : all.length - n + i]!);
+  return out;
 }
 
 export function hostOf(url: URL): string {

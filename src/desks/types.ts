@@ -1,5 +1,17 @@
 import type { TicketContext } from '../core/ticket';
 
+/** The parts of the page one ticket's read depends on, found by a full read. A watcher uses them to
+ *  tell a growing conversation (read the log only) from a change that needs a full read, and from
+ *  changes elsewhere that cannot change the ticket. */
+export interface Regions {
+  /** The ticket's own container; null when the desk shows one ticket on the whole page. */
+  root: Element | null;
+  /** The elements the header fields (subject, customer, channel, the ticket-id marker) came from. */
+  header: readonly Element[];
+  /** The element around the conversation's messages; null when there are none yet. */
+  log: Element | null;
+}
+
 export interface DeskAdapter {
   id: string;
   name: string;
@@ -7,8 +19,11 @@ export interface DeskAdapter {
   matches: string[];
   /** Cheap: from the URL alone. */
   ticketIdFrom(url: URL): string | null;
-  /** DOM read, bounded work. Returns null when the page shows no ticket. */
-  read(doc: Document, url: URL): TicketContext | null;
+  /** DOM read, bounded work. Returns null when the page shows no ticket. With `prev` (this ticket's
+   *  last read), only the conversation is read and the header fields are taken from `prev`. */
+  read(doc: Document, url: URL, prev?: TicketContext | null): TicketContext | null;
+  /** What the ticket's read depends on; without it every change to the page may change the ticket. */
+  regions?(doc: Document, url: URL): Regions | null;
   /** The reply box to insert into. */
   editor(doc: Document): HTMLElement | null;
   /** The element whose subtree is the desk's own composer: mutations inside it are ignored. */

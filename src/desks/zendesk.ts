@@ -3,6 +3,7 @@
 // class names are generated and change often). Older "ticket-pane-subject" kept as a fallback.
 import { channelFromLabel, firstNameOf, ticketKey, type TicketContext } from '../core/ticket';
 import { attrOf, first, hostOf, lastMatches, textOf, FieldReport } from './dom';
+import { around, headerOf, senderOf } from './common';
 import type { DeskAdapter } from './types';
 
 const TICKET_PATH = /^\/agent\/tickets\/(\d+)(?:\/|$)/;
@@ -40,7 +41,7 @@ export const zendesk: DeskAdapter = {
     return TICKET_PATH.exec(url.pathname)?.[1] ?? null;
   },
 
-  read(doc, url) {
+  read(doc, url, prev) {
     const ticketId = this.ticketIdFrom(url);
     if (!ticketId) return null;
     const host = hostOf(url);
@@ -49,22 +50,30 @@ export const zendesk: DeskAdapter = {
     const pane = activePane(doc, ticketId);
     if (!pane) return { ...base, missing: ['pane'] };
 
-    const subject = f.take('subject', textOf(first(pane, SEL.subject), 300));
-    const requester = pane.querySelector(SEL.requester);
-    const name = f.take('customer.name', textOf(requester?.querySelector(SEL.requesterName), 120));
-    const email = f.take('customer.email', attrOf(requester?.querySelector(SEL.requesterAvatar), 'alt'));
+    // Only the conversation changed (see DeskAdapter.read): the header comes from the last read.
+    const header = headerOf(prev, base.key);
+    let subject, name, email, channel;
+    if (header) {
+      ({ subject, channel } = header);
+      ({ name, email } = header.customer ?? {});
+    } else {
+      subject = f.take('subject', textOf(first(pane, SEL.subject), 300));
+      const requester = pane.querySelector(SEL.requester);
+      name = f.take('customer.name', textOf(requester?.querySelector(SEL.requesterName), 120));
+      email = f.take('customer.email', attrOf(requester?.querySelector(SEL.requesterAvatar), 'alt'));
+      channel = f.take('channel', channelFromLabel(textOf(pane.querySelector(SEL.channel), 40)));
+    }
 
     const messages = lastMatches(pane, SEL.message);
     const who = name?.toLowerCase();
-    // textContent, not a full text walk: this runs over every message on each read.
+    // Each message's sender is read once (senderOf remembers it), so a long chat costs little per read.
     const fromCustomer = messages.filter((m) => {
-      const sender = m.querySelector(SEL.sender)?.textContent?.trim().toLowerCase();
+      const sender = senderOf(m, SEL.sender);
       return !who || !sender || sender === who;
     });
     const latest = fromCustomer[fromCustomer.length - 1];
     const lastCustomerMessage = f.take('lastCustomerMessage', textOf(latest?.querySelector(SEL.content)));
     const when = Date.parse(latest?.querySelector('time[datetime]')?.getAttribute('datetime') ?? '');
-    const channel = f.take('channel', channelFromLabel(textOf(pane.querySelector(SEL.channel), 40)));
 
     const customer = name || email ? { name, firstName: firstNameOf(name), email } : undefined;
     return {
@@ -79,6 +88,15 @@ export const zendesk: DeskAdapter = {
       lastFromCustomer: name && latest ? messages[messages.length - 1] === latest : undefined,
       missing: f.missing.length ? f.missing : undefined,
     };
+  },
+
+  regions(doc, url) {
+    const id = this.ticketIdFrom(url);
+    const pane = id ? activePane(doc, id) : null;
+    if (!pane) return null;
+    const messages = lastMatches(pane, SEL.message);
+    const header = [first(pane, SEL.subject), pane.querySelector(SEL.requester), pane.querySelector(SEL.channel), doc.querySelector(SEL.selectedTab)];
+    return { root: pane, header: header.filter((el): el is Element => !!el), log: pane.querySelector('[data-test-id="omni-log-container"]') ?? around(messages[0], messages[messages.length - 1]) };
   },
 
   editor(doc) {

@@ -20,7 +20,7 @@ type Section = [name: string, run: () => unknown | Promise<unknown>];
 const sections: Section[] = [
   ['contentScript', () => contentScriptSize(DIST)],
   ['ticketSwitch', () => ticketSwitchLatency(40)],
-  ['chatPageOverhead', () => chatOverhead(1000, 8)],
+  ['chatPageOverhead', () => chatOverhead(1000, 200, 10)],
   ['phraseSearch', () => ({ ...benchSearch(10_000), goalP95Ms: 2 })],
   ['panelRender', () => panelFirstRender(7, 10)],
   ['packValidateAndMerge', () => benchValidateAndMerge(10_000)],
