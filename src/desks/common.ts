@@ -6,6 +6,7 @@
 import { channelFromLabel, cleanText, firstNameOf, ticketKey, type Channel, type TicketContext } from '../core/ticket';
 import { first, hostOf, lastMatches, q, textOf, FieldReport } from './dom';
 import type { DeskAdapter } from './types';
+import { isUsable } from './visible';
 
 type Root = Document | Element;
 export type Selectors = readonly string[];
@@ -39,13 +40,23 @@ export interface DeskSpec {
   body?: string;
   /** Desks that list the newest message first (FreeScout). */
   newestFirst?: boolean;
+  /** The desk's own number for the ticket, where it differs from the URL's id (FreeScout's conversation number). */
+  number?: Selectors;
+  /** For desks that name the ticket in `document.title`: group 1 the number, group 2 the subject. A fallback
+   *  for both: the page's own fields win. */
+  title?: RegExp;
   editor: Selectors;
   composer?: string;
+  /** Desks with several composers: [selector of the element around the editor, what the desk calls it],
+   *  first match wins ('internal note', 'forward'); an editor in none of them is the reply. */
+  composers?: readonly (readonly [string, string])[];
+  /** The control an agent clicks to open a closed reply box. */
+  opener?: Selectors;
 }
 
-function is(el: Element, sel: string): boolean {
+function within(el: Element, sel: string): boolean {
   try {
-    return el.matches(sel);
+    return !!el.closest(sel);
   } catch {
     return false;
   }
@@ -96,7 +107,9 @@ export function readWith(spec: DeskSpec, doc: Document, url: URL): TicketContext
   const f = new FieldReport();
   // Only fields the desk declares are looked for, so only those can be reported missing.
   const take = <T>(field: string, declared: unknown, value: T | undefined) => (declared ? f.take(field, value) : undefined);
-  const subject = take('subject', spec.subject, textOf(first(root, spec.subject), 300));
+  const titled = spec.title?.exec(doc.title.slice(0, 300));
+  const subject = take('subject', spec.subject, textOf(first(root, spec.subject), 300) ?? cleanText(titled?.[2], 300));
+  const number = textOf(first(root, spec.number), 40)?.replace(/^#\s*/, '') ?? titled?.[1];
   const name = take('customer.name', spec.customerName, textOf(first(root, spec.customerName), 120));
   const email = take('customer.email', spec.email, emailOf(first(root, spec.email)));
   const channel = spec.fixedChannel ?? take('channel', spec.channel, channelOf(first(root, spec.channel)));
@@ -124,6 +137,7 @@ export function readWith(spec: DeskSpec, doc: Document, url: URL): TicketContext
   const knowsAgents = spec.messages && (spec.customer || (spec.sender && name));
   return {
     ...base,
+    number: number && number !== ticketId ? number : undefined,
     subject,
     customer: name || email ? { name, firstName: firstNameOf(name), email } : undefined,
     channel,
@@ -135,19 +149,37 @@ export function readWith(spec: DeskSpec, doc: Document, url: URL): TicketContext
   };
 }
 
-/** The reply box of the visible ticket; an editor inside a same-origin iframe yields its body. */
-export function editorWith(spec: DeskSpec, doc: Document): HTMLElement | null {
+/** The visible ticket's container, or the whole page. */
+function rootFor(spec: DeskSpec, doc: Document): Root {
   const id = ticketIdWith(spec, new URL(doc.location?.href ?? 'https://invalid/'));
-  const root = (id && scopeFor(spec, doc, id)) || doc;
-  const el = first(root, spec.editor);
-  if (el?.tagName === 'IFRAME') {
-    try {
-      return (el as HTMLIFrameElement).contentDocument?.body ?? null;
-    } catch {
-      return null;
+  return (id && scopeFor(spec, doc, id)) || doc;
+}
+
+/** Every reply box of the visible ticket, shown or not, in selector then page order; an editor inside a
+ *  same-origin iframe yields its body. */
+export function editorsWith(spec: DeskSpec, doc: Document): HTMLElement[] {
+  const root = rootFor(spec, doc);
+  const out: HTMLElement[] = [];
+  for (const s of spec.editor) {
+    for (const found of lastMatches(root, s)) {
+      let el: Element | null | undefined = found;
+      if (el.tagName === 'IFRAME') {
+        try {
+          el = (el as HTMLIFrameElement).contentDocument?.body;
+        } catch {
+          el = null;
+        }
+      }
+      if (el && !out.includes(el as HTMLElement)) out.push(el as HTMLElement);
     }
   }
-  return el as HTMLElement | null;
+  return out;
+}
+
+/** The reply box to use: the first one the agent can see, else the first on the page. */
+export function editorWith(spec: DeskSpec, doc: Document): HTMLElement | null {
+  const all = editorsWith(spec, doc);
+  return all.find(isUsable) ?? all[0] ?? null;
 }
 
 export function deskAdapter(spec: DeskSpec): DeskAdapter {
@@ -159,5 +191,8 @@ export function deskAdapter(spec: DeskSpec): DeskAdapter {
     ticketIdFrom: (url) => ticketIdWith(spec, url),
     read: (doc, url) => readWith(spec, doc, url),
     editor: (doc) => editorWith(spec, doc),
+    editors: (doc) => editorsWith(spec, doc),
+    composerOf: (el) => spec.composers?.find(([sel]) => within(el, sel))?.[1],
+    opener: (doc) => first(rootFor(spec, doc), spec.opener) as HTMLElement | null,
   };
 }

@@ -8,10 +8,10 @@ export function TicketCard({ shown, deskName, onOpenTab }: { shown: WindowTicket
   return (
     <section class="ticket" aria-label="Current ticket">
       <p class="ticket-meta">
-        <span>{deskName}</span> · <span>Ticket #{t.ticketId}</span>
+        <span>{deskName}</span> · <span>Ticket #{t.number ?? t.ticketId}</span>
         {t.channel && <> · <span class="chip">{CHANNEL_LABEL[t.channel]}</span></>}
       </p>
-      <h1 class="ticket-subject">{t.subject ?? `Ticket #${t.ticketId}`}</h1>
+      <h1 class="ticket-subject">{t.subject ?? `Ticket #${t.number ?? t.ticketId}`}</h1>
       {t.customer && (
         <p class="ticket-customer">
           {t.customer.name && <span>{t.customer.name}</span>}

@@ -41,7 +41,8 @@ function valuesFor(ticket: TicketContext, agentName: string): PlaceholderValues 
   return {
     customer: ticket.customer,
     agent: { name: agentName || undefined },
-    ticket: { id: ticket.ticketId, subject: ticket.subject, contacts: contactCount(ticket) },
+    // The number the customer sees in the desk's emails, where the desk has its own.
+    ticket: { id: ticket.number ?? ticket.ticketId, subject: ticket.subject, contacts: contactCount(ticket) },
   };
 }
 
