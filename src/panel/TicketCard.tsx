@@ -1,3 +1,4 @@
+import { healthLine } from '../core/desk-health';
 import type { WindowTicket } from '../core/follow';
 
 const CHANNEL_LABEL: Record<string, string> = { chat: 'Chat', email: 'Email', messaging: 'Messaging', phone: 'Phone', other: 'Other' };
@@ -5,6 +6,7 @@ const CHANNEL_LABEL: Record<string, string> = { chat: 'Chat', email: 'Email', me
 /** The followed ticket, every field rendered as text (never HTML). */
 export function TicketCard({ shown, deskName, onOpenTab }: { shown: WindowTicket & { ticket: NonNullable<WindowTicket['ticket']> }; deskName: string; onOpenTab(): void }) {
   const t = shown.ticket;
+  const health = healthLine(t);
   return (
     <section class="ticket" aria-label="Current ticket">
       <p class="ticket-meta">
@@ -32,9 +34,9 @@ export function TicketCard({ shown, deskName, onOpenTab }: { shown: WindowTicket
           <blockquote>{t.lastCustomerMessage}</blockquote>
         </figure>
       )}
-      {t.missing && t.missing.length > 0 && (
-        <p class="muted small" title={`Not found on the page: ${t.missing.join(', ')}`}>
-          Some details could not be read from this page ({t.missing.join(', ')}).
+      {health && (
+        <p class="muted small" role="note">
+          {health} <button type="button" class="link" onClick={() => void chrome.runtime.openOptionsPage()}>Check it in options</button>
         </p>
       )}
     </section>
