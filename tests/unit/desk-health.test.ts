@@ -1,5 +1,6 @@
 // Issue #14: desk health, the panel's quiet line and the last read per desk.
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { recordDeskRead } from '../../src/background/desk-health';
 import { healthLine, healthRecords, readOf, sameHealth } from '../../src/core/desk-health';
 import type { TicketContext } from '../../src/core/ticket';
 
@@ -44,5 +45,40 @@ describe('desk health', () => {
     expect(healthRecords(stored).map((r) => r.desk)).toEqual(['zendesk', 'x']);
     expect(healthRecords(null)).toEqual([]);
     expect(healthRecords('nope')).toEqual([]);
+  });
+});
+
+describe('the last read kept per desk (service worker)', () => {
+  // chrome.storage.local as a plain in-memory store, counting writes.
+  const store: Record<string, unknown> = {};
+  let writes = 0;
+  beforeEach(() => {
+    for (const k of Object.keys(store)) delete store[k];
+    writes = 0;
+    vi.stubGlobal('chrome', { storage: { local: {
+      get: async (key: string) => (key in store ? { [key]: structuredClone(store[key]) } : {}),
+      set: async (items: Record<string, unknown>) => { writes++; Object.assign(store, structuredClone(items)); },
+    } } });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+  const stored = () => healthRecords(store.deskHealth);
+
+  it('writes a read, skips the same fields within a minute, and writes a change or a stale read at once', async () => {
+    await recordDeskRead(full, 1_000);
+    await recordDeskRead(full, 30_000);
+    expect(writes).toBe(1);
+    await recordDeskRead({ ...full, subject: undefined, missing: ['subject'] }, 31_000);
+    expect(stored()[0]).toMatchObject({ at: 31_000, missing: ['subject'] });
+    await recordDeskRead({ ...full, subject: undefined, missing: ['subject'] }, 95_000);
+    expect(writes).toBe(3);
+    expect(stored()[0]!.at).toBe(95_000);
+  });
+
+  it('keeps one record per desk and ignores a page still rendering or no ticket', async () => {
+    await recordDeskRead(full, 1);
+    await recordDeskRead({ ...full, desk: 'freshdesk', host: 'acme.freshdesk.com' }, 2);
+    await recordDeskRead({ ...base, missing: ['pane'] }, 3);
+    await recordDeskRead(null, 4);
+    expect(stored().map((r) => [r.desk, r.at])).toEqual([['zendesk', 1], ['freshdesk', 2]]);
   });
 });
