@@ -15,6 +15,7 @@ import { check, type E2ETest } from './runner';
 export const file = 'composers';
 let h: Harness;
 
+const ZENDESK = 'https://acme.zendesk.com';
 const OSTICKET = 'https://osticket.composers.test';
 const FREESCOUT = 'https://freescout.composers.test';
 const DESKS = [
@@ -42,6 +43,7 @@ async function allowSite(origin: string) {
 
 export async function setup() {
   h = await launch();
+  await routeDesk(h.context, ZENDESK, 'zendesk.html');
   await routeDesk(h.context, OSTICKET, 'osticket.html');
   await routeDesk(h.context, FREESCOUT, 'freescout.html');
   for (const d of DESKS) await allowSite(d.matches[0]!.slice(0, -2));
@@ -138,6 +140,18 @@ export const tests: E2ETest[] = [
     await pickGreeting(panel);
     await panel.getByText('Inserted into the internal note.').waitFor({ timeout: 5000 });
     check((await textOf(desk, '#editor-42')).includes(GREETING_TEXT), 'the note editor did not get the text');
+    await panel.close();
+    await desk.close();
+  }],
+  ['Zendesk: with the composer switched to Internal note, the panel says the text went into the internal note', async () => {
+    const { desk, panel } = await deskAndPanel(`${ZENDESK}/agent/tickets/42`);
+    await desk.locator('[data-pane-for="42"] [data-fixture-ready]').waitFor({ state: 'attached', timeout: 20000 });
+    // Zendesk's switcher names the composer's mode in its aria-label (see src/desks/zendesk.ts).
+    await desk.evaluate(() => document.querySelector('[data-pane-for="42"] [data-test-id="omnichannel-channel-switcher"]')!.setAttribute('aria-label', 'Internal note'));
+    await pickGreeting(panel);
+    await panel.getByText('Inserted into the internal note.').waitFor({ timeout: 5000 });
+    const data = await desk.evaluate(() => (window as any).__fixtureEditors['editor-42'].getData() as string);
+    check(data.includes(GREETING_TEXT), `the editor holds ${data}`);
     await panel.close();
     await desk.close();
   }],
