@@ -3,8 +3,11 @@
 import type { TicketContext } from './core/ticket';
 
 export type InsertOutcome =
-  | { ok: true; method: string }
-  | { ok: false; reason: string };
+  /** `into`: the composer in the desk's words ('reply', 'internal note'); absent when the text went into
+   *  another field the agent was typing in. */
+  | { ok: true; method: string; into?: string }
+  /** `closed`: the desk has a reply box, but none is open and none could be opened. */
+  | { ok: false; reason: string; closed?: boolean };
 
 /** Content script → background. */
 export type ContentMessage =

@@ -2,6 +2,7 @@
 // commands. It keeps no state only in memory (see follow-store.ts).
 import { fromOwnContentScript, fromOwnPage, isMessage, sendToTab, type PageMessage } from '../messaging';
 import { CUSTOM_DESKS_KEY, syncCustomDeskScripts } from './custom-desks';
+import { recordDeskRead } from './desk-health';
 import { applyFollow, readFollow } from './follow-store';
 import { startFollowupService } from './followups-service';
 import { startPackService } from './packs-service';
@@ -19,6 +20,7 @@ chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) =>
   if (!isMessage(message)) return false;
   if (message.type === 'ticket/changed' && fromOwnContentScript(sender)) {
     const tab = sender.tab!;
+    void recordDeskRead(message.ticket).catch(() => undefined);
     applyFollow({ kind: 'reported', tabId: tab.id!, windowId: tab.windowId, active: tab.active, ticket: message.ticket })
       .then(() => sendResponse(true), () => sendResponse(false));
     return true;

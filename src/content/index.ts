@@ -7,6 +7,7 @@ import type { DeskAdapter } from '../desks/types';
 import { isMessage, sendToBackground, type InsertOutcome } from '../messaging';
 import { createFocusMemory } from './focus-memory';
 import { insertText } from './insert';
+import { chooseTarget, openEditor } from './target';
 import { watchDraft } from './draft-watch';
 import { watchPage, type ReadKind } from './watch';
 
@@ -56,13 +57,11 @@ function start(adapter: DeskAdapter) {
     }
   };
 
-  const visibleEditable = (el: HTMLElement | undefined) => (el && el.isConnected && el.getClientRects().length > 0 ? el : undefined);
-
   const insert = async (text: string): Promise<InsertOutcome> => {
-    const remembered = memory.lastEditable();
-    const target = visibleEditable(remembered?.el) ?? adapter.editor(document);
-    if (!target) return { ok: false, reason: 'No reply box found on this page.' };
-    return insertText(target, text, { restore: remembered && target === remembered.el ? () => remembered.restore() : undefined });
+    const t = await chooseTarget(adapter, document, memory);
+    if (!('el' in t)) return { ok: false, ...t };
+    const r = await insertText(t.el, text, { restore: t.restore });
+    return r.ok ? { ...r, into: t.into } : r;
   };
 
   chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
@@ -73,9 +72,9 @@ function start(adapter: DeskAdapter) {
       return true;
     }
     if (message.type === 'editor/focus') {
-      const el = visibleEditable(memory.lastEditable()?.el) ?? adapter.editor(document);
-      el?.focus();
-      sendResponse(!!el);
+      const t = openEditor(adapter, document, memory);
+      t?.restore ? t.restore() : t?.el.focus();
+      sendResponse(!!t);
       return false;
     }
     if (message.type === 'ticket/refresh') {

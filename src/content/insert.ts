@@ -40,7 +40,7 @@ export function findEditable(node: Node | EventTarget | null | undefined): HTMLE
 }
 
 /** The editable to insert into for a target that may be a wrapper around it (e.g. an adapter's composer). */
-function resolveTarget(target: HTMLElement): HTMLElement | null {
+export function resolveTarget(target: HTMLElement): HTMLElement | null {
   return findEditable(target) ?? findEditable(target.querySelector('textarea, [contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]'));
 }
 

@@ -15,6 +15,8 @@ export interface TicketContext {
   /** `desk:host:ticketId`: the stable id notes and progress are stored under. */
   key: string;
   url: string;
+  /** What the desk calls the ticket, where that differs from `ticketId` (FreeScout's conversation number). */
+  number?: string;
   subject?: string;
   customer?: Customer;
   channel?: Channel;

@@ -6,6 +6,7 @@
 import { channelFromLabel, cleanText, firstNameOf, ticketKey, type Channel, type TicketContext } from '../core/ticket';
 import { first, hostOf, lastMatches, q, textOf, FieldReport } from './dom';
 import type { DeskAdapter, Regions } from './types';
+import { isUsable } from './visible';
 
 type Root = Document | Element;
 export type Selectors = readonly string[];
@@ -40,13 +41,23 @@ export interface DeskSpec {
   body?: string;
   /** Desks that list the newest message first (FreeScout). */
   newestFirst?: boolean;
+  /** The desk's own number for the ticket, where it differs from the URL's id (FreeScout's conversation number). */
+  number?: Selectors;
+  /** For desks that name the ticket in `document.title`: group 1 the number, group 2 the subject. A fallback
+   *  for both: the page's own fields win. */
+  title?: RegExp;
   editor: Selectors;
   composer?: string;
+  /** Desks with several composers: [selector of the element around the editor, what the desk calls it],
+   *  first match wins ('internal note', 'forward'); an editor in none of them is the reply. */
+  composers?: readonly (readonly [string, string])[];
+  /** The control an agent clicks to open a closed reply box. */
+  opener?: Selectors;
 }
 
-function is(el: Element, sel: string): boolean {
+function within(el: Element, sel: string): boolean {
   try {
-    return el.matches(sel);
+    return !!el.closest(sel);
   } catch {
     return false;
   }
@@ -106,7 +117,7 @@ export const HEADER_FIELDS = ['subject', 'customer.name', 'customer.email', 'cha
  *  complete. A header field still missing is looked for again, so it shows up once it renders. */
 export function headerOf(prev: TicketContext | null | undefined, key: string) {
   if (!prev || prev.key !== key || prev.missing?.some((f) => f === 'pane' || f === 'all' || HEADER_FIELDS.includes(f))) return undefined;
-  return { subject: prev.subject, customer: prev.customer, channel: prev.channel };
+  return { subject: prev.subject, customer: prev.customer, channel: prev.channel, number: prev.number };
 }
 
 /** The nearest element holding both `a` and `b`: the conversation log around its oldest and newest message. */
@@ -130,12 +141,14 @@ export function readWith(spec: DeskSpec, doc: Document, url: URL, prev?: TicketC
   // Only fields the desk declares are looked for, so only those can be reported missing.
   const take = <T>(field: string, declared: unknown, value: T | undefined) => (declared ? f.take(field, value) : undefined);
   const header = headerOf(prev, base.key);
-  let subject, name, email, channel;
+  let subject, name, email, channel, number;
   if (header) {
-    ({ subject, channel } = header);
+    ({ subject, channel, number } = header);
     ({ name, email } = header.customer ?? {});
   } else {
-    subject = take('subject', spec.subject, textOf(first(root, spec.subject), 300));
+    const titled = spec.title?.exec(doc.title.slice(0, 300));
+    subject = take('subject', spec.subject, textOf(first(root, spec.subject), 300) ?? cleanText(titled?.[2], 300));
+    number = textOf(first(root, spec.number), 40)?.replace(/^#\s*/, '') ?? titled?.[1];
     name = take('customer.name', spec.customerName, textOf(first(root, spec.customerName), 120));
     email = take('customer.email', spec.email, emailOf(first(root, spec.email)));
     channel = spec.fixedChannel ?? take('channel', spec.channel, channelOf(first(root, spec.channel)));
@@ -165,6 +178,7 @@ export function readWith(spec: DeskSpec, doc: Document, url: URL, prev?: TicketC
   const knowsAgents = spec.messages && (spec.customer || (spec.sender && name));
   return {
     ...base,
+    number: number && number !== ticketId ? number : undefined,
     subject,
     customer: name || email ? { name, firstName: firstNameOf(name), email } : undefined,
     channel,
@@ -181,7 +195,7 @@ export function regionsWith(spec: DeskSpec, doc: Document, url: URL): Regions | 
   const id = ticketIdWith(spec, url);
   const root = id && scopeFor(spec, doc, id);
   if (!root) return null;
-  const header = [spec.subject, spec.customerName, spec.email, spec.channel].map((s) => first(root, s));
+  const header = [spec.subject, spec.number, spec.customerName, spec.email, spec.channel].map((s) => first(root, s));
   if (spec.idIn) header.push(q(root, spec.idIn));
   const msgs = lastMatches(root, spec.messages || spec.customer);
   return {
@@ -191,19 +205,37 @@ export function regionsWith(spec: DeskSpec, doc: Document, url: URL): Regions | 
   };
 }
 
-/** The reply box of the visible ticket; an editor inside a same-origin iframe yields its body. */
-export function editorWith(spec: DeskSpec, doc: Document): HTMLElement | null {
+/** The visible ticket's container, or the whole page. */
+function rootFor(spec: DeskSpec, doc: Document): Root {
   const id = ticketIdWith(spec, new URL(doc.location?.href ?? 'https://invalid/'));
-  const root = (id && scopeFor(spec, doc, id)) || doc;
-  const el = first(root, spec.editor);
-  if (el?.tagName === 'IFRAME') {
-    try {
-      return (el as HTMLIFrameElement).contentDocument?.body ?? null;
-    } catch {
-      return null;
+  return (id && scopeFor(spec, doc, id)) || doc;
+}
+
+/** Every reply box of the visible ticket, shown or not, in selector then page order; an editor inside a
+ *  same-origin iframe yields its body. */
+export function editorsWith(spec: DeskSpec, doc: Document): HTMLElement[] {
+  const root = rootFor(spec, doc);
+  const out: HTMLElement[] = [];
+  for (const s of spec.editor) {
+    for (const found of lastMatches(root, s)) {
+      let el: Element | null | undefined = found;
+      if (el.tagName === 'IFRAME') {
+        try {
+          el = (el as HTMLIFrameElement).contentDocument?.body;
+        } catch {
+          el = null;
+        }
+      }
+      if (el && !out.includes(el as HTMLElement)) out.push(el as HTMLElement);
     }
   }
-  return el as HTMLElement | null;
+  return out;
+}
+
+/** The reply box to use: the first one the agent can see, else the first on the page. */
+export function editorWith(spec: DeskSpec, doc: Document): HTMLElement | null {
+  const all = editorsWith(spec, doc);
+  return all.find(isUsable) ?? all[0] ?? null;
 }
 
 export function deskAdapter(spec: DeskSpec): DeskAdapter {
@@ -216,5 +248,8 @@ export function deskAdapter(spec: DeskSpec): DeskAdapter {
     read: (doc, url, prev) => readWith(spec, doc, url, prev),
     regions: (doc, url) => regionsWith(spec, doc, url),
     editor: (doc) => editorWith(spec, doc),
+    editors: (doc) => editorsWith(spec, doc),
+    composerOf: (el) => spec.composers?.find(([sel]) => within(el, sel))?.[1],
+    opener: (doc) => first(rootFor(spec, doc), spec.opener) as HTMLElement | null,
   };
 }

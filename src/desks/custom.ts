@@ -55,8 +55,12 @@ export function customAdapter(def: CustomDeskDefinition): DeskAdapter {
     customer: sel.customerMessage?.trim() || undefined,
     newestFirst: preset?.newestFirst,
     idIn: preset?.idIn,
+    number: one(preset?.number),
+    title: preset?.title,
     editor: one(sel.editor) ?? [],
     composer: sel.editor?.trim() || undefined,
+    composers: preset?.composers,
+    opener: one(preset?.opener),
   };
   return deskAdapter(spec);
 }

@@ -11,10 +11,19 @@
 // - FreeScout: `/conversation/<id>`, `.conv-subjtext`, `.conv-customer-block .customer-name/.customer-email`,
 //   `#conv-layout-main .thread.thread-type-customer|message` with `.thread-content`, newest thread first:
 //   FreeScout's conversation views and public FreeScout modules (code search); Summernote `.note-editable`.
+//   Issue #14, from freescout-help-desk/freescout resources/views/conversations/view.blade.php and
+//   public/js/main.js (initConversation), and a real 1.8.235 install: the conversation number
+//   `.conv-numnav strong` (a column of its own, not the URL's id); the title '#<number> <subject> - <customer>'
+//   (section title_full); one `.conv-reply-block.hidden` holding the Summernote editor until the agent clicks
+//   `.conv-actions .conv-reply` (Reply), which becomes `.conv-note-block` for a note (`.conv-add-note`) and
+//   `.conv-forward-block` for a forward.
 // - osTicket: `/scp/tickets.php?id=<id>`, `.tixTitle h3`, `#ticket_thread .thread-entry.message|response`
 //   with `.thread-body`, `#user-<n>-name|email`: osTicket's staff ticket view (include/staff/ticket-view.inc.php)
 //   and clockify/browser-extension src/integrations/osticket.js; Redactor (`.redactor-in`, older `.redactor-editor`)
-//   over `textarea#response`: issue #8.
+//   over `textarea#response`: issue #8. Two composers (issue #14, include/staff/ticket-view.inc.php and a real
+//   1.18.1 install with Redactor 3.5.2): `form#reply` (`.redactor-in-0` over `textarea#response`) and
+//   `form#note.hidden` (`.redactor-in-1` over `textarea#internal_note`), switched by the `#post-reply-tab` /
+//   `#post-note-tab` tabs, which toggle `hidden` on the forms.
 // - Chatwoot: `/app/accounts/<n>/(inbox/<n>/|label/<x>/|…)conversations/<id>`, messages `li.left` (incoming) /
 //   `li.right` in `.conversation-panel` with `.message-text__wrap`, `.contact--name`, ProseMirror
 //   `.ProseMirror-woot-style`: chatwoot/chatwoot app/javascript (code search) and a public content script.
@@ -37,6 +46,14 @@ export interface DeskPreset {
   /** An element naming the ticket id: until it names the URL's ticket, the page still shows the previous
    *  one (single-page desks change the URL before they re-render). Not in the pack format: presets only. */
   idIn?: string;
+  /** What the desk calls the ticket where it differs from the URL's id, and a document.title fallback
+   *  (see DeskSpec). Presets only, like the composers and the opener below. */
+  number?: string;
+  title?: RegExp;
+  /** Several composers around one or more editors: [selector around the editor, name]; the rest is the reply. */
+  composers?: readonly (readonly [string, string])[];
+  /** The control that opens a closed reply box. */
+  opener?: string;
 }
 
 /** Keyed by the pack format's preset ids, so the validator and the presets cannot drift apart. */
@@ -65,6 +82,10 @@ export const PRESETS: Readonly<Record<DeskPresetId, DeskPreset>> = {
       editor: '.note-editable',
     },
     newestFirst: true,
+    number: '.conv-numnav strong',
+    title: /^#(\d+) (.+?)(?: - (?:(?! - ).)+)?$/,
+    composers: [['.conv-note-block', 'internal note'], ['.conv-forward-block', 'forward']],
+    opener: '.conv-actions .conv-reply',
   },
   osticket: {
     name: DESK_PRESETS.osticket,
@@ -75,8 +96,10 @@ export const PRESETS: Readonly<Record<DeskPresetId, DeskPreset>> = {
       customerEmail: '[id^="user-"][id$="-email"]',
       messages: '#ticket_thread .thread-entry.message, #ticket_thread .thread-entry.response',
       customerMessage: '#ticket_thread .thread-entry.message .thread-body',
-      editor: '.redactor-in, .redactor-editor, textarea#response',
+      editor: '.redactor-in, .redactor-editor, textarea#response, textarea#internal_note',
     },
+    composers: [['form#note', 'internal note']],
+    opener: '#post-reply-tab',
   },
   chatwoot: {
     name: DESK_PRESETS.chatwoot,

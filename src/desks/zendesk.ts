@@ -19,6 +19,7 @@ const SEL = {
   sender: '[data-test-id="omni-log-item-sender"]',
   content: '[data-test-id="omni-log-message-content"]',
   channel: '[data-test-id="omnichannel-channel-switcher"]',
+  switcher: '[data-test-id="omnichannel-channel-switcher-button"], [data-test-id="omnichannel-channel-switcher"]',
   editor: ['div[data-test-id="omnicomposer-rich-text-ckeditor"].ck-editor__editable', 'div[data-test-id="omnicomposer-rich-text-ckeditor"] .ck-editor__editable', '.ck-editor__editable[contenteditable="true"]'],
 } as const;
 
@@ -97,6 +98,13 @@ export const zendesk: DeskAdapter = {
     const messages = lastMatches(pane, SEL.message);
     const header = [first(pane, SEL.subject), pane.querySelector(SEL.requester), pane.querySelector(SEL.channel), doc.querySelector(SEL.selectedTab)];
     return { root: pane, header: header.filter((el): el is Element => !!el), log: pane.querySelector('[data-test-id="omni-log-container"]') ?? around(messages[0], messages[messages.length - 1]) };
+  },
+
+  // The composer's channel switcher names its mode; public Zendesk scripts tell "Internal note" from a
+  // public reply by the switcher button's aria-label (omnichannel-channel-switcher-button, code search).
+  composerOf(el) {
+    const sw = el.closest('.ticket-panes-grid-layout')?.querySelector(SEL.switcher);
+    return sw && el.closest(this.composerSelector!) && /internal note/i.test(sw.getAttribute('aria-label') || sw.textContent || '') ? 'internal note' : undefined;
   },
 
   editor(doc) {

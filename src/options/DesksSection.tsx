@@ -7,6 +7,7 @@ import { presetOf, PRESETS } from '../desks/presets';
 import { CUSTOM_DESKS_KEY, readCustomDesks } from '../desks/storage-keys';
 import { onInstalledChanged, readInstalled } from '../packs/store';
 import type { InstalledPack } from '../packs/install';
+import { DeskHealth } from './DeskHealth';
 
 const SELECTOR_FIELDS: [keyof CustomDeskSelectors, string][] = [
   ['active', 'Active ticket container (optional; {id} stands for the ticket id)'],
@@ -176,6 +177,7 @@ export function DesksSection() {
         <thead><tr><th>Desk</th><th>Pages</th></tr></thead>
         <tbody>{DESKS.map((d) => <tr key={d.id}><td>{d.name}</td><td class="url">{d.matches.join(', ')}</td></tr>)}</tbody>
       </table>
+      <DeskHealth names={new Map([...DESKS, ...custom].map((d) => [d.id, d.name]))} />
       <h4>Your own desks</h4>
       {custom.length === 0 ? <p class="muted">None yet. Add your company's tool or a self-hosted desk below.</p> : (
         <table class="list" aria-label="Custom desks">

@@ -1,3 +1,4 @@
+import { healthLine } from '../core/desk-health';
 import type { WindowTicket } from '../core/follow';
 import { contactsOf, describeContacts } from '../core/ticket-facts';
 
@@ -8,13 +9,14 @@ export function TicketCard({ shown, deskName, onOpenTab }: { shown: WindowTicket
   const t = shown.ticket;
   // The same count the cues and phrases use, with its basis: "3rd contact — they said "third time"".
   const contacts = describeContacts(contactsOf(t));
+  const health = healthLine(t);
   return (
     <section class="ticket" aria-label="Current ticket" data-ticket-id={t.ticketId}>
       <p class="ticket-meta">
-        <span>{deskName}</span><span aria-hidden="true">·</span><span>Ticket #{t.ticketId}</span>
+        <span>{deskName}</span><span aria-hidden="true">·</span><span>Ticket #{t.number ?? t.ticketId}</span>
         {t.channel && <span class="chip">{CHANNEL_LABEL[t.channel]}</span>}
       </p>
-      <h1 class="ticket-subject">{t.subject ?? `Ticket #${t.ticketId}`}</h1>
+      <h1 class="ticket-subject">{t.subject ?? `Ticket #${t.number ?? t.ticketId}`}</h1>
       {t.customer && (
         <p class="ticket-customer">
           {t.customer.name && <span class="name">{t.customer.name}</span>}
@@ -35,9 +37,9 @@ export function TicketCard({ shown, deskName, onOpenTab }: { shown: WindowTicket
           <blockquote>{t.lastCustomerMessage}</blockquote>
         </figure>
       )}
-      {t.missing && t.missing.length > 0 && (
-        <p class="muted small" title={`Not found on the page: ${t.missing.join(', ')}`}>
-          Some details could not be read from this page ({t.missing.join(', ')}).
+      {health && (
+        <p class="muted small" role="note">
+          {health} <button type="button" class="link" onClick={() => void chrome.runtime.openOptionsPage()}>Check it in options</button>
         </p>
       )}
     </section>

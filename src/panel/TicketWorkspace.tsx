@@ -54,7 +54,8 @@ function valuesFor(ticket: TicketContext, facts: TicketFacts, agentName: string)
   return {
     customer: ticket.customer,
     agent: { name: agentName || undefined },
-    ticket: { id: ticket.ticketId, subject: ticket.subject, contacts: facts.contacts.count },
+    // The number the customer sees in the desk's emails, where the desk has its own.
+    ticket: { id: ticket.number ?? ticket.ticketId, subject: ticket.subject, contacts: facts.contacts.count },
   };
 }
 

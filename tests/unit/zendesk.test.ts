@@ -76,3 +76,19 @@ describe('match patterns', () => {
     expect(adapterFor(new URL('https://example.com/'))).toBeNull();
   });
 });
+
+describe('zendesk composers (issue #14)', () => {
+  it('names the composer an internal note while its channel switcher says so, else leaves it to the reply', async () => {
+    await loadFixture(42);
+    const pane = document.querySelector('[data-pane-for="42"]')!;
+    // CKEditor does not run in jsdom: stand in for the editable it creates inside the host.
+    const editor = pane.querySelector('#editor-42')!.appendChild(document.createElement('div'));
+    editor.className = 'ck-editor__editable';
+    editor.parentElement!.classList.add('ck-editor');
+    expect(zendesk.composerOf!(editor, document)).toBeUndefined();
+    pane.querySelector('[data-test-id="omnichannel-channel-switcher"]')!.setAttribute('aria-label', 'Internal note');
+    expect(zendesk.composerOf!(editor, document)).toBe('internal note');
+    // Only the composer: the subject field beside it is no note.
+    expect(zendesk.composerOf!(pane.querySelector('[data-test-id="omni-header-subject"]')!, document)).toBeUndefined();
+  });
+});

@@ -1,0 +1,39 @@
+// Options → Help desks: each desk's last read, field by field. A desk whose page changed shows here
+// as missing fields, with when it was read, so a lead can tell "broken since this morning" from "never worked".
+import { useEffect, useState } from 'preact/hooks';
+import { DESK_HEALTH_KEY, healthRecords, type DeskRead } from '../core/desk-health';
+
+export function DeskHealth({ names }: { names: ReadonlyMap<string, string> }) {
+  const [reads, setReads] = useState<DeskRead[]>([]);
+
+  useEffect(() => {
+    const load = () => void chrome.storage.local.get(DESK_HEALTH_KEY).then((got) => setReads(healthRecords(got[DESK_HEALTH_KEY])));
+    load();
+    const fn = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+      if (area === 'local' && DESK_HEALTH_KEY in changes) load();
+    };
+    chrome.storage.onChanged.addListener(fn);
+    return () => chrome.storage.onChanged.removeListener(fn);
+  }, []);
+
+  return (
+    <>
+      <h3>Last read on each desk</h3>
+      {reads.length === 0 ? <p class="muted">Nothing read yet. Open a ticket in a help desk and it shows here.</p> : (
+        <table class="list" aria-label="Last read on each desk">
+          <thead><tr><th>Desk</th><th>When</th><th>Found</th><th>Missing</th></tr></thead>
+          <tbody>
+            {reads.map((r) => (
+              <tr key={r.desk}>
+                <td>{names.get(r.desk) ?? r.desk} <span class="muted">({r.host})</span></td>
+                <td>{new Date(r.at).toLocaleString()}</td>
+                <td>{r.found.join(', ') || '—'}</td>
+                <td>{r.missing.join(', ') || 'nothing'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
