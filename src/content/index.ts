@@ -2,6 +2,7 @@
 // Kept tiny on purpose (its gzipped size is a benchmark figure): no UI, no database, no packs.
 import type { TicketContext } from '../core/ticket';
 import { chooseAdapter } from '../desks';
+import { HEADER_FIELDS } from '../desks/common';
 import { readCustomDesks } from '../desks/storage-keys';
 import type { DeskAdapter } from '../desks/types';
 import { isMessage, sendToBackground, type InsertOutcome } from '../messaging';
@@ -49,7 +50,9 @@ function start(adapter: DeskAdapter) {
 
   /** The regions the last full read depended on; none when it could not read the ticket at all. */
   const regions = () => {
-    if (!last || last.missing?.includes('all')) return null;
+    // While a header field is missing the whole page is watched, so it is read the moment the desk
+    // renders it again (a field outside the watched regions would otherwise never be seen coming back).
+    if (!last || last.missing?.some((f) => f === 'all' || f === 'pane' || HEADER_FIELDS.includes(f))) return null;
     try {
       return adapter.regions?.(document, new URL(location.href)) ?? null;
     } catch {
