@@ -1,6 +1,6 @@
 // Issue #4: the checklist and phrases in the panel, driven by role and name as an agent would.
 import type { Page } from 'playwright-core';
-import { launch, openDesk, openPanelTab, routeDesk, type Harness } from './harness';
+import { type Harness, zendeskTicket42 } from './harness';
 import { expect } from '@playwright/test';
 import { check, type E2ETest } from './runner';
 
@@ -22,11 +22,7 @@ const openTicket = async (id: number, subject: string) => {
 };
 
 export async function setup() {
-  h = await launch();
-  await routeDesk(h.context, 'https://acme.zendesk.com', 'zendesk.html');
-  desk = await openDesk(h, 'https://acme.zendesk.com/agent/tickets/42');
-  await desk.locator('[data-pane-for="42"] [data-fixture-ready]').waitFor({ state: 'attached', timeout: 20000 });
-  panel = await openPanelTab(h, desk);
+  ({ h, desk, panel } = await zendeskTicket42());
   await panel.getByRole('heading', { name: 'Refund for order #1042 still missing' }).waitFor({ timeout: 10000 });
 }
 

@@ -2,7 +2,7 @@
 // the panel in the same task (the harshest case: nothing of the page runs after the click), again
 // and again, then reads what IndexedDB kept.
 import type { Locator, Page } from 'playwright-core';
-import { launch, openDesk, openPanelTab, routeDesk, type Harness } from './harness';
+import { type Harness, zendeskTicket42 } from './harness';
 import { expect } from '@playwright/test';
 import { check, type E2ETest } from './runner';
 
@@ -74,11 +74,7 @@ async function ready(): Promise<void> {
 const stepBox = (title: string) => panel.getByRole('checkbox', { name: new RegExp(`^${title}`) });
 
 export async function setup() {
-  h = await launch();
-  await routeDesk(h.context, 'https://acme.zendesk.com', 'zendesk.html');
-  desk = await openDesk(h, 'https://acme.zendesk.com/agent/tickets/42');
-  await desk.locator('[data-pane-for="42"] [data-fixture-ready]').waitFor({ state: 'attached', timeout: 20000 });
-  panel = await openPanelTab(h, desk);
+  ({ h, desk, panel } = await zendeskTicket42());
   await ready();
 }
 

@@ -3,7 +3,7 @@
 // it first, and the card, cue, hint and phrase give one number; search on a chat ticket leads with
 // lines that are true and fit the channel, marking the rest; the fill-in prompt starts from the ticket.
 import type { Page } from 'playwright-core';
-import { launch, openDesk, openPanelTab, routeDesk, type Harness } from './harness';
+import { type Harness, zendeskTicket42 } from './harness';
 import { check, type E2ETest } from './runner';
 
 export const file = 'facts';
@@ -59,11 +59,7 @@ function contactNumbers(text: string): number[] {
 }
 
 export async function setup() {
-  h = await launch();
-  await routeDesk(h.context, 'https://acme.zendesk.com', 'zendesk.html');
-  desk = await openDesk(h, 'https://acme.zendesk.com/agent/tickets/42');
-  await desk.locator('[data-pane-for="42"] [data-fixture-ready]').waitFor({ state: 'attached', timeout: 20000 });
-  panel = await openPanelTab(h, desk);
+  ({ h, desk, panel } = await zendeskTicket42());
   await panel.getByRole('heading', { name: SUBJECT_42 }).waitFor({ timeout: 10000 });
   // An hour's threshold: whether Maria "waited" must not depend on how slow the machine is.
   await setSettings({ waitingSeconds: 3600 });

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { EXTENSION_ID, launch, openDesk, openPanelTab, ROOT, routeDesk, type Harness } from './harness';
+import { EXTENSION_ID, ROOT, type Harness, zendeskTicket42 } from './harness';
 import { check, type E2ETest } from './runner';
 
 export const file = 'glance';
@@ -43,11 +43,7 @@ async function axeProblems(page: Page): Promise<string[]> {
 }
 
 export async function setup() {
-  h = await launch();
-  await routeDesk(h.context, 'https://acme.zendesk.com', 'zendesk.html');
-  desk = await openDesk(h, 'https://acme.zendesk.com/agent/tickets/42');
-  await desk.locator('[data-pane-for="42"] [data-fixture-ready]').waitFor({ state: 'attached', timeout: 20000 });
-  panel = await openPanelTab(h, desk);
+  ({ h, desk, panel } = await zendeskTicket42());
   await panel.setViewportSize({ width: 360, height: 800 });
   await panel.getByRole('heading', { name: SUBJECT_42 }).waitFor({ timeout: 10000 });
   await phraseList().getByRole('button').first().waitFor({ timeout: 10000 });

@@ -105,3 +105,12 @@ export async function activateTab(h: Harness, page: Page): Promise<void> {
     if (tab?.id !== undefined) await chrome.tabs.update(tab.id, { active: true });
   }, url);
 }
+
+/** Chromium with the extension, the Zendesk fixture's ticket 42 rendered, and the panel beside it. */
+export async function zendeskTicket42(): Promise<{ h: Harness; desk: Page; panel: Page }> {
+  const h = await launch();
+  await routeDesk(h.context, 'https://acme.zendesk.com', 'zendesk.html');
+  const desk = await openDesk(h, 'https://acme.zendesk.com/agent/tickets/42');
+  await desk.locator('[data-pane-for="42"] [data-fixture-ready]').waitFor({ state: 'attached', timeout: 20000 });
+  return { h, desk, panel: await openPanelTab(h, desk) };
+}
