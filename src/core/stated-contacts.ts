@@ -43,10 +43,3 @@ export function findStatedContacts(message: string | undefined): StatedContacts 
 export function statedContacts(message: string | undefined): number | undefined {
   return findStatedContacts(message)?.count;
 }
-
-/** The larger of what the ticket shows and what the customer says. */
-export function contactCount(ticket: { customerMessages?: number; lastCustomerMessage?: string }): number | undefined {
-  const stated = statedContacts(ticket.lastCustomerMessage);
-  if (stated === undefined) return ticket.customerMessages;
-  return Math.max(stated, ticket.customerMessages ?? 0);
-}

@@ -24,8 +24,3 @@ export function adapterFor(url: URL, desks: readonly DeskAdapter[] = DESKS): Des
 export async function chooseAdapter(url: URL, readCustom: () => Promise<unknown>): Promise<DeskAdapter | null> {
   return adapterFor(url) ?? customAdapterFor(url, await readCustom());
 }
-
-/** Names for the panel's empty state. */
-export function deskNames(desks: readonly DeskAdapter[] = DESKS): string[] {
-  return desks.map((d) => d.name);
-}

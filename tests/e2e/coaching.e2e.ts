@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { EXTENSION_ID, launch, openDesk, openPanelTab, routeDesk, type Harness } from './harness';
-import { check, type E2ETest } from './runner';
+import { check, until, type E2ETest } from './runner';
 
 export const file = 'coaching';
 const TICKET_42 = 'https://acme.zendesk.com/agent/tickets/42';
@@ -46,18 +46,6 @@ const badge = () => h.worker.evaluate(() => chrome.action.getBadgeText({}));
 const notificationIds = () => h.worker.evaluate(async () => Object.keys(await chrome.notifications.getAll()));
 const notesText = () => panel.getByRole('textbox', { name: 'Notes' }).inputValue();
 const phrases = () => panel.getByRole('list', { name: 'Suggested phrases' }).getByRole('button');
-
-/** Polls `read` until `ok`, or fails with the last value seen. */
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, timeout = 5000): Promise<T> {
-  const end = Date.now() + timeout;
-  let last = await read();
-  while (!ok(last)) {
-    if (Date.now() > end) throw new Error(`${what}: last value ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    last = await read();
-  }
-  return last;
-}
 
 async function setSettings(patch: Record<string, unknown>) {
   await h.worker.evaluate(async (p) => {

@@ -9,7 +9,7 @@
 // site is allowed on chrome://extensions first, as there, so the extension's own chrome.permissions.request
 // (from its options page) resolves without a prompt that headless Chromium could not answer.
 import type { Page } from 'playwright-core';
-import { EXTENSION_ID, launch, openDesk, openPanelTab, routeDesk, type Harness } from './harness';
+import { allowSiteInChrome, EXTENSION_ID, launch, openDesk, openPanelTab, routeDesk, type Harness } from './harness';
 import { check, type E2ETest } from './runner';
 
 export const file = 'composers';
@@ -26,14 +26,9 @@ const GREETING = /Hi Maria, thanks for getting in touch/;
 const GREETING_TEXT = 'Hi Maria, thanks for getting in touch';
 
 async function allowSite(origin: string) {
+  await allowSiteInChrome(h, origin);
   const page = await h.context.newPage();
   try {
-    await page.goto(`chrome://extensions/?id=${EXTENSION_ID}`);
-    const result = await page.evaluate(({ id, site }) => new Promise<string>((resolve) => {
-      const dp = (chrome as unknown as { developerPrivate: { addHostPermission(id: string, host: string, cb: () => void): void } }).developerPrivate;
-      dp.addHostPermission(id, site, () => resolve(chrome.runtime.lastError?.message ?? 'ok'));
-    }), { id: EXTENSION_ID, site: `${origin}/*` });
-    check(result === 'ok', `chrome://extensions refused the site: ${result}`);
     await page.goto(`chrome-extension://${EXTENSION_ID}/src/options/index.html`);
     check(await page.evaluate((o) => chrome.permissions.request({ origins: [o] }), `${origin}/*`), `${origin} was not granted`);
   } finally {

@@ -11,7 +11,7 @@
 // on Chrome's own extensions page first, as a lead could, and then goes through the real options flow:
 // the click, the real chrome.permissions.request, storage, chrome.scripting.registerContentScripts.
 import type { Locator, Page } from 'playwright-core';
-import { EXTENSION_ID, launch, openDesk, openPanelTab, routeDesk, type Harness } from './harness';
+import { allowSiteInChrome, EXTENSION_ID, launch, openDesk, openPanelTab, routeDesk, type Harness } from './harness';
 import { check, type E2ETest } from './runner';
 
 export const file = 'custom-desks';
@@ -61,21 +61,6 @@ export async function setup() {
 
 export async function teardown() {
   await h?.close();
-}
-
-/** What a lead does on chrome://extensions → Person First → Site access → "Add a site". */
-async function allowSiteInChrome(origin: string) {
-  const page = await h.context.newPage();
-  try {
-    await page.goto(`chrome://extensions/?id=${EXTENSION_ID}`);
-    const result = await page.evaluate(({ id, site }) => new Promise<string>((resolve) => {
-      const dp = (chrome as unknown as { developerPrivate: { addHostPermission(id: string, host: string, cb: () => void): void } }).developerPrivate;
-      dp.addHostPermission(id, site, () => resolve(chrome.runtime.lastError?.message ?? 'ok'));
-    }), { id: EXTENSION_ID, site: `${origin}/*` });
-    check(result === 'ok', `chrome://extensions refused the site: ${result}`);
-  } finally {
-    await page.close();
-  }
 }
 
 /** Waits (on the service worker's own answers, not on a clock) until the custom desk's script is, or is not, registered. */
@@ -130,7 +115,7 @@ export const tests: E2ETest[] = [
     let panel: Page;
     return [
       [`${c.label}: added in the options page with its preset, at its own origin`, async () => {
-        await allowSiteInChrome(c.origin);
+        await allowSiteInChrome(h, c.origin);
         await form().getByLabel(/^Preset/).selectOption({ label: c.label });
         // The preset filled the URL pattern and the editor selector; the lead names the desk and its site.
         check((await form().getByLabel(/^Ticket URL pattern/).inputValue()) !== '', 'the preset did not fill the ticket URL pattern');
@@ -196,7 +181,7 @@ export const tests: E2ETest[] = [
     // Offered only: nothing is registered and no site is asked for until the lead adds it.
     const before = await h.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id));
     check(!before.includes('custom-desk:acme-helpdesk'), 'a pack desk was registered before it was added');
-    await allowSiteInChrome(PACK_DESK_ORIGIN);
+    await allowSiteInChrome(h, PACK_DESK_ORIGIN);
     await offered.getByRole('button', { name: 'Add ACME helpdesk' }).click();
     await options.getByRole('status').filter({ hasText: 'Added ACME helpdesk.' }).waitFor({ timeout: 5000 });
     await registered('acme-helpdesk', true);

@@ -4,7 +4,7 @@
 // lines that are true and fit the channel, marking the rest; the fill-in prompt starts from the ticket.
 import type { Page } from 'playwright-core';
 import { type Harness, zendeskTicket42 } from './harness';
-import { check, type E2ETest } from './runner';
+import { check, until, type E2ETest } from './runner';
 
 export const file = 'facts';
 const SUBJECT_42 = 'Refund for order #1042 still missing';
@@ -21,18 +21,6 @@ const CLAIMS_WAIT = /thanks? (?:you )?for (?:waiting|holding)|keep(?:ing)? you w
 const phrases = () => panel.getByRole('list', { name: 'Suggested phrases' }).getByRole('button');
 const stepBox = (title: string) => panel.getByRole('checkbox', { name: new RegExp(`^${title}`) });
 const search = () => panel.getByRole('searchbox', { name: 'Search phrases' });
-
-/** Polls `read` until `ok`, or fails with the last value seen. */
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, timeout = 5000): Promise<T> {
-  const end = Date.now() + timeout;
-  let last = await read();
-  while (!ok(last)) {
-    if (Date.now() > end) throw new Error(`${what}: last value ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    last = await read();
-  }
-  return last;
-}
 
 async function openTicket(id: number, subject: string) {
   await desk.evaluate((i) => (window as any).__desk.open(i), id);

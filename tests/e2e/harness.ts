@@ -114,3 +114,18 @@ export async function zendeskTicket42(): Promise<{ h: Harness; desk: Page; panel
   await desk.locator('[data-pane-for="42"] [data-fixture-ready]').waitFor({ state: 'attached', timeout: 20000 });
   return { h, desk, panel: await openPanelTab(h, desk) };
 }
+
+/** What a lead does on chrome://extensions → Person First → Site access → "Add a site". */
+export async function allowSiteInChrome(h: Harness, origin: string): Promise<void> {
+  const page = await h.context.newPage();
+  try {
+    await page.goto(`chrome://extensions/?id=${EXTENSION_ID}`);
+    const result = await page.evaluate(({ id, site }) => new Promise<string>((resolve) => {
+      const dp = (chrome as unknown as { developerPrivate: { addHostPermission(id: string, host: string, cb: () => void): void } }).developerPrivate;
+      dp.addHostPermission(id, site, () => resolve(chrome.runtime.lastError?.message ?? 'ok'));
+    }), { id: EXTENSION_ID, site: `${origin}/*` });
+    if (result !== 'ok') throw new Error(`chrome://extensions refused the site: ${result}`);
+  } finally {
+    await page.close();
+  }
+}

@@ -10,7 +10,7 @@ import { agentRepliedSince, cueInputFor, nextReplyBaseline, rulesWithWaitingThre
 import { acceptDraft } from '../../src/panel/coaching/draft-listener';
 import { cueHint } from '../../src/panel/coaching/cue-hints';
 import { isWebUrl, sameTicketUrl } from '../../src/open-ticket';
-import { cuePhrasePlan, orderByTags, specificFirst, withPinned } from '../../src/panel/coaching/cue-phrases';
+import { cuePhrasePlan, orderByTags, specificFirst } from '../../src/panel/coaching/cue-phrases';
 import { ticketLabel } from '../../src/panel/coaching/FollowUpList';
 import { escapeMarkdown, storiesJson, storiesMarkdown } from '../../src/options/StoriesSection';
 import { validatePack } from '../../src/core/pack/validate';
@@ -215,8 +215,6 @@ describe('phrases for the moment', () => {
     const plan = cuePhrasePlan([{ kind: 'waiting', reason: 'Waiting 2 min for a reply', raise: ['greet'] }, { kind: 'happy', reason: 'Says thanks', raise: ['follow-through'] }], { contacts: {} });
     expect(plan.waitingFirst).toBe(true);
     expect(orderByTags(phrases, plan.preferTags).map((p) => p.key)).toEqual(['b', 'e', 'a', 'c', 'd']);
-    expect(withPinned(phrases, phrases[1], (x, y) => x.key === y.key).map((p) => p.key)).toEqual(['b', 'a', 'c', 'd', 'e']);
-    expect(withPinned(phrases, undefined, (x, y) => x === y)).toEqual(phrases);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Cue } from '../../src/core/cues';
-import { contactCount, statedContacts } from '../../src/core/stated-contacts';
+import { statedContacts } from '../../src/core/stated-contacts';
 import { contactsOf } from '../../src/core/ticket-facts';
 import { cuePhrasePlan } from '../../src/panel/coaching/cue-phrases';
 
@@ -24,17 +24,6 @@ describe('statedContacts', () => {
     '',
   ])('finds no stated count in %j', (message) => {
     expect(statedContacts(message)).toBeUndefined();
-  });
-});
-
-describe('contactCount', () => {
-  it('takes what the customer says when it is more than the ticket shows', () => {
-    expect(contactCount({ customerMessages: 2, lastCustomerMessage: 'This is the third time I write about this.' })).toBe(3);
-  });
-  it('keeps the ticket count when it is larger or nothing is said', () => {
-    expect(contactCount({ customerMessages: 4, lastCustomerMessage: 'Second time asking.' })).toBe(4);
-    expect(contactCount({ customerMessages: 2, lastCustomerMessage: 'Where is my refund?' })).toBe(2);
-    expect(contactCount({})).toBeUndefined();
   });
 });
 

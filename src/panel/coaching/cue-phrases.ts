@@ -43,9 +43,3 @@ export function orderByTags<T extends { tags?: readonly string[] }>(phrases: rea
   };
   return phrases.map((p, i) => ({ p, i, r: rank(p) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.p);
 }
-
-/** `pinned` first, then the rest without it. */
-export function withPinned<T>(list: readonly T[], pinned: T | undefined, same: (a: T, b: T) => boolean): T[] {
-  if (pinned === undefined) return [...list];
-  return [pinned, ...list.filter((p) => !same(p, pinned))];
-}
