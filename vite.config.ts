@@ -17,11 +17,15 @@ type ContentScript = { matches: string[]; js: string[]; run_at?: string; all_fra
  */
 function classicContentScripts(scripts: ContentScript[]): Plugin {
   const outName = (src: string) => `${src.replace(/^src\//, '').replace(/\/index\.ts$|\.ts$/, '').replace(/\//g, '-')}.js`;
+  // The build's own outDir: `npm run package` builds into a directory of its own, never over dist/.
+  let dist = resolve(import.meta.dirname, 'dist');
   return {
     name: 'person-first:classic-content-scripts',
     apply: 'build',
+    configResolved(config) {
+      dist = resolve(config.root, config.build.outDir);
+    },
     async closeBundle() {
-      const dist = resolve(import.meta.dirname, 'dist');
       for (const src of new Set(scripts.flatMap((c) => c.js))) {
         await esbuild({
           entryPoints: [resolve(import.meta.dirname, src)],

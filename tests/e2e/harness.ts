@@ -16,6 +16,8 @@ const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 export interface Harness {
   context: BrowserContext;
   worker: Worker;
+  /** EXTENSION_ID for dist/ (its manifest has the key); Chrome's id from the path for a build without one. */
+  extensionId: string;
   userDataDir: string;
   /** Closes Chromium and opens it again on the same profile, as an agent's browser restart would. */
   restart(): Promise<Harness>;
@@ -30,25 +32,30 @@ export function liveContexts(): BrowserContext[] {
   return [...live];
 }
 
-export async function launch(opts: { userDataDir?: string; headless?: boolean } = {}): Promise<Harness> {
-  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build` first.');
+/** `extensionDir` loads another build than dist/ (the unzipped store package); one without a manifest `key` gets an id from its path. */
+export async function launch(opts: { userDataDir?: string; headless?: boolean; extensionDir?: string } = {}): Promise<Harness> {
+  const dir = opts.extensionDir ?? DIST;
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`${dir === DIST ? 'dist/' : dir} is missing: run \`npm run build\` first.`);
+  const keyed = 'key' in (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as object);
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'person-first-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: opts.headless ?? true,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [...QUIET_FLAGS, `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`],
+    args: [...QUIET_FLAGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
     viewport: { width: 1200, height: 800 },
   });
   live.add(context);
   context.on('close', () => live.delete(context));
   // tsx compiles with keepNames, wrapping functions we pass to page.evaluate in __name(): give pages a no-op.
   await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
-  const worker = context.serviceWorkers().find((w) => w.url().includes(EXTENSION_ID)) ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
-  if (!worker.url().startsWith(`chrome-extension://${EXTENSION_ID}/`)) throw new Error(`unexpected extension id in ${worker.url()}`);
+  const ours = (w: Worker) => w.url().startsWith('chrome-extension://');
+  const worker = context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 15000 }));
+  if (keyed && !worker.url().startsWith(`chrome-extension://${EXTENSION_ID}/`)) throw new Error(`unexpected extension id in ${worker.url()}`);
   return {
     context,
     worker,
+    extensionId: new URL(worker.url()).host,
     userDataDir,
     async restart() {
       await context.close();

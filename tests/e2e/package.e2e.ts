@@ -1,0 +1,77 @@
+// Issue #15: the store zip is what ships, so it is what this group loads. `npm test` builds dist/
+// with the E2E hook, so the group makes the package itself (a production build in a directory of
+// its own, dist/ untouched), unzips it into a temporary directory and runs THAT in Chromium.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { unzipSync } from 'fflate';
+import type { Page } from 'playwright-core';
+import { makePackage, packageVersion, type PackageResult } from '../../scripts/package';
+import { TEST_ONLY } from '../../scripts/check-release';
+import { launch, openDesk, openPanelTab, routeDesk, type Harness } from './harness';
+import { check, type E2ETest } from './runner';
+
+export const file = 'package';
+
+let tmp: string;
+let pkg: PackageResult;
+let entries: Record<string, Uint8Array>;
+let unpacked: string;
+let h: Harness;
+let desk: Page;
+let panel: Page;
+
+export async function setup() {
+  tmp = mkdtempSync(join(tmpdir(), 'person-first-package-'));
+  pkg = makePackage({ outDir: tmp });
+  entries = unzipSync(readFileSync(pkg.zip));
+  unpacked = join(tmp, 'unpacked');
+  for (const [name, data] of Object.entries(entries)) {
+    if (name.endsWith('/')) continue;
+    mkdirSync(dirname(join(unpacked, name)), { recursive: true });
+    writeFileSync(join(unpacked, name), data);
+  }
+}
+
+export async function teardown() {
+  await h?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+}
+
+const text = (name: string) => Buffer.from(entries[name]!).toString('utf8');
+
+export const tests: E2ETest[] = [
+  ['the zip is named for package.json\'s version and its manifest says the same, without the key the store refuses', async () => {
+    const version = packageVersion();
+    check(pkg.zip.endsWith(`person-first-${version}.zip`), `zip name ${pkg.zip}`);
+    const manifest = JSON.parse(text('manifest.json')) as { version: string; key?: string; manifest_version: number };
+    check(manifest.version === version, `manifest version ${manifest.version}, package.json ${version}`);
+    check(manifest.manifest_version === 3 && !('key' in manifest), 'manifest is not MV3 or still has "key"');
+  }],
+  ['the zip holds no source maps and no test hook', async () => {
+    const names = Object.keys(entries);
+    check(names.some((n) => n.endsWith('.js')), `no scripts in the zip: ${names.join(', ')}`);
+    for (const name of names) {
+      check(!name.endsWith('.map'), `source map in the zip: ${name}`);
+      if (!/\.(js|html|json|css)$/.test(name)) continue;
+      const body = text(name);
+      check(!/[#@] sourceMappingURL=/.test(body), `source map reference in ${name}`);
+      for (const hook of TEST_ONLY) check(!body.includes(hook), `test hook ${hook} in ${name}`);
+    }
+  }],
+  ['Chromium loads the unzipped package and its panel shows the demo desk\'s ticket', async () => {
+    h = await launch({ extensionDir: unpacked });
+    await routeDesk(h.context, 'https://acme.zendesk.com', 'zendesk.html');
+    desk = await openDesk(h, 'https://acme.zendesk.com/agent/tickets/42');
+    await desk.locator('[data-pane-for="42"] [data-fixture-ready]').waitFor({ state: 'attached', timeout: 20000 });
+    panel = await openPanelTab(h, desk);
+    check(panel.url().startsWith(`chrome-extension://${h.extensionId}/`), `panel from another extension: ${panel.url()}`);
+    await panel.getByRole('heading', { name: 'Refund for order #1042 still missing', exact: true }).waitFor({ timeout: 15000 });
+    await panel.getByText('Maria Garcia').first().waitFor();
+    await panel.getByRole('list', { name: 'Suggested phrases' }).waitFor({ timeout: 10000 });
+  }],
+  ['the packaged service worker carries no test hook', async () => {
+    const hooks = await h.worker.evaluate((names) => names.filter((n) => n in globalThis), TEST_ONLY);
+    check(hooks.length === 0, `test hook present in the packaged worker: ${hooks.join(', ')}`);
+  }],
+];
