@@ -4,14 +4,18 @@
  *   lint [--strict] FILE…          tone and quality findings (errors fail; warnings fail only with --strict)
  *   build CSV -o OUT --id ID --name NAME --version X.Y.Z [--locale en] [--description …] [--author …] [--locked]
  *   diff OLD NEW                   phrases added, removed and changed
+ *   schema -o FILE                 the pack schema, for editors to use offline ("$schema": "./pack.schema.json")
+ *   schema --update                rewrite public/packs/pack.schema.json's parts made from the validator (maintainers)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseCsv } from '../src/core/csv';
 import { lintPack } from '../src/core/pack/lint';
 import { diffPacks, describeDiff } from '../src/core/pack/merge';
 import { lineColumnFinder, offsetOf, parseJsonWithPositions } from '../src/core/pack/json-position';
 import type { Pack, Phrase, PackError } from '../src/core/pack/types';
 import { parsePack, validatePack } from '../src/core/pack/validate';
+import { withDerivedParts } from '../src/core/pack/schema';
 import { DEFAULT_STEPS } from '../src/core/steps';
 
 const USAGE = `Usage: npm run packs -- <command>
@@ -19,7 +23,12 @@ const USAGE = `Usage: npm run packs -- <command>
   lint [--strict] FILE...               style findings: placeholders, duplicates, chat length, blaming words
   build CSV -o OUT --id ID --name NAME --version X.Y.Z [--locale en] [--description TEXT] [--author NAME] [--locked]
                                         make a pack from a spreadsheet export with columns step,text,channels,tags,id,title,when
-  diff OLD NEW                          phrases added, removed and changed between two versions`;
+  diff OLD NEW                          phrases added, removed and changed between two versions
+  schema -o FILE                        write the pack schema, so "$schema": "./pack.schema.json" works offline`;
+
+/** The schema the extension ships (packs/pack.schema.json in the package). */
+export const SCHEMA_FILE = resolve(import.meta.dirname, '..', 'public', 'packs', 'pack.schema.json');
+const schemaText = () => readFileSync(SCHEMA_FILE, 'utf8');
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -37,12 +46,12 @@ function problemLine(file: string, e: PackError): string {
   return `${file}:${e.line}:${e.column} ${e.path || '/'} ${e.message}`;
 }
 
-function loadPack(file: string): Pack | undefined {
+function loadPack(file: string, severity = ''): Pack | undefined {
   const text = readText(file);
   if (text === undefined) return undefined;
   const result = parsePack(text);
   if (result.ok) return result.pack;
-  for (const e of result.errors) out(problemLine(file, e));
+  for (const e of result.errors) out(problemLine(file, severity ? { ...e, message: `${severity}: ${e.message}` } : e));
   return undefined;
 }
 
@@ -63,7 +72,8 @@ function lint(args: string[]): number {
   if (!files.length) return usage('lint needs at least one file.');
   let failed = false;
   for (const file of files) {
-    const pack = loadPack(file);
+    // A pack that does not validate is reported as lint reports errors: same line format.
+    const pack = loadPack(file, 'error');
     if (!pack) {
       failed = true;
       continue;
@@ -90,7 +100,7 @@ function flags(args: string[]): { positional: string[]; opts: Map<string, string
     if (a === '-o') opts.set('out', args[++k] ?? '');
     else if (a.startsWith('--')) {
       const [name, inline] = a.slice(2).split(/=(.*)/s, 2);
-      if (name === 'locked') opts.set('locked', true);
+      if (name === 'locked' || name === 'update') opts.set(name, true);
       else opts.set(name!, inline ?? args[++k] ?? '');
     } else positional.push(a);
   }
@@ -209,6 +219,26 @@ function build(args: string[]): number {
   }
   writeFileSync(outFile, `${JSON.stringify({ $schema: './pack.schema.json', ...result.pack }, null, 2)}\n`);
   err(`${outFile}: wrote ${result.pack.id} ${result.pack.version} with ${result.pack.phrases.length} phrases`);
+  // The pack names "./pack.schema.json": put it there, so an editor completes and checks it offline.
+  const schemaOut = join(dirname(outFile), 'pack.schema.json');
+  if (resolve(schemaOut) !== SCHEMA_FILE) {
+    writeFileSync(schemaOut, schemaText());
+    err(`${schemaOut}: wrote the pack schema beside it`);
+  }
+  return 0;
+}
+
+function schema(args: string[]): number {
+  const { opts } = flags(args);
+  if (opts.has('update')) {
+    writeFileSync(SCHEMA_FILE, `${JSON.stringify(withDerivedParts(JSON.parse(schemaText())), null, 2)}\n`);
+    err(`${SCHEMA_FILE}: derived parts rewritten`);
+    return 0;
+  }
+  const outFile = opts.get('out');
+  if (typeof outFile !== 'string' || !outFile) return usage('schema needs -o FILE, like -o packs/pack.schema.json.');
+  writeFileSync(outFile, schemaText());
+  err(`${outFile}: wrote the pack schema; point a pack at it with "$schema": "./${outFile.split(/[\\/]/).pop()}" when they sit side by side`);
   return 0;
 }
 
@@ -242,6 +272,8 @@ export function run(argv: string[]): number {
       return build(rest);
     case 'diff':
       return diff(rest);
+    case 'schema':
+      return schema(rest);
     case undefined:
     case 'help':
     case '--help':

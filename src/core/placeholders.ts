@@ -31,6 +31,21 @@ export const KNOWN_PLACEHOLDERS = [
 
 export type KnownPlaceholder = (typeof KNOWN_PLACEHOLDERS)[number];
 
+/**
+ * A placeholder-shaped token the extension cannot fill: a name that is not one of KNOWN_PLACEHOLDERS
+ * ({{custmer.firstName|there}} would always say "there") or an ask without a label. One regular
+ * expression, so the pack validator and the published schema (a "not" pattern on phrase text) refuse
+ * exactly the same texts. Linear: each part stops at the next brace.
+ */
+export const UNKNOWN_PLACEHOLDER_PATTERN =
+  `\\{\\{\\s*(?:(?!(?:${KNOWN_PLACEHOLDERS.map((k) => k.replace('.', '\\.')).join('|')})\\s*(?:\\||\\}\\}))[A-Za-z_][\\w.]*\\s*|ask\\s*:\\s*)(?:\\|[^{}]*)?\\}\\}`;
+const UNKNOWN_PLACEHOLDER = new RegExp(UNKNOWN_PLACEHOLDER_PATTERN, 'u');
+
+/** The first placeholder in the text the extension cannot fill, as written; undefined when there is none. */
+export function unknownPlaceholder(text: string): string | undefined {
+  return text.includes('{{') ? UNKNOWN_PLACEHOLDER.exec(text)?.[0] : undefined;
+}
+
 const LABELS: Record<KnownPlaceholder, string> = {
   'customer.firstName': "Customer's first name",
   'customer.name': "Customer's name",

@@ -1,7 +1,9 @@
 /** Semantic Versioning 2.0.0: just enough to validate pack versions and pick the newer one. */
 
+/** MAJOR, MINOR and PATCH have at most 15 digits: every such number is exact in JavaScript (2^53 has 16),
+ *  and the pack schema's pattern (this one) says so too, so it refuses the same versions as the validator. */
 const SEMVER =
-  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+  /^(0|[1-9]\d{0,14})\.(0|[1-9]\d{0,14})\.(0|[1-9]\d{0,14})(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 
 /** The same rule as a JSON Schema "pattern" can use. */
 export const SEMVER_PATTERN = SEMVER.source;

@@ -5,15 +5,26 @@ import { lintPack } from '../../src/core/pack/lint';
 import type { Pack } from '../../src/core/pack/types';
 import { parsePack } from '../../src/core/pack/validate';
 
+/** The fixture's data as lint sees already-parsed packs: it has an unknown placeholder, which validation refuses. */
 function load(name: string): Pack {
-  const r = parsePack(readFileSync(resolve('tests/fixtures/packs', name), 'utf8'));
-  if (!r.ok) throw new Error(r.errors[0]!.message);
-  return r.pack;
+  return JSON.parse(readFileSync(resolve('tests/fixtures/packs', name), 'utf8')) as Pack;
 }
 
 describe('lintPack', () => {
   const issues = lintPack(load('lint-issues.json'));
   const at = (path: string) => issues.filter((i) => i.path === path).map((i) => i.message);
+
+  it('an unknown placeholder makes the pack invalid, with the place and the name probably meant', () => {
+    const r = parsePack(readFileSync(resolve('tests/fixtures/packs', 'lint-issues.json'), 'utf8'));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => [e.path, e.line])).toEqual([['/phrases/0/text', 8]]);
+    expect(r.errors[0]!.message).toMatch(/^Unknown placeholder \{\{company\.name\}\}/);
+    const typo = parsePack(JSON.stringify({ schema: 1, id: 'x', name: 'x', version: '1.0.0', locale: 'en', phrases: [{ id: 'a', step: 'greet', text: 'Hi {{custmer.firstName|there}}' }] }));
+    expect(typo.ok ? '' : typo.errors[0]!.message).toMatch(/Did you mean \{\{customer\.firstName\}\}\?/);
+    const ask = parsePack(JSON.stringify({ schema: 1, id: 'x', name: 'x', version: '1.0.0', locale: 'en', phrases: [{ id: 'a', step: 'greet', text: 'Your {{ask: }}' }] }));
+    expect(ask.ok ? '' : ask.errors[0]!.message).toMatch(/needs a label/);
+  });
 
   it('flags unknown placeholders as errors and corporate greetings', () => {
     expect(issues.find((i) => i.path === '/phrases/0/text' && i.severity === 'error')?.message).toMatch(/Unknown placeholder \{\{company\.name\}\}/);

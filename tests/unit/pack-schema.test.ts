@@ -1,6 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CUE_RULES } from '../../src/core/cues/rules';
+import { PACK_SCHEMA_ID, withDerivedParts } from '../../src/core/pack/schema';
 import { CHANNELS, DESK_REQUIRED_KEYS, PACK_REQUIRED_KEYS, PHRASE_REQUIRED_KEYS, WHEN_KEYS, parsePack, validatePack } from '../../src/core/pack/validate';
 import { MAX_AGENT_KNOWS, MAX_MENTIONS, MAX_MENTION_LENGTH, MAX_PHRASES } from '../../src/core/pack/types';
 import { CUE_KINDS } from '../../src/core/cues';
@@ -12,42 +15,10 @@ type Schema = Record<string, unknown>;
 const schema = JSON.parse(readFileSync(resolve('public/packs/pack.schema.json'), 'utf8')) as Schema;
 const defs = schema.$defs as Record<string, Schema>;
 
-/**
- * A small evaluator for the JSON Schema keywords pack.schema.json uses, so the published schema and the
- * hand-written validator can be compared on real documents. Rules the schema cannot state
- * (unique phrase ids, capture groups) are checked by the validator only.
- */
-function schemaErrors(value: unknown, s: Schema, path = ''): string[] {
-  if (typeof s.$ref === 'string') return schemaErrors(value, defs[s.$ref.replace('#/$defs/', '')]!, path);
-  if (Array.isArray(s.anyOf)) return (s.anyOf as Schema[]).some((alt) => schemaErrors(value, alt, path).length === 0) ? [] : [`${path}: anyOf`];
-  const errs: string[] = [];
-  const type = s.type as string | undefined;
-  const actual = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
-  if (type && actual !== type) return [`${path}: type`];
-  if ('const' in s && value !== s.const) errs.push(`${path}: const`);
-  if (Array.isArray(s.enum) && !s.enum.includes(value)) errs.push(`${path}: enum`);
-  if (typeof value === 'string') {
-    if (typeof s.minLength === 'number' && value.length < s.minLength) errs.push(`${path}: minLength`);
-    if (typeof s.maxLength === 'number' && value.length > s.maxLength) errs.push(`${path}: maxLength`);
-    if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(value)) errs.push(`${path}: pattern`);
-  }
-  if (Array.isArray(value)) {
-    if (typeof s.minItems === 'number' && value.length < s.minItems) errs.push(`${path}: minItems`);
-    if (typeof s.maxItems === 'number' && value.length > s.maxItems) errs.push(`${path}: maxItems`);
-    if (s.uniqueItems && new Set(value.map((v) => JSON.stringify(v))).size !== value.length) errs.push(`${path}: uniqueItems`);
-    if (s.items) value.forEach((v, i) => errs.push(...schemaErrors(v, s.items as Schema, `${path}/${i}`)));
-  }
-  if (actual === 'object') {
-    const obj = value as Record<string, unknown>;
-    const props = (s.properties ?? {}) as Record<string, Schema>;
-    for (const key of (s.required as string[] | undefined) ?? []) if (!(key in obj)) errs.push(`${path}/${key}: required`);
-    if (typeof s.minProperties === 'number' && Object.keys(obj).length < s.minProperties) errs.push(`${path}: minProperties`);
-    for (const [key, v] of Object.entries(obj)) {
-      if (props[key]) errs.push(...schemaErrors(v, props[key], `${path}/${key}`));
-      else if (s.additionalProperties === false) errs.push(`${path}/${key}: additionalProperties`);
-    }
-  }
-  return errs;
+// The published schema run by a real JSON Schema validator (draft 2020-12, strict: an unknown keyword fails).
+const check = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+function schemaErrors(value: unknown): string[] {
+  return check(value) ? [] : (check.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 }
 
 const fixtures = readdirSync(resolve('tests/fixtures/packs')).filter((f) => f.endsWith('.json'));
@@ -55,6 +26,18 @@ const fixtures = readdirSync(resolve('tests/fixtures/packs')).filter((f) => f.en
 const VALIDATOR_ONLY = new Set(['bad-duplicate-ids.json']);
 
 describe('pack.schema.json agrees with the validator', () => {
+  it('is up to date with the validator\'s constants (else run `npm run packs -- schema --update`)', () => {
+    expect(schema.$id).toBe(PACK_SCHEMA_ID);
+    expect(withDerivedParts(schema)).toEqual(schema);
+  });
+
+  it('describes every part of the built-in cue rules, within its limits', () => {
+    const { locale: _notAPackPart, ...rules } = DEFAULT_CUE_RULES.en!;
+    const v = { schema: 1, id: 'p', name: 'P', version: '1.0.0', locale: 'en', phrases: [], cues: rules };
+    expect(schemaErrors(v)).toEqual([]);
+    expect(validatePack(v)).toMatchObject({ ok: true });
+  });
+
   it('has the same required keys and enums', () => {
     expect(schema.required).toEqual([...PACK_REQUIRED_KEYS]);
     expect(defs.phrase!.required).toEqual([...PHRASE_REQUIRED_KEYS]);
@@ -93,7 +76,7 @@ describe('pack.schema.json agrees with the validator', () => {
     ];
     for (const when of whens) {
       const v = { ...good, phrases: [{ id: 'a', step: 'greet', text: 'Hi', when }] };
-      expect(schemaErrors(v, schema).length === 0, JSON.stringify(when)).toBe(validatePack(v).ok);
+      expect(schemaErrors(v).length === 0, JSON.stringify(when)).toBe(validatePack(v).ok);
     }
   });
 
@@ -102,7 +85,7 @@ describe('pack.schema.json agrees with the validator', () => {
     const byValidator = parsePack(text).ok;
     let bySchema: boolean;
     try {
-      bySchema = schemaErrors(JSON.parse(text), schema).length === 0;
+      bySchema = schemaErrors(JSON.parse(text)).length === 0;
     } catch {
       bySchema = false; // not JSON at all
     }
@@ -135,6 +118,6 @@ describe('pack.schema.json agrees with the validator', () => {
       { ...good, desks: [{ id: 'd', name: 'D', matches: ['https://d.test/*'], ticketUrlPattern: '#ticket/zoom/(\\d+)', preset: 'zammad' }] },
       { ...good, desks: [{ id: 'd', name: 'D', matches: ['https://d.test/*'], ticketUrlPattern: '#ticket/zoom/(\\d+)', preset: 'zamad' }] },
     ];
-    for (const v of variants) expect(schemaErrors(v, schema).length === 0, JSON.stringify(v)).toBe(validatePack(v).ok);
+    for (const v of variants) expect(schemaErrors(v).length === 0, JSON.stringify(v)).toBe(validatePack(v).ok);
   });
 });

@@ -38,8 +38,11 @@ describe('npm run packs', () => {
   it('lint: prints findings with positions; errors fail, warnings only with --strict', () => {
     const r = packs('lint', `${F}/lint-issues.json`);
     expect(r.code).toBe(1);
+    // An unknown placeholder makes the pack invalid: lint says so in its own line format.
     expect(r.stdout).toContain(`${F}/lint-issues.json:8:44 /phrases/0/text error: Unknown placeholder {{company.name}}`);
-    expect(r.stdout).toMatch(/\/phrases\/3\/text warning: "as i said"/);
+    const fixed = join(mkdtempSync(join(tmpdir(), 'packs-')), 'lint-issues.json');
+    writeFileSync(fixed, readFileSync(`${F}/lint-issues.json`, 'utf8').replace('{{company.name}}', 'ACME'));
+    expect(packs('lint', fixed).stdout).toMatch(/\/phrases\/3\/text warning: "as i said"/);
     const clean = packs('lint', `${F}/good-v2.json`);
     expect(clean.code).toBe(0);
     expect(clean.stdout).toMatch(/warning/);
@@ -64,6 +67,27 @@ describe('npm run packs', () => {
       { id: 'ft-thanks', step: 'follow-through', text: 'Thanks, {{customer.firstName|there}}.\nTake care!', channels: ['email'], tags: ['closing'] },
       { id: 'solve-i-will-look-into-it', step: 'solve', text: 'I will look into it now.' },
     ]);
+  });
+
+  it('build writes the schema beside the pack, and schema -o writes it anywhere, so "$schema" works offline', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'packs-'));
+    const r = packs('build', `${F}/phrases.csv`, '-o', join(dir, 'pack.json'), '--id', 'team', '--name', 'Team voice', '--version', '1.0.0');
+    expect(r.code).toBe(0);
+    const shipped = readFileSync('public/packs/pack.schema.json', 'utf8');
+    expect(JSON.parse(readFileSync(join(dir, 'pack.json'), 'utf8')).$schema).toBe('./pack.schema.json');
+    expect(readFileSync(join(dir, 'pack.schema.json'), 'utf8')).toBe(shipped);
+    const s = packs('schema', '-o', join(dir, 'team.schema.json'));
+    expect(s.code).toBe(0);
+    expect(readFileSync(join(dir, 'team.schema.json'), 'utf8')).toBe(shipped);
+    expect(packs('schema').code).toBe(2);
+  }, 30_000);
+
+  it('validate: an unknown placeholder is an error, with its place', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'packs-')), 'typo.json');
+    writeFileSync(file, JSON.stringify({ schema: 1, id: 'x', name: 'X', version: '1.0.0', locale: 'en', phrases: [{ id: 'a', step: 'greet', text: 'Hi {{custmer.firstName|there}}' }] }, null, 2));
+    const r = packs('validate', file);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${file}:11:15 /phrases/0/text Unknown placeholder {{custmer.firstName|there}}: it would never be filled. Did you mean {{customer.firstName}}?`);
   });
 
   it('build: reports bad rows by CSV row and refuses to write', () => {

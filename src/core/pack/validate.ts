@@ -9,9 +9,11 @@ import { isSemver } from '../semver';
 import { STEP_IDS, type StepId } from '../steps';
 import { CUE_KINDS, type CueKind, type CueRulesOverride } from '../cues/rules';
 import { MAX_CUE_PATTERN_COST, patternCost, patternProblem } from '../cues/pattern';
+import { CUE_SHAPE, MAX_CUE_PATTERN, MAX_CUE_SIGNALS, MAX_CUE_WORD, NEW_SIGNAL_REQUIRED, RESERVED_SIGNAL_NAMES, SIGNAL_NAME_PATTERN, SIGNAL_SHAPE, type CueShape } from './cue-shape';
 import { KEY_FACT_KINDS, type KeyFactKind } from '../key-facts';
 import { LinearRegExp, PatternSyntaxError } from '../linear-regex';
 import { parseComparison } from '../phrase-conditions';
+import { KNOWN_PLACEHOLDERS, unknownPlaceholder } from '../placeholders';
 import { escapePointerToken, lineColumnFinder, offsetOf, parseJsonWithPositions } from './json-position';
 import {
   MAX_AGENT_KNOWS,
@@ -46,8 +48,6 @@ export const PHRASE_REQUIRED_KEYS = ['id', 'step', 'text'] as const;
 export const DESK_REQUIRED_KEYS = ['id', 'name', 'matches', 'ticketUrlPattern'] as const;
 
 const PACK_KEYS = [...PACK_REQUIRED_KEYS, '$schema', 'description', 'author', 'locked', 'steps', 'desks', 'cues'];
-/** The parts of the cue rules a pack may change (src/core/cues/rules.ts says what each means). */
-export const CUE_KEYS = ['negators', 'negationWindow', 'negationBreakers', 'contrastWords', 'otherPeople', 'frustration', 'urgency', 'happy', 'waiting', 'raise'] as const;
 const PHRASE_KEYS = [...PHRASE_REQUIRED_KEYS, 'channels', 'tags', 'title', 'when'];
 /** The conditions a phrase's "when" may state (PhraseWhen says what each means). */
 export const WHEN_KEYS = ['contacts', 'waited', 'firstReply', 'cue', 'fact', 'channel', 'mentions', 'agentKnows'] as const;
@@ -62,6 +62,8 @@ export const MAX_TAGS = 20;
 export const MAX_TAG_LENGTH = 50;
 export const MAX_HINT = 500;
 export const MAX_SELECTOR = 500;
+/** The "$schema" address: a URL or a relative path. */
+export const MAX_SCHEMA_URL = 2000;
 /** Enough to say what is wrong without drowning the reader. */
 const MAX_ERRORS = 50;
 
@@ -133,16 +135,35 @@ function text(p: Problems, v: unknown, path: string, label: string, max: number,
     p.add(path, `${label} is empty; write something or remove the field.`);
     return undefined;
   }
-  if (v.length > max) {
-    p.add(path, `${label} is ${v.length.toLocaleString('en')} characters long; the limit is ${max.toLocaleString('en')}. Shorten it.`);
+  // Characters are counted as JSON Schema's maxLength counts them (code points: an emoji is one), so
+  // the schema and the validator agree; only a text over the limit in UTF-16 units needs the count.
+  const length = v.length > max ? codePoints(v) : v.length;
+  if (length > max) {
+    p.add(path, `${label} is ${length.toLocaleString('en')} characters long; the limit is ${max.toLocaleString('en')}. Shorten it.`);
     return undefined;
   }
   return v;
 }
 
+/** Length in Unicode code points, as JSON Schema counts a string's length. */
+export function codePoints(s: string): number {
+  let n = s.length;
+  for (let k = 0; k < s.length - 1; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(k + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        k++;
+      }
+    }
+  }
+  return n;
+}
+
 /** Control characters and the bidi overrides, isolates and marks that can make a name read as
  *  something else ("ACME\u202Ekcap" shows as "ACMEpack"): never in a name someone trusts on sight. */
-const SPOOFING_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+export const SPOOFING_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /** Text shown as a name (pack, author, desk): as `text`, and without invisible direction or control characters. */
 function label(p: Problems, v: unknown, path: string, what: string, max: number, opts: { allowEmpty?: boolean } = {}): string | undefined {
@@ -319,6 +340,8 @@ function validatePhrase(p: Problems, v: unknown, path: string, seen: Map<string,
   }
   const step = 'step' in v ? stepId(p, v.step, `${path}/step`) : undefined;
   const body = 'text' in v ? text(p, v.text, `${path}/text`, 'The phrase text', MAX_PHRASE_TEXT) : undefined;
+  const unknown = body !== undefined ? unknownPlaceholder(body) : undefined;
+  if (unknown !== undefined) p.add(`${path}/text`, unknownPlaceholderMessage(unknown, p.full));
   const channels = v.channels !== undefined ? validateChannels(p, v.channels, `${path}/channels`) : undefined;
   const tags = v.tags !== undefined ? stringList(p, v.tags, `${path}/tags`, '"tags"', MAX_TAGS, MAX_TAG_LENGTH) : undefined;
   const title = v.title !== undefined ? text(p, v.title, `${path}/title`, 'The phrase title', MAX_SHORT_TEXT) : undefined;
@@ -332,6 +355,14 @@ function validatePhrase(p: Problems, v: unknown, path: string, seen: Map<string,
   if (title !== undefined) phrase.title = title;
   if (when) phrase.when = when;
   return phrase;
+}
+
+/** Says which placeholder cannot be filled and the one probably meant: the phrase would otherwise always use its fallback. */
+function unknownPlaceholderMessage(token: string, quiet: boolean): string {
+  const name = token.slice(2, -2).split('|')[0]!.trim();
+  if (/^ask\s*:/.test(name)) return `${token} needs a label, like {{ask:Order number}}.`;
+  const hint = quiet ? undefined : closest(name, KNOWN_PLACEHOLDERS);
+  return `Unknown placeholder ${token}: it would never be filled.${hint ? ` Did you mean {{${hint}}}?` : ''} Known ones are ${KNOWN_PLACEHOLDERS.join(', ')} and ask:Label.`;
 }
 
 function validateSteps(p: Problems, v: unknown, path: string): StepOverride[] | undefined {
@@ -376,11 +407,10 @@ function captureGroups(source: string): number | string {
   }
 }
 
-/** A host of "*", or "*." before a single label ("*.com"): a pattern for every site, never a desk's. */
-function allSites(pattern: string): boolean {
-  const host = /^[^:]+:\/\/([^/]*)\//.exec(pattern)?.[1] ?? '';
-  return host === '*' || (host.startsWith('*.') && !host.slice(2).split(':')[0]!.includes('.'));
-}
+/** A host of "*", or "*." before a single label ("*.com", "*.com:8080"): a pattern for every site, never a desk's.
+ *  One regular expression, so the schema states it too (a "not" pattern on each of a desk's matches). */
+export const ALL_SITES_PATTERN = /^[^:]+:\/\/(?:\*|\*\.[^./:]*(?::[^/]*)?)\//;
+const allSites = (pattern: string): boolean => ALL_SITES_PATTERN.test(pattern);
 
 /** A known preset id; a typo gets the nearest one, and every message lists the presets by name. */
 function deskPreset(p: Problems, v: unknown, path: string): string | undefined {
@@ -453,8 +483,9 @@ function validateDesks(p: Problems, v: unknown, path: string): CustomDeskDefinit
 }
 
 /**
- * Cue rules are merged over the defaults, which drop values of the wrong type by themselves; what
- * is checked here is what that merge cannot tell: unknown parts, steps that do not exist, size.
+ * Cue rules, checked against CUE_SHAPE (every key, kind and limit; the schema is made from the same
+ * shape), then for what a schema cannot state: the size of the whole block and the matching work of
+ * all its patterns together.
  */
 function validateCues(p: Problems, v: unknown, path: string): CueRulesOverride | undefined {
   if (!isObject(v)) {
@@ -462,57 +493,107 @@ function validateCues(p: Problems, v: unknown, path: string): CueRulesOverride |
     return undefined;
   }
   const before = p.list.length + p.extra;
-  checkKeys(p, v, CUE_KEYS, path, '"cues"');
-  if (v.raise !== undefined) {
-    if (!isObject(v.raise)) p.add(`${path}/raise`, `"raise" must map a cue (frustration, waiting, urgency, happy) to a list of step ids.`);
-    else {
-      for (const [kind, steps] of Object.entries(v.raise)) {
-        const sp = `${path}/raise/${escapePointerToken(kind)}`;
-        if (!(CUE_KINDS as readonly string[]).includes(kind)) p.add(sp, `"${kind}" is not a cue; use frustration, waiting, urgency or happy.`);
-        else if (!Array.isArray(steps) || !steps.every((s) => typeof s === 'string' && (STEP_IDS as readonly string[]).includes(s))) {
-          p.add(sp, `"raise.${kind}" must be a list of step ids (${STEP_IDS.join(', ')}).`);
-        }
-      }
+  const cost = { total: 0 };
+  checkCueValue(p, v, CUE_SHAPE, path, 'cues', cost);
+  if (p.list.length + p.extra === before) {
+    if (JSON.stringify(v).length > MAX_CUES_CHARS) p.add(path, `"cues" is too large; keep it under ${MAX_CUES_CHARS.toLocaleString('en')} characters.`);
+    // Each pattern runs over every customer message; together they must stay quick on any message.
+    else if (cost.total > MAX_CUE_PATTERN_COST) {
+      p.add(path, `The cue patterns add up to ${cost.total.toLocaleString('en')} units of matching work; the limit is ${MAX_CUE_PATTERN_COST.toLocaleString('en')} (a pattern counts 1, times (n + 1) for each gap "~n"). Remove patterns or gaps.`);
     }
   }
-  if (JSON.stringify(v).length > MAX_CUES_CHARS) p.add(path, `"cues" is too large; keep it under ${MAX_CUES_CHARS.toLocaleString('en')} characters.`);
-  else checkCuePatterns(p, v, path);
   return p.list.length + p.extra === before ? (v as CueRulesOverride) : undefined;
 }
 
-/** Pattern lists inside the cue rules, by kind: each pattern must be cheap to run. */
-const CUE_PATTERN_LISTS: Record<string, readonly string[]> = { frustration: [], urgency: ['calm'], happy: ['courtesyPhrases', 'requests'] };
-
-/**
- * Signal names become keys, so a name that the object prototype already has ("toString",
- * "__proto__", "constructor"…) is refused; patterns with too many gaps are refused by name.
- */
-function checkCuePatterns(p: Problems, v: Obj, path: string): void {
-  let cost = 0;
-  const checkList = (list: unknown, at: string) => {
-    if (!Array.isArray(list)) return;
-    list.forEach((item, k) => {
-      if (typeof item !== 'string') return;
-      const problem = patternProblem(item);
-      if (problem) p.add(`${at}/${k}`, problem);
-      else cost += patternCost(item);
-    });
-  };
-  for (const kind of Object.keys(CUE_PATTERN_LISTS)) {
-    const section = Object.hasOwn(v, kind) ? v[kind] : undefined;
-    if (!isObject(section)) continue;
-    const sp = `${path}/${kind}`;
-    for (const list of CUE_PATTERN_LISTS[kind]!) if (Object.hasOwn(section, list)) checkList(section[list], `${sp}/${list}`);
-    if (!Object.hasOwn(section, 'signals') || !isObject(section.signals)) continue;
-    for (const [name, signal] of Object.entries(section.signals)) {
-      const at = `${sp}/signals/${escapePointerToken(name)}`;
-      if (name in Object.prototype || name === '__proto__') p.add(at, `"${name}" cannot be a signal name (it is a name JavaScript objects already use); choose another.`);
-      else if (isObject(signal) && Object.hasOwn(signal, 'patterns')) checkList(signal.patterns, `${at}/patterns`);
+function checkCueValue(p: Problems, v: unknown, shape: CueShape, path: string, name: string, cost: { total: number }): void {
+  const field = `"${name}"`;
+  switch (shape.kind) {
+    case 'number': {
+      const range = `${shape.integer ? 'a whole number' : 'a number'} from ${shape.min} to ${shape.max}`;
+      if (typeof v !== 'number' || !Number.isFinite(v) || (shape.integer && !Number.isInteger(v)) || v < shape.min || v > shape.max) {
+        p.add(path, `${field} must be ${range}, not ${typeof v === 'number' ? v : typeName(v)}.`);
+      }
+      return;
     }
-  }
-  // Each pattern runs over every customer message; together they must stay quick on any message.
-  if (cost > MAX_CUE_PATTERN_COST) {
-    p.add(path, `The cue patterns add up to ${cost.toLocaleString('en')} units of matching work; the limit is ${MAX_CUE_PATTERN_COST.toLocaleString('en')} (a pattern counts 1, times (n + 1) for each gap "~n"). Remove patterns or gaps.`);
+    case 'boolean':
+      if (typeof v !== 'boolean') p.add(path, `${field} must be true or false (without quotes), not ${typeName(v)}.`);
+      return;
+    case 'text':
+      text(p, v, path, field, shape.max);
+      return;
+    case 'channels':
+    case 'steps': {
+      const allowed: readonly string[] = shape.kind === 'channels' ? CHANNELS : STEP_IDS;
+      if (!Array.isArray(v)) {
+        p.add(path, `${field} must be a list of ${shape.kind === 'channels' ? 'channels' : 'step ids'} (${allowed.join(', ')}), not ${typeName(v)}.`);
+        return;
+      }
+      v.forEach((item, k) => {
+        if (typeof item !== 'string' || !allowed.includes(item)) p.add(`${path}/${k}`, `Unknown ${shape.kind === 'channels' ? 'channel' : 'step'} ${typeof item === 'string' ? `"${item}"` : typeName(item)} in ${field}. Use one of: ${allowed.join(', ')}.`);
+        else if (v.indexOf(item) !== k) p.add(`${path}/${k}`, `"${item}" is listed twice in ${field}; remove one.`);
+      });
+      return;
+    }
+    case 'list': {
+      if (!Array.isArray(v)) {
+        p.add(path, `${field} must be a list like ["a", "b"], not ${typeName(v)}.`);
+        return;
+      }
+      if (v.length > shape.maxItems) {
+        p.add(path, `${field} has ${v.length.toLocaleString('en')} entries; the limit is ${shape.maxItems}.`);
+        return;
+      }
+      v.forEach((item, k) => {
+        const s = text(p, item, `${path}/${k}`, `Each entry of ${field}`, shape.of === 'word' ? MAX_CUE_WORD : MAX_CUE_PATTERN);
+        if (s === undefined || shape.of === 'word') return;
+        const problem = patternProblem(s);
+        if (problem) p.add(`${path}/${k}`, problem);
+        else cost.total += patternCost(s);
+      });
+      return;
+    }
+    case 'object':
+      if (!isObject(v)) {
+        p.add(path, `${field} must be an object with any of ${Object.keys(shape.keys).join(', ')}, not ${typeName(v)}.`);
+        return;
+      }
+      checkKeys(p, v, Object.keys(shape.keys), path, field);
+      for (const [key, sub] of Object.entries(shape.keys)) {
+        if (Object.hasOwn(v, key)) checkCueValue(p, v[key], sub, `${path}/${key}`, `${name}.${key}`, cost);
+      }
+      return;
+    case 'signals':
+      if (!isObject(v)) {
+        p.add(path, `${field} must be an object of signals by name, like {"handover": {"reason": "Handed off", "patterns": ["handed off"]}}, not ${typeName(v)}.`);
+        return;
+      }
+      if (Object.keys(v).length > MAX_CUE_SIGNALS) p.add(path, `${field} has ${Object.keys(v).length} signals; the limit is ${MAX_CUE_SIGNALS}.`);
+      for (const [signalName, signal] of Object.entries(v)) {
+        const at = `${path}/${escapePointerToken(signalName)}`;
+        if (RESERVED_SIGNAL_NAMES.includes(signalName)) {
+          p.add(at, `"${signalName}" cannot be a signal name (it is a name JavaScript objects already use); choose another.`);
+          continue;
+        }
+        if (!SIGNAL_NAME_PATTERN.test(signalName)) {
+          p.add(at, `The signal name "${signalName.slice(0, 80)}" may use only letters, digits, "_" and "-", must start with a letter and be at most 60 characters.`);
+          continue;
+        }
+        const label = `${name}.${signalName}`;
+        if (!isObject(signal)) {
+          p.add(at, `"${label}" must be an object like {"reason": "…", "patterns": ["…"]}, not ${typeName(signal)}.`);
+          continue;
+        }
+        if (!shape.builtIn.includes(signalName)) {
+          for (const key of NEW_SIGNAL_REQUIRED) {
+            if (!Object.hasOwn(signal, key)) p.add(`${at}/${key}`, `"${label}" is a new signal, so it needs "${key}" (built-in signals are ${shape.builtIn.join(', ')}).`);
+          }
+        }
+        checkKeys(p, signal, Object.keys(SIGNAL_SHAPE), at, `"${label}"`);
+        for (const [key, sub] of Object.entries(SIGNAL_SHAPE)) {
+          if (Object.hasOwn(signal, key)) checkCueValue(p, signal[key], sub, `${at}/${key}`, `${label}.${key}`, cost);
+        }
+      }
+      return;
   }
 }
 
@@ -575,6 +656,8 @@ export function validatePack(value: unknown): PackResult {
   checkKeys(p, value, PACK_KEYS, '', 'the pack');
   requireKeys(p, value, PACK_REQUIRED_KEYS, '', 'The pack');
 
+  // Only editors read "$schema"; it is still checked, as the schema checks it, so both say the same.
+  if (Object.hasOwn(value, '$schema')) text(p, value.$schema, '/$schema', '"$schema"', MAX_SCHEMA_URL, { allowEmpty: true });
   if ('schema' in value && value.schema !== 1) {
     p.add('/schema', `"schema" must be the number 1 (this extension reads pack schema 1), not ${typeof value.schema === 'number' ? value.schema : typeName(value.schema)}.`);
   }
