@@ -10,9 +10,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseCsv } from '../src/core/csv';
-import { lintPack } from '../src/core/pack/lint';
+import { lintPackText } from '../src/core/pack/lint';
 import { diffPacks, describeDiff } from '../src/core/pack/merge';
-import { lineColumnFinder, offsetOf, parseJsonWithPositions } from '../src/core/pack/json-position';
 import type { Pack, Phrase, PackError } from '../src/core/pack/types';
 import { parsePack, validatePack } from '../src/core/pack/validate';
 import { withDerivedParts } from '../src/core/pack/schema';
@@ -78,13 +77,9 @@ function lint(args: string[]): number {
       failed = true;
       continue;
     }
-    const issues = lintPack(pack);
-    const text = readText(file) ?? '';
-    const located = parseJsonWithPositions(text.replace(/^\uFEFF/, ''));
-    const at = lineColumnFinder(text.replace(/^\uFEFF/, ''));
+    const issues = lintPackText(readText(file) ?? '', pack);
     for (const issue of issues) {
-      const pos = located.ok ? at(offsetOf(located.json.positions, issue.path)) : { line: 0, column: 0 };
-      out(`${file}:${pos.line}:${pos.column} ${issue.path || '/'} ${issue.severity}: ${issue.message}`);
+      out(`${file}:${issue.line}:${issue.column} ${issue.path || '/'} ${issue.severity}: ${issue.message}`);
       if (issue.severity === 'error' || strict) failed = true;
     }
     if (!issues.length) err(`${file}: no findings`);

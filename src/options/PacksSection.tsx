@@ -9,7 +9,7 @@ import { PacksSubscriptions } from './PacksSubscriptions';
 import { PacksUsage } from './PacksUsage';
 import { PersonalPhrases } from './PersonalPhrases';
 
-type ImportMessage = { kind: 'done'; text: string } | { kind: 'refused'; file: string; reason: string } | { kind: 'invalid'; file: string; errors: PackError[] };
+type ImportMessage = { kind: 'done'; text: string; findings: PackError[] } | { kind: 'refused'; file: string; reason: string } | { kind: 'invalid'; file: string; errors: PackError[] };
 
 /** The agent's own phrases, in "For you": a small pack of their own, unless policy turns it off. */
 export function MyPhrasesSection() {
@@ -42,7 +42,7 @@ export function PacksSection() {
     }
     if (result.ok) {
       const { pack } = result.entry;
-      setMessage({ kind: 'done', text: result.changed ? `Imported “${pack.name}” ${pack.version} from ${file.name}.` : `“${pack.name}” ${pack.version} is already installed; nothing changed.` });
+      setMessage({ kind: 'done', findings: result.findings, text: result.changed ? `Imported “${pack.name}” ${pack.version} from ${file.name}.` : `“${pack.name}” ${pack.version} is already installed; nothing changed.` });
     } else if ('errors' in result) setMessage({ kind: 'invalid', file: file.name, errors: result.errors });
     else setMessage({ kind: 'refused', file: file.name, reason: result.reason });
   };
@@ -67,7 +67,17 @@ export function PacksSection() {
         </label>
         <p class="muted small">…or drop a pack’s .json file here.</p>
       </div>
-      {message?.kind === 'done' && <p role="status" class="notice">{message.text}</p>}
+      {message?.kind === 'done' && (
+        <div role="status" class="notice">
+          <p>{message.text}</p>
+          {message.findings.length > 0 && (
+            <>
+              <p>Worth a look in the file before agents use it (the pack works as it is):</p>
+              <ul aria-label="Pack lint findings">{message.findings.map((f, i) => <li key={i}>{formatPackError(f)}</li>)}</ul>
+            </>
+          )}
+        </div>
+      )}
       {message?.kind === 'refused' && <p role="alert" class="notice error">“{message.file}” was not imported: {message.reason}</p>}
       {message?.kind === 'invalid' && (
         <div role="alert" class="notice error">

@@ -1,6 +1,7 @@
 // What the options page does to packs and subscriptions. Every change goes through the pure
 // decisions in src/packs/install.ts and lands in one storage write; the service worker picks up
 // subscription changes from storage (src/packs/subscriptions.ts).
+import { lintPackText, type LocatedLintIssue } from '../core/pack/lint';
 import { formatPackError, parsePack, validatePack } from '../core/pack/validate';
 import type { Pack, PackError, Phrase } from '../core/pack/types';
 import { decideEnabled, decideInstall, decideRemove, type InstalledPack } from '../packs/install';
@@ -11,7 +12,8 @@ import { addSubscription, readSubscriptions, removeSubscription, requestCheck, u
 export const PERSONAL_ID = 'personal';
 
 export type ImportResult =
-  | { ok: true; entry: InstalledPack; changed: boolean }
+  /** `findings`: what `packs lint` says about the pack, for the lead to see; none of it stops the import. */
+  | { ok: true; entry: InstalledPack; changed: boolean; findings: LocatedLintIssue[] }
   | { ok: false; errors: PackError[] }
   | { ok: false; reason: string };
 
@@ -22,10 +24,11 @@ export async function importPackText(text: string, now = Date.now()): Promise<Im
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   if (parsed.pack.id === PERSONAL_ID) return { ok: false, reason: 'The id “personal” is kept for your own phrases; give the pack another id.' };
   const { lockedPackIds } = await readPolicy();
+  const findings = lintPackText(text, parsed.pack);
   return withPacks(async (current) => {
     const d = decideInstall(current, parsed.pack, 'imported', now, { policyLocked: lockedPackIds });
     if (!d.ok) return { result: { ok: false, reason: d.reason } as ImportResult };
-    return { next: d.changed ? d.next : undefined, result: { ok: true, entry: d.entry, changed: d.changed } as ImportResult };
+    return { next: d.changed ? d.next : undefined, result: { ok: true, entry: d.entry, changed: d.changed, findings } as ImportResult };
   });
 }
 

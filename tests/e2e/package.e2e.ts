@@ -70,6 +70,28 @@ export const tests: E2ETest[] = [
     await panel.getByText('Maria Garcia').first().waitFor();
     await panel.getByRole('list', { name: 'Suggested phrases' }).waitFor({ timeout: 10000 });
   }],
+  ['the options page of the package refuses a pack with an unknown placeholder, saying where', async () => {
+    const options = await h.context.newPage();
+    await options.goto(`chrome-extension://${h.extensionId}/src/options/index.html#for-leads`);
+    await options.getByRole('heading', { name: 'Phrase packs' }).waitFor();
+    const pack = (text: string) => Buffer.from(JSON.stringify({ schema: 1, id: 'typo-pack', name: 'Typo pack', version: '1.0.0', locale: 'en', phrases: [{ id: 'g1', step: 'greet', text }] }, null, 2));
+    await options.getByLabel('Import pack').setInputFiles({ name: 'typo.json', mimeType: 'application/json', buffer: pack('Hi {{custmer.firstName|there}}, thanks for writing.') });
+    await options.getByRole('alert').filter({ hasText: 'line 11, column 15 at /phrases/0/text: Unknown placeholder {{custmer.firstName|there}}' }).waitFor();
+    check((await options.locator('tr[data-pack-id="typo-pack"]').count()) === 0, 'the pack with the unknown placeholder was installed');
+    await options.close();
+  }],
+  ['the options page of the package imports a valid pack and shows what lint says about it', async () => {
+    const options = await h.context.newPage();
+    await options.goto(`chrome-extension://${h.extensionId}/src/options/index.html#for-leads`);
+    await options.getByRole('heading', { name: 'Phrase packs' }).waitFor();
+    const body = JSON.stringify({ schema: 1, id: 'lint-pack', name: 'Lint pack', version: '1.0.0', locale: 'en', phrases: [{ id: 'g1', step: 'greet', text: 'As I said, you should have read the manual.' }] }, null, 2);
+    await options.getByLabel('Import pack').setInputFiles({ name: 'lint.json', mimeType: 'application/json', buffer: Buffer.from(body) });
+    const status = options.getByRole('status').filter({ hasText: 'Imported “Lint pack” 1.0.0' });
+    await status.waitFor();
+    await status.getByRole('list', { name: 'Pack lint findings' }).getByText('line 11, column 15 at /phrases/0/text: "as i said" puts the blame on the customer').waitFor();
+    await options.locator('tr[data-pack-id="lint-pack"]').waitFor();
+    await options.close();
+  }],
   ['the packaged service worker carries no test hook', async () => {
     const hooks = await h.worker.evaluate((names) => names.filter((n) => n in globalThis), TEST_ONLY);
     check(hooks.length === 0, `test hook present in the packaged worker: ${hooks.join(', ')}`);

@@ -3,6 +3,7 @@
  * badly; these findings say how to make it better. Run after validation.
  */
 import { placeholdersIn, strayBraces } from '../placeholders';
+import { lineColumnFinder, offsetOf, parseJsonWithPositions } from './json-position';
 import { STEP_IDS, type StepId } from '../steps';
 import type { Pack, Phrase, PhraseWhen } from './types';
 
@@ -10,6 +11,12 @@ export interface LintIssue {
   path: string;
   severity: 'error' | 'warning';
   message: string;
+}
+
+/** A finding with the line and column of the value in the pack's text (0 when it cannot be placed). */
+export interface LocatedLintIssue extends LintIssue {
+  line: number;
+  column: number;
 }
 
 export const CHAT_MAX_CHARS = 240;
@@ -243,4 +250,14 @@ export function lintPack(pack: Pack): LintIssue[] {
     });
   }
   return issues;
+}
+
+/** lintPack, with each finding placed in the pack's JSON text: for the options page's import and `packs lint`. */
+export function lintPackText(text: string, pack: Pack): LocatedLintIssue[] {
+  const issues = lintPack(pack);
+  if (!issues.length) return [];
+  const body = text.replace(/^\uFEFF/, '');
+  const located = parseJsonWithPositions(body);
+  const at = lineColumnFinder(body);
+  return issues.map((issue) => ({ ...issue, ...(located.ok ? at(offsetOf(located.json.positions, issue.path)) : { line: 0, column: 0 }) }));
 }
