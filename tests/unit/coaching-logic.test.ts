@@ -248,7 +248,8 @@ describe('cue rules from a pack', () => {
     const result = validatePack({ ...base, cues: { frustation: {}, raise: { happy: ['celebrate'] } } });
     expect(result.ok).toBe(false);
     const errors = (result as { errors: { path: string; message: string }[] }).errors;
-    expect(errors.map((e) => e.path)).toEqual(['/cues/frustation', '/cues/raise/happy']);
+    expect(errors.map((e) => e.path)).toEqual(['/cues/frustation', '/cues/raise/happy/0']);
+    expect(errors[1]!.message).toContain('Unknown step "celebrate" in "cues.raise.happy"');
     expect(errors[0]!.message).toContain('Did you mean "frustration"?');
     expect((validatePack({ ...base, cues: [] }) as { errors: { message: string }[] }).errors[0]!.message).toContain('"cues" must be an object');
   });
