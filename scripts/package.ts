@@ -43,6 +43,22 @@ export function releaseProblems(dir: string, version: string): string[] {
   }
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { version?: string };
   if (manifest.version !== version) problems.push(`manifest.json says version ${manifest.version}, package.json says ${version}: make them the same`);
+  problems.push(...storeTextProblems(dir));
+  return problems;
+}
+
+/** Chrome's limits on the manifest's name and description (the store shows them), in every locale. */
+const STORE_LIMITS: Record<string, number> = { extName: 75, extDescription: 132 };
+
+function storeTextProblems(dir: string): string[] {
+  const problems: string[] = [];
+  for (const file of filesUnder(dir).filter((f) => /^_locales\/[^/]+\/messages\.json$/.test(f))) {
+    const messages = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, { message?: string }>;
+    for (const [key, limit] of Object.entries(STORE_LIMITS)) {
+      const text = messages[key]?.message;
+      if (text !== undefined && [...text].length > limit) problems.push(`${file}: ${key} is ${[...text].length} characters; the store allows ${limit}`);
+    }
+  }
   return problems;
 }
 

@@ -20,7 +20,7 @@ async function completions(text: string): Promise<string[]> {
 
 async function problems(text: string): Promise<string[]> {
   const doc = TextDocument.create('file:///packs/team.pack.json', 'json', 1, text);
-  return (await service.doValidation(doc, service.parseJSONDocument(doc))).map((d) => d.message);
+  return (await service.doValidation(doc, service.parseJSONDocument(doc))).map((d) => (typeof d.message === 'string' ? d.message : d.message.value));
 }
 
 const head = '{ "schema": 1, "id": "team", "name": "Team", "version": "1.0.0", "locale": "en", "phrases": [], ';

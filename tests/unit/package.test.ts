@@ -40,6 +40,18 @@ describe('the store package', () => {
     expect(problems).toMatch(/version 1\.2\.2.*1\.2\.3/);
   });
 
+  it('refuses a name or description longer than the store shows, in any locale', () => {
+    const long = build({
+      'manifest.json': manifest('1.0.0'),
+      '_locales/en/messages.json': JSON.stringify({ extName: { message: 'Person First' }, extDescription: { message: 'x'.repeat(132) } }),
+      '_locales/de/messages.json': JSON.stringify({ extName: { message: 'x'.repeat(76) }, extDescription: { message: 'y'.repeat(133) } }),
+    });
+    expect(releaseProblems(long, '1.0.0')).toEqual([
+      '_locales/de/messages.json: extName is 76 characters; the store allows 75',
+      '_locales/de/messages.json: extDescription is 133 characters; the store allows 132',
+    ]);
+  });
+
   it('zips every file, the manifest without "key", the same bytes every time', () => {
     const dir = build({ 'manifest.json': manifest('1.0.0'), 'src/panel/index.html': '<p>hi</p>', 'icons/i.png': 'png' });
     const zip = zipBuild(dir);
