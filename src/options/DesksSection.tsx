@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { validatePack, formatPackError } from '../core/pack/validate';
-import { DESK_PRESET_IDS, type CustomDeskDefinition, type CustomDeskSelectors } from '../core/pack/types';
+import { DESK_PRESET_IDS, isDeskOverride, type CustomDeskDefinition, type CustomDeskSelectors } from '../core/pack/types';
 import { DESKS } from '../desks';
 import { mergedSelectors } from '../desks/custom';
 import { presetOf, PRESETS } from '../desks/presets';
@@ -111,7 +111,7 @@ const SELECTOR_NAMES: Record<keyof CustomDeskSelectors, string> = {
 
 /** Desks shipped in enabled phrase packs and not added yet: offered, never switched on without the lead. */
 export function packDesks(installed: readonly InstalledPack[], added: readonly CustomDeskDefinition[]): { packName: string; desk: CustomDeskDefinition }[] {
-  return installed.flatMap((p) => (p.disabled ? [] : (p.pack.desks ?? []).filter((d) => !added.some((a) => a.id === d.id)).map((desk) => ({ packName: p.pack.name, desk }))));
+  return installed.flatMap((p) => (p.disabled ? [] : (p.pack.desks ?? []).filter((d): d is CustomDeskDefinition => !isDeskOverride(d) && !added.some((a) => a.id === d.id)).map((desk) => ({ packName: p.pack.name, desk }))));
 }
 
 /** Built-in desks, and the agent's own: a custom desk asks for its site only when it is added. */

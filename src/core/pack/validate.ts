@@ -27,7 +27,12 @@ import {
   MAX_PHRASES,
   MAX_PHRASE_TEXT,
   MAX_SHORT_TEXT,
+  BUILT_IN_DESK_IDS,
+  OVERRIDE_FIELDS,
   type CustomDeskDefinition,
+  type DeskOverride,
+  type DeskSelectorOverride,
+  type PackDesk,
   type CustomDeskSelectors,
   type Pack,
   type PackError,
@@ -54,6 +59,7 @@ export const WHEN_KEYS = ['contacts', 'waited', 'firstReply', 'cue', 'fact', 'ch
 const STEP_KEYS = ['id', 'title', 'hint'];
 const DESK_KEYS = [...DESK_REQUIRED_KEYS, 'preset', 'selectors'];
 const SELECTOR_KEYS: (keyof CustomDeskSelectors)[] = ['active', 'subject', 'customerName', 'customerEmail', 'messages', 'customerMessage', 'editor'];
+export const DESK_OVERRIDE_KEYS = ['extends', 'selectors'] as const;
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 export const LOCALE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
@@ -395,7 +401,59 @@ function deskPreset(p: Problems, v: unknown, path: string): string | undefined {
   return undefined;
 }
 
-function validateDesks(p: Problems, v: unknown, path: string): CustomDeskDefinition[] | undefined {
+/**
+ * Why the browser cannot use `s` as a CSS selector, or undefined when it can (or when there is no DOM to
+ * ask, as in the service worker: the page-side reader treats a selector that does not parse as a missing
+ * field, so this check is for the lead's sake, never the only guard). `{id}` stands for a ticket id.
+ */
+export function selectorProblem(s: string): string | undefined {
+  const doc = (globalThis as { document?: Document }).document;
+  if (!doc?.createDocumentFragment) return undefined;
+  try {
+    doc.createDocumentFragment().querySelector(s.split('{id}').join('1'));
+    return undefined;
+  } catch {
+    return 'it is not a CSS selector the browser understands';
+  }
+}
+
+/** One CSS selector from a pack: text, bounded, and one the browser can parse. */
+function selector(p: Problems, raw: unknown, path: string, key: string): string | undefined {
+  if (raw === undefined) return undefined;
+  const s = text(p, raw, path, `The "${key}" selector`, MAX_SELECTOR);
+  if (s === undefined) return undefined;
+  const problem = selectorProblem(s);
+  if (!problem) return s;
+  p.add(path, `The "${key}" selector "${s}" cannot be used: ${problem}. Check its brackets, quotes and parentheses.`);
+  return undefined;
+}
+
+/** A fix for a built-in desk's selectors: a known desk, known fields, each a selector the browser can parse. */
+function validateDeskOverride(p: Problems, d: Obj, dp: string): DeskOverride | undefined {
+  const before = p.list.length + p.extra;
+  checkKeys(p, d, DESK_OVERRIDE_KEYS, dp, 'a desk override (it has "extends")');
+  const desk = own(d, 'extends');
+  const ids: readonly string[] = BUILT_IN_DESK_IDS;
+  if (typeof desk !== 'string' || !ids.includes(desk)) {
+    const hint = typeof desk === 'string' && desk.trim() ? closest(desk, ids) : undefined;
+    p.add(`${dp}/extends`, `"extends" must name a built-in desk${typeof desk === 'string' ? `, and "${desk}" is not one` : ''}.${hint ? ` Did you mean "${hint}"?` : ''} The built-in desks are ${ids.join(', ')}; for any other desk write a custom desk (id, name, matches, ticketUrlPattern).`);
+  }
+  const raw = own(d, 'selectors');
+  const selectors: DeskSelectorOverride = {};
+  if (!isObject(raw)) p.add(`${dp}/selectors`, `A desk override needs "selectors": an object of CSS selectors (${OVERRIDE_FIELDS.join(', ')}), not ${raw === undefined ? 'nothing' : typeName(raw)}.`);
+  else {
+    checkKeys(p, raw, OVERRIDE_FIELDS, `${dp}/selectors`, 'the override selectors');
+    for (const key of OVERRIDE_FIELDS) {
+      const s = selector(p, own(raw, key), `${dp}/selectors/${key}`, key);
+      if (s !== undefined) selectors[key] = s;
+    }
+    if (Object.keys(raw).length === 0) p.add(`${dp}/selectors`, `"selectors" is empty; name at least one of ${OVERRIDE_FIELDS.join(', ')}.`);
+  }
+  if (p.list.length + p.extra !== before) return undefined;
+  return { extends: desk as DeskOverride['extends'], selectors };
+}
+
+function validateDesks(p: Problems, v: unknown, path: string): PackDesk[] | undefined {
   if (!Array.isArray(v)) {
     p.add(path, `"desks" must be a list of desk definitions, not ${typeName(v)}.`);
     return undefined;
@@ -404,11 +462,16 @@ function validateDesks(p: Problems, v: unknown, path: string): CustomDeskDefinit
     p.add(path, `"desks" has ${v.length} entries; the limit is ${MAX_DESKS}.`);
     return undefined;
   }
-  const out: CustomDeskDefinition[] = [];
+  const out: PackDesk[] = [];
   v.forEach((d, k) => {
     const dp = `${path}/${k}`;
     if (!isObject(d)) {
-      p.add(dp, `Each desk must be an object with id, name, matches and ticketUrlPattern, not ${typeName(d)}.`);
+      p.add(dp, `Each desk must be an object with id, name, matches and ticketUrlPattern (or, to fix a built-in desk, "extends" and "selectors"), not ${typeName(d)}.`);
+      return;
+    }
+    if (Object.hasOwn(d, 'extends')) {
+      const o = validateDeskOverride(p, d, dp);
+      if (o) out.push(o);
       return;
     }
     const before = p.list.length + p.extra;
@@ -436,9 +499,7 @@ function validateDesks(p: Problems, v: unknown, path: string): CustomDeskDefinit
         checkKeys(p, d.selectors, SELECTOR_KEYS, `${dp}/selectors`, 'the desk selectors');
         selectors = {};
         for (const key of SELECTOR_KEYS) {
-          const raw = d.selectors[key];
-          if (raw === undefined) continue;
-          const s = text(p, raw, `${dp}/selectors/${key}`, `The "${key}" selector`, MAX_SELECTOR);
+          const s = selector(p, own(d.selectors, key), `${dp}/selectors/${key}`, key);
           if (s !== undefined) selectors[key] = s;
         }
       }
