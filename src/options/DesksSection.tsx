@@ -2,11 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { validatePack, formatPackError } from '../core/pack/validate';
 import { DESK_PRESET_IDS, isDeskOverride, type CustomDeskDefinition, type CustomDeskSelectors } from '../core/pack/types';
 import { DESKS } from '../desks';
-import { mergedSelectors } from '../desks/custom';
+import { customAdapter, mergedSelectors } from '../desks/custom';
 import { presetOf, PRESETS } from '../desks/presets';
 import { CUSTOM_DESKS_KEY, readCustomDesks } from '../desks/storage-keys';
 import { onInstalledChanged, readInstalled } from '../packs/store';
 import type { InstalledPack } from '../packs/install';
+import { DeskFixes } from './DeskFixes';
 import { DeskHealth } from './DeskHealth';
 
 const SELECTOR_FIELDS: [keyof CustomDeskSelectors, string][] = [
@@ -177,7 +178,8 @@ export function DesksSection() {
         <thead><tr><th>Desk</th><th>Pages</th></tr></thead>
         <tbody>{DESKS.map((d) => <tr key={d.id}><td>{d.name}</td><td class="url">{d.matches.join(', ')}</td></tr>)}</tbody>
       </table>
-      <DeskHealth names={new Map([...DESKS, ...custom].map((d) => [d.id, d.name]))} />
+      <DeskHealth desks={new Map([...custom.map(customAdapter), ...DESKS].map((d) => [d.id, d]))} />
+      <DeskFixes installed={installed} />
       <h4>Your own desks</h4>
       {custom.length === 0 ? <p class="muted">None yet. Add your company's tool or a self-hosted desk below.</p> : (
         <table class="list" aria-label="Custom desks">

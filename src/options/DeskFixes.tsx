@@ -1,0 +1,54 @@
+// Options → Help desks: selector fixes for built-in desks that packs carry. Each shows what it changes
+// and every selector it sets; one from a file or a subscription runs only once the lead applies it
+// (a new version of it waits again), one from policy runs as sent.
+import { useEffect, useState } from 'preact/hooks';
+import type { InstalledPack } from '../packs/install';
+import { approveOverrides, describeOverrides, OVERRIDE_APPROVALS_KEY, overrideOffers, overrideSelectorLines, readApprovals, withdrawOverrides, type Approvals } from '../packs/desk-overrides';
+
+export function DeskFixes({ installed }: { installed: readonly InstalledPack[] }) {
+  const [approvals, setApprovals] = useState<Approvals>({});
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    const load = () => void readApprovals().then(setApprovals);
+    load();
+    const fn = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+      if (area === 'local' && OVERRIDE_APPROVALS_KEY in changes) load();
+    };
+    chrome.storage.onChanged.addListener(fn);
+    return () => chrome.storage.onChanged.removeListener(fn);
+  }, []);
+
+  const offers = overrideOffers(installed, approvals);
+  if (!offers.length) return null;
+  return (
+    <>
+      <h4>Fixes from your phrase packs</h4>
+      <p class="muted small">When a desk changes its page, a pack can tell Person First where to read instead, without waiting for an update. A fix applies to open desk tabs at once.</p>
+      <table class="list" aria-label="Desk fixes from your phrase packs">
+        <thead><tr><th>Pack</th><th>What it changes</th><th>State</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
+        <tbody>
+          {offers.map((o) => (
+            <tr key={o.packId}>
+              <td>{o.packName}</td>
+              <td>
+                <ul aria-label={`What ${o.packName} changes`}>{describeOverrides(o.overrides).map((l) => <li key={l}>{l}</li>)}</ul>
+                <details><summary>Selectors</summary><ul>{overrideSelectorLines(o.overrides).map((l) => <li key={l} class="url">{l}</li>)}</ul></details>
+              </td>
+              <td>{o.fromPolicy ? 'Applied by your organisation’s policy' : o.state === 'running' ? 'Applied' : Object.hasOwn(approvals, o.packId) ? 'A new version waits for you; the one you applied before still applies' : 'Waiting for you'}</td>
+              <td>
+                {!o.fromPolicy && o.state === 'waiting' && (
+                  <button type="button" onClick={() => void approveOverrides(o.packId, o.overrides).then(() => setNotice(`Applied the fixes from “${o.packName}”.`))}>Apply fixes from {o.packName}</button>
+                )}
+                {!o.fromPolicy && Object.hasOwn(approvals, o.packId) && (
+                  <button type="button" onClick={() => void withdrawOverrides(o.packId).then(() => setNotice(`Stopped the fixes from “${o.packName}”; the desk reads its own way again.`))}>Stop fixes from {o.packName}</button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {notice && <p role="status" class="notice">{notice}</p>}
+    </>
+  );
+}
