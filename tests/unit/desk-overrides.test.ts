@@ -172,3 +172,29 @@ describe('which fixes run', () => {
     expect(overrideSelectorLines(list)).toEqual(['Zendesk subject: h1', 'Zendesk customer name: .n', 'Help Scout reply box: .e']);
   });
 });
+
+describe('Test on the open tab', () => {
+  it('tries each part where the desk reads it, the fix first, and outlines what it found', async () => {
+    const { probesFor, outlineOnPage } = await import('../../src/options/desk-test');
+    await loadDeskFixture('zendesk', 42);
+    const { scope, probes } = probesFor(zendesk, { subject: 'input[aria-label="Subject"]' });
+    expect(probes.find((p) => p.field === 'subject')!.selectors).toEqual(['input[aria-label="Subject"]']);
+    const results = outlineOnPage(scope, [...probes, { field: 'channel', selectors: ['.nothing-here', 'h1 >> p'] }]);
+    const by = (f: string) => results.filter((r) => r.field === f);
+    expect(by('subject')[0]).toMatchObject({ count: 1, sample: 'Refund for order #1042 still missing' });
+    expect(by('customerName')[0]).toMatchObject({ count: 1, sample: 'Maria Garcia' });
+    expect(by('channel')[1]).toEqual({ field: 'channel', count: 0 });
+    expect((document.querySelector('[data-pane-for="42"] input[aria-label="Subject"]') as HTMLElement).style.outline).toContain('solid');
+    // A second test clears the first one's outlines.
+    outlineOnPage(scope, []);
+    expect(document.querySelectorAll('[data-person-first-test]').length).toBe(0);
+    expect((document.querySelector('[data-pane-for="42"] input[aria-label="Subject"]') as HTMLElement).style.outline).toBe('');
+  });
+
+  it('a desk on the shared engine is probed through its spec, with the fix merged', async () => {
+    const { probesFor } = await import('../../src/options/desk-test');
+    const { probes } = probesFor(freshdesk, { customerName: '.who' });
+    expect(probes.find((p) => p.field === 'customerName')!.selectors).toEqual(['.who']);
+    expect(probes.find((p) => p.field === 'subject')!.selectors).toEqual(['.ticket-subject-heading']);
+  });
+});
