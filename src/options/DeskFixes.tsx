@@ -1,29 +1,20 @@
 // Options → Help desks: selector fixes for built-in desks that packs carry. Each shows what it changes
 // and every selector it sets; one from a file or a subscription runs only once the lead applies it
 // (a new version of it waits again), one from policy runs as sent.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { InstalledPack } from '../packs/install';
-import { approveOverrides, describeOverrides, OVERRIDE_APPROVALS_KEY, overrideOffers, overrideSelectorLines, readApprovals, withdrawOverrides, type Approvals } from '../packs/desk-overrides';
+import { approveOverrides, describeOverrides, overrideOffers, overrideSelectorLines, withdrawOverrides } from '../packs/desk-overrides';
+import { useApprovals } from './use-approvals';
 
 export function DeskFixes({ installed }: { installed: readonly InstalledPack[] }) {
-  const [approvals, setApprovals] = useState<Approvals>({});
+  const approvals = useApprovals();
   const [notice, setNotice] = useState<string | null>(null);
-
-  useEffect(() => {
-    const load = () => void readApprovals().then(setApprovals);
-    load();
-    const fn = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
-      if (area === 'local' && OVERRIDE_APPROVALS_KEY in changes) load();
-    };
-    chrome.storage.onChanged.addListener(fn);
-    return () => chrome.storage.onChanged.removeListener(fn);
-  }, []);
 
   const offers = overrideOffers(installed, approvals);
   if (!offers.length) return null;
   return (
     <>
-      <h4>Fixes from your phrase packs</h4>
+      <h4 id="desk-fixes">Fixes from your phrase packs</h4>
       <p class="muted small">When a desk changes its page, a pack can tell Person First where to read instead, without waiting for an update. A fix applies to open desk tabs at once.</p>
       <table class="list" aria-label="Desk fixes from your phrase packs">
         <thead><tr><th>Pack</th><th>What it changes</th><th>State</th><th><span class="visually-hidden">Actions</span></th></tr></thead>

@@ -2,6 +2,8 @@
 // health line; a lead imports a pack that fixes the selector, sees what it changes before it applies,
 // and the open desk tab reads with the fix at once, without a reload. A hostile fix is refused.
 // "Test on the open tab" outlines what each selector matched on the desk page.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { EXTENSION_ID, type Harness, zendeskTicket42 } from './harness';
 import { check, until, type E2ETest } from './runner';
@@ -15,6 +17,7 @@ let h: Harness;
 let desk: Page;
 let panel: Page;
 let options: Page;
+let server: Server | undefined;
 
 const pack = (id: string, subject: string) => JSON.stringify({
   schema: 1, id, name: 'ACME desk fixes', version: '1.0.0', locale: 'en', phrases: [],
@@ -33,7 +36,18 @@ export async function setup() {
 }
 
 export async function teardown() {
+  server?.close();
   await h?.close();
+}
+
+/** A pack server with CORS headers, as a lead would host a team pack. */
+function serve(body: string): Promise<string> {
+  server = createServer((req, res) => {
+    const cors = { 'access-control-allow-origin': '*' };
+    res.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(req.method === 'HEAD' ? undefined : body);
+  });
+  server.unref();
+  return new Promise((resolve) => server!.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server!.address() as AddressInfo).port}/fixes.json`)));
 }
 
 export const tests: E2ETest[] = [
@@ -110,5 +124,22 @@ export const tests: E2ETest[] = [
     const fixes = options.getByRole('table', { name: 'Desk fixes from your phrase packs' }).getByRole('row').filter({ hasText: 'ACME desk fixes' });
     await fixes.getByRole('cell', { name: 'Waiting for you', exact: true }).waitFor({ timeout: 5000 });
     check(await desk.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded === true), 'the desk page was reloaded');
+  }],
+  ["a subscribed pack's fix waits in Help desks until the lead applies it", async () => {
+    const body = JSON.stringify({ schema: 1, id: 'acme-sub-fixes', name: 'ACME subscription fixes', version: '1.0.0', locale: 'en', phrases: [],
+      desks: [{ extends: 'zendesk', selectors: { subject: 'input[aria-label="Subject"]' } }] });
+    const url = await serve(body);
+    await options.getByLabel('Pack URL').fill(url);
+    await options.getByRole('button', { name: 'Subscribe', exact: true }).click();
+    const packRow = options.locator('tr[data-pack-id="acme-sub-fixes"]');
+    await packRow.getByText('Changes how Person First reads Zendesk: subject.').waitFor({ timeout: 15000 });
+    await packRow.getByRole('link', { name: 'Waiting for you under Help desks.' }).waitFor();
+    const fixes = options.getByRole('table', { name: 'Desk fixes from your phrase packs' }).getByRole('row').filter({ hasText: 'ACME subscription fixes' });
+    await fixes.getByRole('cell', { name: 'Waiting for you', exact: true }).waitFor({ timeout: 5000 });
+    check(await panel.getByText(/This desk's page changed: subject/).isVisible(), 'a subscribed fix applied before the lead applied it');
+    await options.getByRole('button', { name: 'Apply fixes from ACME subscription fixes' }).click();
+    await panel.getByRole('heading', { name: SUBJECT, exact: true }).waitFor({ timeout: 10000 });
+    await fixes.getByRole('cell', { name: 'Applied', exact: true }).waitFor({ timeout: 5000 });
+    await packRow.getByText(/Applied\./).waitFor();
   }],
 ];
