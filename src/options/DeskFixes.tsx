@@ -3,7 +3,8 @@
 // (a new version of it waits again), one from policy runs as sent.
 import { useState } from 'preact/hooks';
 import type { InstalledPack } from '../packs/install';
-import { approveOverrides, describeOverrides, overrideOffers, overrideSelectorLines, withdrawOverrides } from '../packs/desk-overrides';
+import { selectorProblem } from '../core/pack/validate';
+import { approveOverrides, describeOverrides, overrideOffers, overrideSelectorLines, unusableSelectors, withdrawOverrides } from '../packs/desk-overrides';
 import { useApprovals } from './use-approvals';
 
 export function DeskFixes({ installed }: { installed: readonly InstalledPack[] }) {
@@ -19,7 +20,10 @@ export function DeskFixes({ installed }: { installed: readonly InstalledPack[] }
       <table class="list" aria-label="Desk fixes from your phrase packs">
         <thead><tr><th>Pack</th><th>What it changes</th><th>State</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
         <tbody>
-          {offers.map((o) => (
+          {offers.map((o) => {
+            // A subscription is installed by the service worker, which cannot parse CSS: checked here, before Apply.
+            const unusable = o.fromPolicy ? [] : unusableSelectors(o.overrides, selectorProblem);
+            return (
             <tr key={o.packId}>
               <td>{o.packName}</td>
               <td>
@@ -28,7 +32,8 @@ export function DeskFixes({ installed }: { installed: readonly InstalledPack[] }
               </td>
               <td>{o.fromPolicy ? 'Applied by your organisation’s policy' : o.state === 'running' ? 'Applied' : Object.hasOwn(approvals, o.packId) ? 'A new version waits for you; the one you applied before still applies' : 'Waiting for you'}</td>
               <td>
-                {!o.fromPolicy && o.state === 'waiting' && (
+                {unusable.length > 0 && o.state === 'waiting' && <ul role="alert" class="notice error">{unusable.map((u) => <li key={u}>{u} Fix it in the pack; nothing from it applies until then.</li>)}</ul>}
+                {!o.fromPolicy && o.state === 'waiting' && !unusable.length && (
                   <button type="button" onClick={() => void approveOverrides(o.packId, o.overrides).then(() => setNotice(`Applied the fixes from “${o.packName}”.`))}>Apply fixes from {o.packName}</button>
                 )}
                 {!o.fromPolicy && Object.hasOwn(approvals, o.packId) && (
@@ -36,7 +41,8 @@ export function DeskFixes({ installed }: { installed: readonly InstalledPack[] }
                 )}
               </td>
             </tr>
-          ))}
+            );
+          })}
         </tbody>
       </table>
       {notice && <p role="status" class="notice">{notice}</p>}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { validatePack, formatPackError } from '../core/pack/validate';
+import { validatePack, formatPackError, selectorProblem } from '../core/pack/validate';
 import { DESK_PRESET_IDS, isDeskOverride, type CustomDeskDefinition, type CustomDeskSelectors } from '../core/pack/types';
 import { DESKS } from '../desks';
 import { customAdapter, mergedSelectors } from '../desks/custom';
@@ -22,7 +22,7 @@ const SELECTOR_FIELDS: [keyof CustomDeskSelectors, string][] = [
 
 /** Checks a desk definition with the same rules as a pack's desks, so both say the same things. */
 export function checkDesk(def: CustomDeskDefinition): string[] {
-  const result = validatePack({ schema: 1, id: 'custom-desks', name: 'Custom desks', version: '1.0.0', locale: 'en', phrases: [], desks: [def] });
+  const result = validatePack({ schema: 1, id: 'custom-desks', name: 'Custom desks', version: '1.0.0', locale: 'en', phrases: [], desks: [def] }, { selectorProblem });
   return result.ok ? [] : result.errors.map((e) => formatPackError({ ...e, path: e.path.replace(/^\/desks\/0/, '') || '/' }));
 }
 

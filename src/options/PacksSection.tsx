@@ -1,6 +1,6 @@
 import { MAX_PACK_BYTES } from '../core/pack/types';
 import { useState } from 'preact/hooks';
-import { formatPackError, parsePack } from '../core/pack/validate';
+import { formatPackError, parsePack, selectorProblem } from '../core/pack/validate';
 import type { Pack } from '../core/pack/types';
 import { approveOverrides, describeOverrides, overrideSelectorLines, overridesOf, readApprovals } from '../packs/desk-overrides';
 import type { PackError } from '../core/pack/types';
@@ -47,7 +47,7 @@ export function PacksSection() {
       return setMessage({ kind: 'refused', file: file.name, reason: `it could not be read (${(err as Error).message}); your packs are unchanged.` });
     }
     // A pack that changes how a desk is read is shown first; nothing changes until the lead says so.
-    const parsed = parsePack(text);
+    const parsed = parsePack(text, { selectorProblem });
     setPreview(null);
     if (parsed.ok && overridesOf(parsed.pack).length) {
       const approved = (await readApprovals())[parsed.pack.id];

@@ -113,6 +113,15 @@ export function overrideSelectorLines(list: readonly DeskOverride[]): string[] {
   return list.flatMap((o) => OVERRIDE_FIELDS.filter((f) => o.selectors[f]).map((f) => `${DESK_NAMES[o.extends] ?? o.extends} ${fieldWords(f)}: ${o.selectors[f]}`));
 }
 
+/** Each selector of `list` that `check` (the options page's CSS parse) refuses, in the lead's words. */
+export function unusableSelectors(list: readonly DeskOverride[], check: (s: string) => string | undefined): string[] {
+  return list.flatMap((o) => OVERRIDE_FIELDS.flatMap((f) => {
+    const s = o.selectors[f];
+    const problem = s ? check(s) : undefined;
+    return problem ? [`The ${DESK_NAMES[o.extends] ?? o.extends} ${fieldWords(f)} selector "${s}" cannot be used: ${problem}.`] : [];
+  }));
+}
+
 export async function readApprovals(): Promise<Approvals> {
   return checkedApprovals((await chrome.storage.local.get(OVERRIDE_APPROVALS_KEY))[OVERRIDE_APPROVALS_KEY]);
 }

@@ -10,11 +10,11 @@ import { DESK_NAMES } from '../../src/desks/names';
 import { freshdesk } from '../../src/desks/freshdesk';
 import { zendesk } from '../../src/desks/zendesk';
 import type { InstalledPack } from '../../src/packs/install';
-import { checkedApprovals, describeOverrides, effectiveOverrides, overrideOffers, overrideSelectorLines } from '../../src/packs/desk-overrides';
+import { checkedApprovals, unusableSelectors, describeOverrides, effectiveOverrides, overrideOffers, overrideSelectorLines } from '../../src/packs/desk-overrides';
 import { loadDeskFixture, urlAt } from './desks-fixture';
 
 const base = { schema: 1, id: 'fixes', name: 'Fixes', version: '1.0.0', locale: 'en', phrases: [] };
-const withDesks = (desks: unknown[]) => validatePack({ ...base, desks });
+const withDesks = (desks: unknown[]) => validatePack({ ...base, desks }, { selectorProblem });
 const messages = (desks: unknown[]) => {
   const r = withDesks(desks);
   return r.ok ? [] : r.errors.map((e) => formatPackError(e).trim());
@@ -69,7 +69,10 @@ describe('validating a desk override', () => {
     expect(messages([{ extends: 'toString', selectors: { subject: 'h1' } }])[0]).toContain('"toString" is not one');
   });
 
-  it('has no DOM to ask in the service worker, and then leaves the check to the page-side reader', () => {
+  it("judges a pack the same everywhere: the parse check is the options page's, asked for by name", () => {
+    // The service worker installs subscribed and policy packs without a DOM; the panel must not later
+    // drop a pack it installed, so validity alone never depends on the browser's CSS parser.
+    expect(validatePack({ ...base, desks: [{ extends: 'zendesk', selectors: { subject: 'h1 >> p' } }] }).ok).toBe(true);
     const doc = globalThis.document;
     try {
       // @ts-expect-error: as in a worker
@@ -159,11 +162,17 @@ describe('which fixes run', () => {
   });
 
   it('stored approvals are checked again: anything that is not a valid fix is dropped', () => {
-    expect(checkedApprovals({ a: [subjectFix('h1')], b: [{ extends: 'zendesk', selectors: { subject: 'h1[' } }], c: 'x', d: [{ extends: 'nope', selectors: {} }] })).toEqual({ a: [subjectFix('h1')] });
+    expect(checkedApprovals({ a: [subjectFix('h1')], b: [{ extends: 'zendesk', selectors: { subject: 'h'.repeat(501) } }], c: 'x', d: [{ extends: 'nope', selectors: {} }] })).toEqual({ a: [subjectFix('h1')] });
     expect(checkedApprovals(null)).toEqual({});
     const proto = checkedApprovals(JSON.parse('{"__proto__":[{"extends":"zendesk","selectors":{"subject":"h1"}}]}'));
     expect(Object.keys(proto)).toEqual([]);
     expect(Object.getPrototypeOf(proto)).toBe(Object.prototype);
+  });
+
+  it('names each selector of a fix the options page cannot parse, so a subscribed fix is never applied broken', () => {
+    const list: DeskOverride[] = [{ extends: 'zendesk', selectors: { subject: 'h1 >> p', customerName: '.n' } }];
+    expect(unusableSelectors(list, selectorProblem)).toEqual(['The Zendesk subject selector "h1 >> p" cannot be used: it is not a CSS selector the browser understands.']);
+    expect(unusableSelectors([subjectFix('h1')], selectorProblem)).toEqual([]);
   });
 
   it('says what a pack changes in the lead\'s words', () => {

@@ -94,8 +94,15 @@ function closest(word: string, options: readonly string[]): string | undefined {
   });
 }
 
+/** Options for a check made where a page can parse CSS (the options page): see selectorProblem. */
+export interface ValidateOptions {
+  /** Why a selector cannot be used, or undefined when it can. */
+  selectorProblem?: (s: string) => string | undefined;
+}
+
 /** Collects problems; stops counting detail after MAX_ERRORS so a broken huge pack stays quick. */
 class Problems {
+  constructor(readonly opts: ValidateOptions = {}) {}
   readonly list: PackError[] = [];
   extra = 0;
   add(path: string, message: string): void {
@@ -403,8 +410,10 @@ function deskPreset(p: Problems, v: unknown, path: string): string | undefined {
 
 /**
  * Why the browser cannot use `s` as a CSS selector, or undefined when it can (or when there is no DOM to
- * ask, as in the service worker: the page-side reader treats a selector that does not parse as a missing
- * field, so this check is for the lead's sake, never the only guard). `{id}` stands for a ticket id.
+ * ask). The options page passes it to validatePack when a lead imports a pack or adds a desk; a pack's
+ * validity never depends on it otherwise, so a pack the service worker installed (it has no DOM) is
+ * judged the same in the panel. The page-side reader treats a selector that does not parse as a missing
+ * field, so this check is for the lead's sake, never the only guard. `{id}` stands for a ticket id.
  */
 export function selectorProblem(s: string): string | undefined {
   const doc = (globalThis as { document?: Document }).document;
@@ -422,7 +431,7 @@ function selector(p: Problems, raw: unknown, path: string, key: string): string 
   if (raw === undefined) return undefined;
   const s = text(p, raw, path, `The "${key}" selector`, MAX_SELECTOR);
   if (s === undefined) return undefined;
-  const problem = selectorProblem(s);
+  const problem = p.opts.selectorProblem?.(s);
   if (!problem) return s;
   p.add(path, `The "${key}" selector "${s}" cannot be used: ${problem}. Check its brackets, quotes and parentheses.`);
   return undefined;
@@ -618,8 +627,8 @@ export function tooDeep(value: unknown, max: number): boolean {
 const depthMessage = `The pack nests objects or lists more than ${MAX_PACK_DEPTH} levels deep; no valid pack does. Check for a missing closing bracket or a pasted document.`;
 
 /** Validates an already-parsed pack; positions are unknown here, so line and column are 0. */
-export function validatePack(value: unknown): PackResult {
-  const p = new Problems();
+export function validatePack(value: unknown, opts: ValidateOptions = {}): PackResult {
+  const p = new Problems(opts);
   if (tooDeep(value, MAX_PACK_DEPTH)) return { ok: false, errors: [{ path: '', line: 0, column: 0, message: depthMessage }] };
   if (!isObject(value)) {
     p.add('', `A pack must be a JSON object with schema, id, name, version, locale and phrases, not ${typeName(value)}.`);
@@ -715,7 +724,7 @@ function formatBytes(n: number): string {
  * Parses and validates a pack's JSON text. Errors carry the line and column of the offending
  * value (or of the syntax problem), so "line 5, column 30" can be shown to whoever wrote it.
  */
-export function parsePack(text: string): PackResult {
+export function parsePack(text: string, opts: ValidateOptions = {}): PackResult {
   // Quick check on length first: a UTF-8 byte is at most one UTF-16 unit, at most 3 per unit.
   if (text.length > MAX_PACK_BYTES || (text.length * 3 > MAX_PACK_BYTES && utf8Length(text) > MAX_PACK_BYTES)) {
     const size = utf8Length(text);
@@ -746,7 +755,7 @@ export function parsePack(text: string): PackResult {
     // Our parser accepted what JSON.parse refused: report the engine's own words.
     return { ok: false, errors: [{ path: '', line: 1, column: 1, message: `This is not valid JSON: ${(e as Error).message}` }] };
   }
-  const result = validatePack(value);
+  const result = validatePack(value, opts);
   if (result.ok) return result;
   const located = parseJsonWithPositions(body);
   if (!located.ok) return result;
