@@ -45,7 +45,7 @@ export function DeskHealth({ desks }: { desks: ReadonlyMap<string, DeskAdapter> 
                   <td>{new Date(r.at).toLocaleString()}</td>
                   <td>{r.found.join(', ') || '—'}</td>
                   <td>{r.missing.join(', ') || 'nothing'}</td>
-                  <td>{desk && <button type="button" onClick={() => void test(desk)} aria-label={`Test ${desk.name} on the open tab`}>Test on the open tab</button>}</td>
+                  <td>{desk && <button type="button" onClick={() => void test(desk)}>Test <span class="visually-hidden">{desk.name} </span>on the open tab</button>}</td>
                 </tr>
               );
             })}
