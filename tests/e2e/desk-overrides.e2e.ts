@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { EXTENSION_ID, type Harness, zendeskTicket42 } from './harness';
+import { axeProblems } from './glance.e2e';
 import { check, until, type E2ETest } from './runner';
 
 export const file = 'desk-overrides';
@@ -86,6 +87,8 @@ export const tests: E2ETest[] = [
     check(!(stored.packs as { pack: { id: string } }[]).some((p) => p.pack.id === 'acme-desk-fixes'), 'the pack was installed before the lead chose');
     check(!stored.deskOverrides || !Object.keys(stored.deskOverrides as object).length, `fixes ran before the lead chose: ${JSON.stringify(stored.deskOverrides)}`);
     check(await healthLine().isVisible(), 'the health line went away before the fix was applied');
+    const problems = await axeProblems(options);
+    check(problems.length === 0, `axe, options with the preview: ${problems.join('; ')}`);
   }],
   ['applying it fixes the open desk without a reload, and the health view confirms it', async () => {
     await options.getByRole('button', { name: 'Import and apply the fixes' }).click();
@@ -113,6 +116,8 @@ export const tests: E2ETest[] = [
     check(editor[2]?.startsWith('found'), `reply box: ${editor.join(' | ')}`);
     const outline = await desk.locator('[data-pane-for="42"] input[data-test-id="omni-header-subject-v2"]').evaluate((el) => getComputedStyle(el).outlineStyle);
     check(outline === 'solid', `the subject is not outlined on the desk page: ${outline}`);
+    const problems = await axeProblems(options);
+    check(problems.length === 0, `axe, options with the fixes and the test report: ${problems.join('; ')}`);
     // A part the page no longer shows is reported missing.
     await desk.evaluate(() => document.querySelectorAll('[data-pane-for="42"] [data-garden-id="typography.ellipsis"]').forEach((e) => e.remove()));
     await zendeskHealthRow().getByRole('button', { name: 'Test Zendesk on the open tab' }).click();
