@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import type { InstalledPack } from '../packs/install';
 import { selectorProblem } from '../core/pack/validate';
-import { approveOverrides, describeOverrides, overrideOffers, overrideSelectorLines, unusableSelectors, withdrawOverrides } from '../packs/desk-overrides';
+import { approveOverrides, describeOverrides, overrideOffers, overrideSelectorLines, unusableSelectors, withdrawOverrides, type OverrideOffer } from '../packs/desk-overrides';
 import { useApprovals } from './use-approvals';
 
 export function DeskFixes({ installed }: { installed: readonly InstalledPack[] }) {
@@ -20,32 +20,39 @@ export function DeskFixes({ installed }: { installed: readonly InstalledPack[] }
       <table class="list" aria-label="Desk fixes from your phrase packs">
         <thead><tr><th>Pack</th><th>What it changes</th><th>State</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
         <tbody>
-          {offers.map((o) => {
-            // A subscription is installed by the service worker, which cannot parse CSS: checked here, before Apply.
-            const unusable = o.fromPolicy ? [] : unusableSelectors(o.overrides, selectorProblem);
-            return (
-            <tr key={o.packId}>
-              <td>{o.packName}</td>
-              <td>
-                <ul aria-label={`What ${o.packName} changes`}>{describeOverrides(o.overrides).map((l) => <li key={l}>{l}</li>)}</ul>
-                <details><summary>Selectors</summary><ul>{overrideSelectorLines(o.overrides).map((l) => <li key={l} class="url">{l}</li>)}</ul></details>
-              </td>
-              <td>{o.fromPolicy ? 'Applied by your organisation’s policy' : o.state === 'running' ? 'Applied' : Object.hasOwn(approvals, o.packId) ? 'A new version waits for you; the one you applied before still applies' : 'Waiting for you'}</td>
-              <td>
-                {unusable.length > 0 && o.state === 'waiting' && <ul role="alert" class="notice error">{unusable.map((u) => <li key={u}>{u} Fix it in the pack; nothing from it applies until then.</li>)}</ul>}
-                {!o.fromPolicy && o.state === 'waiting' && !unusable.length && (
-                  <button type="button" onClick={() => void approveOverrides(o.packId, o.overrides).then(() => setNotice(`Applied the fixes from “${o.packName}”.`))}>Apply fixes from {o.packName}</button>
-                )}
-                {!o.fromPolicy && Object.hasOwn(approvals, o.packId) && (
-                  <button type="button" onClick={() => void withdrawOverrides(o.packId).then(() => setNotice(`Stopped the fixes from “${o.packName}”; the desk reads its own way again.`))}>Stop fixes from {o.packName}</button>
-                )}
-              </td>
-            </tr>
-            );
-          })}
+          {offers.map((o) => <FixRow key={o.packId} offer={o} applied={Object.hasOwn(approvals, o.packId)} onDone={setNotice} />)}
         </tbody>
       </table>
       {notice && <p role="status" class="notice">{notice}</p>}
     </>
+  );
+}
+
+/** One pack's fixes; `applied`: the lead applied a version of them (which runs until stopped). */
+function FixRow({ offer: o, applied, onDone }: { offer: OverrideOffer; applied: boolean; onDone: (notice: string) => void }) {
+  // A subscription is installed by the service worker, which cannot parse CSS: checked here, before Apply.
+  const unusable = o.fromPolicy ? [] : unusableSelectors(o.overrides, selectorProblem);
+  const state = o.fromPolicy ? 'Applied by your organisation’s policy'
+    : o.state === 'running' ? 'Applied'
+    : applied ? 'A new version waits for you; the one you applied before still applies'
+    : 'Waiting for you';
+  return (
+    <tr>
+      <td>{o.packName}</td>
+      <td>
+        <ul aria-label={`What ${o.packName} changes`}>{describeOverrides(o.overrides).map((l) => <li key={l}>{l}</li>)}</ul>
+        <details><summary>Selectors</summary><ul>{overrideSelectorLines(o.overrides).map((l) => <li key={l} class="url">{l}</li>)}</ul></details>
+      </td>
+      <td>{state}</td>
+      <td>
+        {unusable.length > 0 && o.state === 'waiting' && <ul role="alert" class="notice error">{unusable.map((u) => <li key={u}>{u} Fix it in the pack; nothing from it applies until then.</li>)}</ul>}
+        {!o.fromPolicy && o.state === 'waiting' && !unusable.length && (
+          <button type="button" onClick={() => void approveOverrides(o.packId, o.overrides).then(() => onDone(`Applied the fixes from “${o.packName}”.`))}>Apply fixes from {o.packName}</button>
+        )}
+        {!o.fromPolicy && applied && (
+          <button type="button" onClick={() => void withdrawOverrides(o.packId).then(() => onDone(`Stopped the fixes from “${o.packName}”; the desk reads its own way again.`))}>Stop fixes from {o.packName}</button>
+        )}
+      </td>
+    </tr>
   );
 }
