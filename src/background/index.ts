@@ -6,11 +6,13 @@ import { recordDeskRead } from './desk-health';
 import { applyFollow, readFollow } from './follow-store';
 import { startFollowupService } from './followups-service';
 import { startPackService } from './packs-service';
+import { startDeskOverrideSync } from '../packs/desk-overrides';
 import { runRetention, startRetentionService } from './retention-service';
 import { openWriteQueue } from '../storage/write-queue';
 
 chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
 startPackService();
+startDeskOverrideSync();
 startRetentionService();
 startFollowupService();
 // Applies panel writes a closing page queued but could not apply (follow-ups then re-arm their alarm).

@@ -1,9 +1,10 @@
 // The content script: finds the desk, reports the active ticket, inserts text on request.
 // Kept tiny on purpose (its gzipped size is a benchmark figure): no UI, no database, no packs.
 import type { TicketContext } from '../core/ticket';
-import { chooseAdapter } from '../desks';
+import type { DeskSelectorOverride } from '../core/pack/types';
+import { chooseAdapter, DESKS } from '../desks';
 import { HEADER_FIELDS } from '../desks/common';
-import { readCustomDesks } from '../desks/storage-keys';
+import { DESK_OVERRIDES_KEY, readCustomDesks } from '../desks/storage-keys';
 import type { DeskAdapter } from '../desks/types';
 import { isMessage, sendToBackground, type InsertOutcome } from '../messaging';
 import { createFocusMemory } from './focus-memory';
@@ -21,7 +22,14 @@ function inside(el: Element, selector: string | undefined): boolean {
   }
 }
 
-function start(adapter: DeskAdapter) {
+/** The desk reading with its packs' approved selector fixes (a map by desk id, src/packs/desk-overrides.ts). */
+function fixed(desk: DeskAdapter, all: unknown): DeskAdapter {
+  const o = all && typeof all === 'object' && Object.hasOwn(all, desk.id) ? (all as Record<string, DeskSelectorOverride>)[desk.id] : undefined;
+  return o && desk.withSelectors ? desk.withSelectors(o) : desk;
+}
+
+function start(desk: DeskAdapter, fixes: unknown) {
+  let adapter = fixed(desk, fixes);
   let last: TicketContext | null | undefined;
   // The last report as sent: comparing one string per read is the cheap "did it change?".
   let lastSent: string | undefined;
@@ -88,6 +96,13 @@ function start(adapter: DeskAdapter) {
     return false;
   });
 
+  // A pack's fix approved (or withdrawn) while the desk is open: read with it at once, no reload.
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !(DESK_OVERRIDES_KEY in changes) || !DESKS.includes(desk)) return;
+    adapter = fixed(desk, changes[DESK_OVERRIDES_KEY]!.newValue);
+    report('full', true);
+  });
+
   watchPage(document, { ignoreInside: adapter.composerSelector, onChange: report, regions });
   watchDraft(
     document,
@@ -104,5 +119,7 @@ function start(adapter: DeskAdapter) {
 const g = globalThis as { __personFirst?: true };
 if (!g.__personFirst) {
   g.__personFirst = true;
-  void chooseAdapter(new URL(location.href), readCustomDesks).then((a) => a && start(a), (err: unknown) => console.warn('[Person First]', err));
+  // Read beside the choice, not after it: fixes apply to the first read, and cost a desk no extra wait.
+  const fixes = chrome.storage.local.get(DESK_OVERRIDES_KEY).then((got) => got[DESK_OVERRIDES_KEY], () => undefined);
+  void chooseAdapter(new URL(location.href), readCustomDesks).then(async (a) => a && start(a, DESKS.includes(a) ? await fixes : undefined), (err: unknown) => console.warn('[Person First]', err));
 }

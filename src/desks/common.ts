@@ -3,6 +3,7 @@
 // with a dozen desks, and it is the same engine custom desks run on, so a preset and a built-in desk
 // behave alike. Every query is guarded: a selector that does not parse (a custom desk's typo) is a
 // missing field, never an exception.
+import type { DeskSelectorOverride } from '../core/pack/types';
 import { channelFromLabel, cleanText, firstNameOf, ticketKey, type Channel, type TicketContext } from '../core/ticket';
 import { first, hostOf, lastMatches, q, textOf, FieldReport } from './dom';
 import type { DeskAdapter, Regions } from './types';
@@ -66,7 +67,7 @@ function within(el: Element, sel: string): boolean {
 /** A ticket id inside a quoted attribute value: ids come from URLs and, for custom desks, from the agent's own regex. */
 export const withId = (sel: string, id: string) => sel.split('{id}').join(id.replace(/["\\]/g, '\\$&'));
 
-function emailOf(el: Element | null): string | undefined {
+export function emailOf(el: Element | null): string | undefined {
   if (!el) return undefined;
   const text = textOf(el, 200);
   if (text?.includes('@')) return text;
@@ -238,8 +239,26 @@ export function editorWith(spec: DeskSpec, doc: Document): HTMLElement | null {
   return all.find(isUsable) ?? all[0] ?? null;
 }
 
+/** The spec with a pack's fixes in place of its own selectors, part by part. */
+export function overSpec(spec: DeskSpec, o: DeskSelectorOverride): DeskSpec {
+  const one = (s: string | undefined) => (s ? [s] : undefined);
+  return {
+    ...spec,
+    subject: one(o.subject) ?? spec.subject,
+    customerName: one(o.customerName) ?? spec.customerName,
+    email: one(o.customerEmail) ?? spec.email,
+    channel: one(o.channel) ?? spec.channel,
+    fixedChannel: o.channel ? undefined : spec.fixedChannel,
+    messages: o.messages ?? spec.messages,
+    customer: o.customerMessage ?? spec.customer,
+    editor: one(o.editor) ?? spec.editor,
+  };
+}
+
 export function deskAdapter(spec: DeskSpec): DeskAdapter {
   return {
+    spec,
+    withSelectors: (o) => deskAdapter(overSpec(spec, o)),
     id: spec.id,
     name: spec.name,
     matches: spec.matches,

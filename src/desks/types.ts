@@ -1,4 +1,6 @@
+import type { DeskSelectorOverride } from '../core/pack/types';
 import type { TicketContext } from '../core/ticket';
+import type { DeskSpec } from './common';
 
 /** The parts of the page one ticket's read depends on, found by a full read. A watcher uses them to
  *  tell a growing conversation (read the log only) from a change that needs a full read, and from
@@ -34,4 +36,8 @@ export interface DeskAdapter {
   opener?(doc: Document): HTMLElement | null;
   /** The element whose subtree is the desk's own composer: mutations inside it are ignored. */
   composerSelector?: string;
+  /** The selectors it reads with, for "Test on the open tab" (desks built on the shared engine). */
+  spec?: DeskSpec;
+  /** The same desk reading with a pack's selector fixes in place of its own (src/core/pack/types.ts DeskOverride). */
+  withSelectors?(o: DeskSelectorOverride): DeskAdapter;
 }

@@ -1,10 +1,18 @@
 // Options → Help desks: each desk's last read, field by field. A desk whose page changed shows here
 // as missing fields, with when it was read, so a lead can tell "broken since this morning" from "never worked".
+// "Test on the open tab" outlines on the desk page what each selector matches (fixes included).
 import { useEffect, useState } from 'preact/hooks';
 import { DESK_HEALTH_KEY, healthRecords, type DeskRead } from '../core/desk-health';
+import type { DeskSelectorOverride } from '../core/pack/types';
+import type { DeskAdapter } from '../desks/types';
+import { DESK_OVERRIDES_KEY } from '../packs/desk-overrides';
+import { testOnOpenTab, type DeskTestReport } from './desk-test';
 
-export function DeskHealth({ names }: { names: ReadonlyMap<string, string> }) {
+type Tested = { desk: string; report: DeskTestReport | { error: string } };
+
+export function DeskHealth({ desks }: { desks: ReadonlyMap<string, DeskAdapter> }) {
   const [reads, setReads] = useState<DeskRead[]>([]);
+  const [tested, setTested] = useState<Tested | null>(null);
 
   useEffect(() => {
     const load = () => void chrome.storage.local.get(DESK_HEALTH_KEY).then((got) => setReads(healthRecords(got[DESK_HEALTH_KEY])));
@@ -16,24 +24,56 @@ export function DeskHealth({ names }: { names: ReadonlyMap<string, string> }) {
     return () => chrome.storage.onChanged.removeListener(fn);
   }, []);
 
+  const test = async (desk: DeskAdapter) => {
+    const all = (await chrome.storage.local.get(DESK_OVERRIDES_KEY))[DESK_OVERRIDES_KEY] as Record<string, DeskSelectorOverride> | undefined;
+    const fixes = all && Object.hasOwn(all, desk.id) ? all[desk.id] : undefined;
+    setTested({ desk: desk.name, report: await testOnOpenTab(desk, fixes) });
+  };
+
   return (
     <>
       <h3>Last read on each desk</h3>
       {reads.length === 0 ? <p class="muted">Nothing read yet. Open a ticket in a help desk and it shows here.</p> : (
         <table class="list" aria-label="Last read on each desk">
-          <thead><tr><th>Desk</th><th>When</th><th>Found</th><th>Missing</th></tr></thead>
+          <thead><tr><th>Desk</th><th>When</th><th>Found</th><th>Missing</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
           <tbody>
-            {reads.map((r) => (
-              <tr key={r.desk}>
-                <td>{names.get(r.desk) ?? r.desk} <span class="muted">({r.host})</span></td>
-                <td>{new Date(r.at).toLocaleString()}</td>
-                <td>{r.found.join(', ') || '—'}</td>
-                <td>{r.missing.join(', ') || 'nothing'}</td>
-              </tr>
-            ))}
+            {reads.map((r) => {
+              const desk = desks.get(r.desk);
+              return (
+                <tr key={r.desk}>
+                  <td>{desk?.name ?? r.desk} <span class="muted">({r.host})</span></td>
+                  <td>{new Date(r.at).toLocaleString()}</td>
+                  <td>{r.found.join(', ') || '—'}</td>
+                  <td>{r.missing.join(', ') || 'nothing'}</td>
+                  <td>{desk && <button type="button" onClick={() => void test(desk)}>Test <span class="visually-hidden">{desk.name} </span>on the open tab</button>}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}
+      {tested && <TestReport {...tested} />}
     </>
+  );
+}
+
+function TestReport({ desk, report }: Tested) {
+  if ('error' in report) return <p role="alert" class="notice error">{report.error}</p>;
+  return (
+    <div role="region" aria-label={`What ${desk}'s selectors found`}>
+      <p role="status" class="notice">Tested on “{report.tabTitle}”. Each part found is outlined in orange on that page.</p>
+      <table class="list" aria-label={`What each ${desk} selector found`}>
+        <thead><tr><th>Part</th><th>Selector</th><th>Result</th></tr></thead>
+        <tbody>
+          {report.results.map((r) => (
+            <tr key={r.field}>
+              <td>{r.label}</td>
+              <td class="url">{r.selector ?? r.tried.join(', ')}</td>
+              <td>{r.count ? `found${r.count > 1 ? ` (${r.count})` : ''}${r.sample ? `: “${r.sample}”` : ''}` : 'missing'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { validatePack, formatPackError } from '../core/pack/validate';
-import { DESK_PRESET_IDS, type CustomDeskDefinition, type CustomDeskSelectors } from '../core/pack/types';
+import { validatePack, formatPackError, selectorProblem } from '../core/pack/validate';
+import { DESK_PRESET_IDS, isDeskOverride, type CustomDeskDefinition, type CustomDeskSelectors } from '../core/pack/types';
 import { DESKS } from '../desks';
-import { mergedSelectors } from '../desks/custom';
+import { customAdapter, mergedSelectors } from '../desks/custom';
 import { presetOf, PRESETS } from '../desks/presets';
 import { CUSTOM_DESKS_KEY, readCustomDesks } from '../desks/storage-keys';
 import { onInstalledChanged, readInstalled } from '../packs/store';
 import type { InstalledPack } from '../packs/install';
+import { DeskFixes } from './DeskFixes';
 import { DeskHealth } from './DeskHealth';
 
 const SELECTOR_FIELDS: [keyof CustomDeskSelectors, string][] = [
@@ -21,7 +22,7 @@ const SELECTOR_FIELDS: [keyof CustomDeskSelectors, string][] = [
 
 /** Checks a desk definition with the same rules as a pack's desks, so both say the same things. */
 export function checkDesk(def: CustomDeskDefinition): string[] {
-  const result = validatePack({ schema: 1, id: 'custom-desks', name: 'Custom desks', version: '1.0.0', locale: 'en', phrases: [], desks: [def] });
+  const result = validatePack({ schema: 1, id: 'custom-desks', name: 'Custom desks', version: '1.0.0', locale: 'en', phrases: [], desks: [def] }, { selectorProblem });
   return result.ok ? [] : result.errors.map((e) => formatPackError({ ...e, path: e.path.replace(/^\/desks\/0/, '') || '/' }));
 }
 
@@ -111,7 +112,7 @@ const SELECTOR_NAMES: Record<keyof CustomDeskSelectors, string> = {
 
 /** Desks shipped in enabled phrase packs and not added yet: offered, never switched on without the lead. */
 export function packDesks(installed: readonly InstalledPack[], added: readonly CustomDeskDefinition[]): { packName: string; desk: CustomDeskDefinition }[] {
-  return installed.flatMap((p) => (p.disabled ? [] : (p.pack.desks ?? []).filter((d) => !added.some((a) => a.id === d.id)).map((desk) => ({ packName: p.pack.name, desk }))));
+  return installed.flatMap((p) => (p.disabled ? [] : (p.pack.desks ?? []).filter((d): d is CustomDeskDefinition => !isDeskOverride(d) && !added.some((a) => a.id === d.id)).map((desk) => ({ packName: p.pack.name, desk }))));
 }
 
 /** Built-in desks, and the agent's own: a custom desk asks for its site only when it is added. */
@@ -177,7 +178,8 @@ export function DesksSection() {
         <thead><tr><th>Desk</th><th>Pages</th></tr></thead>
         <tbody>{DESKS.map((d) => <tr key={d.id}><td>{d.name}</td><td class="url">{d.matches.join(', ')}</td></tr>)}</tbody>
       </table>
-      <DeskHealth names={new Map([...DESKS, ...custom].map((d) => [d.id, d.name]))} />
+      <DeskHealth desks={new Map([...custom.map(customAdapter), ...DESKS].map((d) => [d.id, d]))} />
+      <DeskFixes installed={installed} />
       <h4>Your own desks</h4>
       {custom.length === 0 ? <p class="muted">None yet. Add your company's tool or a self-hosted desk below.</p> : (
         <table class="list" aria-label="Custom desks">

@@ -1,4 +1,6 @@
 import { useState } from 'preact/hooks';
+import { describeOverrides, overrideOffers } from '../packs/desk-overrides';
+import { useApprovals } from './use-approvals';
 import { removePack, setPackEnabled, type ActionResult } from './packs-actions';
 import type { PacksState } from './packs-state';
 import { changeSummary, inactiveReason, lockReason, sortForDisplay, SOURCE_LABEL, when } from './packs-view';
@@ -6,12 +8,14 @@ import { changeSummary, inactiveReason, lockReason, sortForDisplay, SOURCE_LABEL
 /** Every installed pack with its version, source, last update and what that update changed. */
 export function PacksList({ state }: { state: PacksState }) {
   const [error, setError] = useState('');
+  const approvals = useApprovals();
   const act = async (run: () => Promise<ActionResult>) => {
     const r = await run();
     setError(r.ok ? '' : r.reason);
   };
   if (!state.loaded) return <p class="muted">Loading packs…</p>;
   const rows = sortForDisplay(state.installed);
+  const fixes = new Map(overrideOffers(state.installed, approvals).map((o) => [o.packId, o]));
   return (
     <div>
       <table class="list">
@@ -30,6 +34,12 @@ export function PacksList({ state }: { state: PacksState }) {
                   <span class="pack-name">{pack.name}</span> <span class="pack-version">{pack.version}</span>
                   <div class="muted small">{pack.id} · {pack.phrases.length} phrases{pack.locale !== 'en' ? ` · ${pack.locale}` : ''}</div>
                   {entry.url && <div class="muted small pack-url">{entry.url}</div>}
+                  {fixes.has(pack.id) && (
+                    <div class="small pack-fixes">
+                      {describeOverrides(fixes.get(pack.id)!.overrides).join('. ')}.{' '}
+                      {fixes.get(pack.id)!.state === 'running' ? 'Applied.' : <a href="#desk-fixes">Waiting for you under Help desks.</a>}
+                    </div>
+                  )}
                 </th>
                 <td data-label="Source">{SOURCE_LABEL[entry.source]}</td>
                 <td data-label="Last update">{when(entry.updatedAt)}</td>

@@ -1,6 +1,8 @@
 import { MAX_PACK_BYTES } from '../core/pack/types';
 import { useState } from 'preact/hooks';
-import { formatPackError } from '../core/pack/validate';
+import { formatPackError, parsePack, selectorProblem } from '../core/pack/validate';
+import type { Pack } from '../core/pack/types';
+import { approveOverrides, describeOverrides, overrideSelectorLines, overridesOf, readApprovals } from '../packs/desk-overrides';
 import type { PackError } from '../core/pack/types';
 import { importPackText } from './packs-actions';
 import { usePacksState } from './packs-state';
@@ -9,7 +11,10 @@ import { PacksSubscriptions } from './PacksSubscriptions';
 import { PacksUsage } from './PacksUsage';
 import { PersonalPhrases } from './PersonalPhrases';
 
-type ImportMessage = { kind: 'done'; text: string; findings: PackError[] } | { kind: 'refused'; file: string; reason: string } | { kind: 'invalid'; file: string; errors: PackError[] };
+/** A pack that fixes desk selectors, shown to the lead before it is imported. */
+type Preview = { file: string; text: string; pack: Pack };
+
+type ImportMessage = { kind: 'done'; text: string; findings?: PackError[] } | { kind: 'refused'; file: string; reason: string } | { kind: 'invalid'; file: string; errors: PackError[] };
 
 /** The agent's own phrases, in "For you": a small pack of their own, unless policy turns it off. */
 export function MyPhrasesSection() {
@@ -27,6 +32,7 @@ export function PacksSection() {
   const state = usePacksState();
   const [message, setMessage] = useState<ImportMessage | null>(null);
   const [over, setOver] = useState(false);
+  const [preview, setPreview] = useState<Preview | null>(null);
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
@@ -34,17 +40,39 @@ export function PacksSection() {
     if (file.size > MAX_PACK_BYTES) {
       return setMessage({ kind: 'refused', file: file.name, reason: `it is ${(file.size / 1024 / 1024).toFixed(1)} MB and a pack may be at most ${(MAX_PACK_BYTES / 1024 / 1024).toFixed(1)} MB; your packs are unchanged.` });
     }
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (err) {
+      return setMessage({ kind: 'refused', file: file.name, reason: `it could not be read (${(err as Error).message}); your packs are unchanged.` });
+    }
+    // A pack that changes how a desk is read is shown first; nothing changes until the lead says so.
+    const parsed = parsePack(text, { selectorProblem });
+    setPreview(null);
+    if (parsed.ok && overridesOf(parsed.pack).length) {
+      const approved = (await readApprovals())[parsed.pack.id];
+      if (JSON.stringify(approved) !== JSON.stringify(overridesOf(parsed.pack))) {
+        setMessage(null);
+        return setPreview({ file: file.name, text, pack: parsed.pack });
+      }
+    }
+    await install(file.name, text);
+  };
+
+  const install = async (fileName: string, text: string, applyFixes = false) => {
     let result: Awaited<ReturnType<typeof importPackText>>;
     try {
-      result = await importPackText(await file.text());
+      result = await importPackText(text);
+      if (result.ok && applyFixes) await approveOverrides(result.entry.pack.id, overridesOf(result.entry.pack));
     } catch (err) {
-      return setMessage({ kind: 'refused', file: file.name, reason: `it could not be saved (${(err as Error).message}); your packs are unchanged.` });
+      return setMessage({ kind: 'refused', file: fileName, reason: `it could not be saved (${(err as Error).message}); your packs are unchanged.` });
     }
     if (result.ok) {
       const { pack } = result.entry;
-      setMessage({ kind: 'done', findings: result.findings, text: result.changed ? `Imported “${pack.name}” ${pack.version} from ${file.name}.` : `“${pack.name}” ${pack.version} is already installed; nothing changed.` });
-    } else if ('errors' in result) setMessage({ kind: 'invalid', file: file.name, errors: result.errors });
-    else setMessage({ kind: 'refused', file: file.name, reason: result.reason });
+      const fixes = applyFixes ? ' Its desk fixes apply now, in open desk tabs too.' : '';
+      setMessage({ kind: 'done', findings: result.findings, text: (result.changed ? `Imported “${pack.name}” ${pack.version} from ${fileName}.` : `“${pack.name}” ${pack.version} is already installed; nothing changed.`) + fixes });
+    } else if ('errors' in result) setMessage({ kind: 'invalid', file: fileName, errors: result.errors });
+    else setMessage({ kind: 'refused', file: fileName, reason: result.reason });
   };
 
   const onDrop = (e: DragEvent) => {
@@ -67,10 +95,22 @@ export function PacksSection() {
         </label>
         <p class="muted small">…or drop a pack’s .json file here.</p>
       </div>
+      {preview && (
+        <div role="group" aria-label={`Before importing ${preview.pack.name}`} class="notice">
+          <p>“{preview.pack.name}” {preview.pack.version} ({preview.file}) changes how Person First reads your help desks:</p>
+          <ul>{describeOverrides(overridesOf(preview.pack)).map((l) => <li key={l}>{l}</li>)}</ul>
+          <details><summary>Selectors it sets</summary><ul>{overrideSelectorLines(overridesOf(preview.pack)).map((l) => <li key={l} class="url">{l}</li>)}</ul></details>
+          <div class="row">
+            <button type="button" onClick={() => { const p = preview; setPreview(null); void install(p.file, p.text, true); }}>Import and apply the fixes</button>
+            <button type="button" onClick={() => { const p = preview; setPreview(null); void install(p.file, p.text); }}>Import without the fixes</button>
+            <button type="button" onClick={() => { setPreview(null); setMessage({ kind: 'done', text: `“${preview.pack.name}” was not imported; your packs are unchanged.` }); }}>Cancel</button>
+          </div>
+        </div>
+      )}
       {message?.kind === 'done' && (
         <div role="status" class="notice">
           <p>{message.text}</p>
-          {message.findings.length > 0 && (
+          {message.findings && message.findings.length > 0 && (
             <>
               <p>Worth a look in the file before agents use it (the pack works as it is):</p>
               <ul aria-label="Pack lint findings">{message.findings.map((f, i) => <li key={i}>{formatPackError(f)}</li>)}</ul>

@@ -2,7 +2,7 @@
 // decisions in src/packs/install.ts and lands in one storage write; the service worker picks up
 // subscription changes from storage (src/packs/subscriptions.ts).
 import { lintPackText, type LocatedLintIssue } from '../core/pack/lint';
-import { formatPackError, parsePack, validatePack } from '../core/pack/validate';
+import { formatPackError, parsePack, selectorProblem, validatePack } from '../core/pack/validate';
 import type { Pack, PackError, Phrase } from '../core/pack/types';
 import { decideEnabled, decideInstall, decideRemove, type InstalledPack } from '../packs/install';
 import { readPolicy } from '../packs/policy-packs';
@@ -20,7 +20,8 @@ export type ImportResult =
 export type ActionResult = { ok: true } | { ok: false; reason: string };
 
 export async function importPackText(text: string, now = Date.now()): Promise<ImportResult> {
-  const parsed = parsePack(text);
+  // Here a page can parse CSS: a selector it cannot use is refused before anything is installed.
+  const parsed = parsePack(text, { selectorProblem });
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   if (parsed.pack.id === PERSONAL_ID) return { ok: false, reason: 'The id “personal” is kept for your own phrases; give the pack another id.' };
   const { lockedPackIds } = await readPolicy();

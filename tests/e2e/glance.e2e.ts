@@ -31,7 +31,7 @@ const setSettings = (patch: Record<string, unknown>) =>
 const phraseBoxes = () => phraseList().getByRole('button').evaluateAll((els) => els.map((e) => JSON.stringify(e.getBoundingClientRect())));
 
 /** Serious and critical axe-core violations on the page, one line each. */
-async function axeProblems(page: Page): Promise<string[]> {
+export async function axeProblems(page: Page): Promise<string[]> {
   // Evaluated over the DevTools protocol: the extension's CSP (rightly) refuses an injected <script>.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {

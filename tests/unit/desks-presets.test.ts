@@ -63,7 +63,7 @@ describe('the Jira preset waits for the issue the URL names', () => {
 describe('validation of desk presets', () => {
   it('keeps a known preset on the validated desk', () => {
     const r = validatePack({ ...base, desks: [desk({ preset: 'zammad' })] });
-    expect(r.ok && r.pack.desks?.[0]?.preset).toBe('zammad');
+    expect(r.ok && (r.pack.desks?.[0] as CustomDeskDefinition | undefined)?.preset).toBe('zammad');
   });
 
   it('names the nearest preset for a typo and lists them all by name', () => {

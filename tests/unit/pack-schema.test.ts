@@ -117,6 +117,17 @@ describe('pack.schema.json agrees with the validator', () => {
       { ...good, desks: [{ id: 'd', name: 'D', matches: ['d.test'], ticketUrlPattern: '/t/(\\d+)' }] },
       { ...good, desks: [{ id: 'd', name: 'D', matches: ['https://d.test/*'], ticketUrlPattern: '#ticket/zoom/(\\d+)', preset: 'zammad' }] },
       { ...good, desks: [{ id: 'd', name: 'D', matches: ['https://d.test/*'], ticketUrlPattern: '#ticket/zoom/(\\d+)', preset: 'zamad' }] },
+      // Fixes for a built-in desk's selectors (issue #14).
+      { ...good, desks: [{ extends: 'zendesk', selectors: { subject: 'h1.title', customerName: '.who' } }] },
+      { ...good, desks: [{ extends: 'zendesk', selectors: {} }] },
+      { ...good, desks: [{ extends: 'zendesk' }] },
+      { ...good, desks: [{ extends: 'zendesk', selectors: { active: '.pane' } }] },
+      { ...good, desks: [{ extends: 'zendesk', selectors: { subject: '' } }] },
+      { ...good, desks: [{ extends: 'zendesk', selectors: { subject: 'x'.repeat(501) } }] },
+      { ...good, desks: [{ extends: 'zendesk', selectors: { subject: 7 } }] },
+      { ...good, desks: [{ extends: 'zendsk', selectors: { subject: 'h1' } }] },
+      { ...good, desks: [{ extends: 'zendesk', id: 'z', selectors: { subject: 'h1' } }] },
+      { ...good, desks: [{ extends: 'zendesk', selectors: { subject: 'h1' } }, { id: 'd', name: 'D', matches: ['https://d.test/*'], ticketUrlPattern: '/t/(\\d+)' }] },
     ];
     for (const v of variants) expect(schemaErrors(v).length === 0, JSON.stringify(v)).toBe(validatePack(v).ok);
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lineColumnFinder, parseJsonWithPositions } from '../../src/core/pack/json-position';
-import { MAX_PACK_BYTES, MAX_PHRASES } from '../../src/core/pack/types';
+import { MAX_PACK_BYTES, MAX_PHRASES, type CustomDeskDefinition } from '../../src/core/pack/types';
 import { formatPackError, parsePack, validatePack } from '../../src/core/pack/validate';
 
 const fixture = (name: string) => readFileSync(resolve('tests/fixtures/packs', name), 'utf8');
@@ -47,7 +47,7 @@ describe('parsePack', () => {
     expect(r.pack.id).toBe('acme-support');
     expect(r.pack.locked).toBe(true);
     expect(r.pack.phrases).toHaveLength(4);
-    expect(r.pack.desks?.[0]?.ticketUrlPattern).toBe('/tickets/(\\d+)');
+    expect((r.pack.desks?.[0] as CustomDeskDefinition | undefined)?.ticketUrlPattern).toBe('/tickets/(\\d+)');
     expect('$schema' in r.pack).toBe(false);
   });
 

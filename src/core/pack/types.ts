@@ -83,6 +83,28 @@ export interface CustomDeskDefinition {
   selectors?: CustomDeskSelectors;
 }
 
+/** The built-in (hosted) desks by id, as a pack may name them in a selector override; src/desks/names.ts
+ *  names the same desks for the panel and tests/unit/desk-overrides.test.ts keeps both equal to DESKS. */
+export const BUILT_IN_DESK_IDS = ['zendesk', 'freshdesk', 'helpscout', 'intercom', 'front', 'gorgias', 'zoho', 'hubspot'] as const;
+export type BuiltInDeskId = (typeof BUILT_IN_DESK_IDS)[number];
+
+/** The parts of a built-in desk's page a pack may point elsewhere: the fields desk health watches, the
+ *  conversation and the reply box. Each is one CSS selector that replaces the desk's own for that part. */
+export const OVERRIDE_FIELDS = ['subject', 'customerName', 'customerEmail', 'channel', 'messages', 'customerMessage', 'editor'] as const;
+export type OverrideField = (typeof OVERRIDE_FIELDS)[number];
+export type DeskSelectorOverride = Partial<Record<OverrideField, string>>;
+
+/** A fix for a built-in desk whose page changed, shipped without a release: `{ "extends": "zendesk", "selectors": { "subject": "…" } }`.
+ *  It lives in a pack's "desks" list beside custom desks; nothing in it runs until the lead has seen it (or policy sent it). */
+export interface DeskOverride {
+  extends: BuiltInDeskId;
+  selectors: DeskSelectorOverride;
+}
+
+export type PackDesk = CustomDeskDefinition | DeskOverride;
+
+export const isDeskOverride = (d: PackDesk): d is DeskOverride => 'extends' in d;
+
 export interface Pack {
   schema: 1;
   id: string;
@@ -94,7 +116,8 @@ export interface Pack {
   locked?: boolean;
   steps?: StepOverride[];
   phrases: Phrase[];
-  desks?: CustomDeskDefinition[];
+  /** Custom desks, and selector overrides for built-in desks (DeskOverride). */
+  desks?: PackDesk[];
   /** Changes to the cue rules (word lists, weights, thresholds): any part, merged over the defaults. */
   cues?: CueRulesOverride;
 }

@@ -29,7 +29,12 @@ import {
   MAX_PHRASES,
   MAX_PHRASE_TEXT,
   MAX_SHORT_TEXT,
+  BUILT_IN_DESK_IDS,
+  OVERRIDE_FIELDS,
   type CustomDeskDefinition,
+  type DeskOverride,
+  type DeskSelectorOverride,
+  type PackDesk,
   type CustomDeskSelectors,
   type Pack,
   type PackError,
@@ -54,6 +59,7 @@ export const WHEN_KEYS = ['contacts', 'waited', 'firstReply', 'cue', 'fact', 'ch
 const STEP_KEYS = ['id', 'title', 'hint'];
 const DESK_KEYS = [...DESK_REQUIRED_KEYS, 'preset', 'selectors'];
 const SELECTOR_KEYS: (keyof CustomDeskSelectors)[] = ['active', 'subject', 'customerName', 'customerEmail', 'messages', 'customerMessage', 'editor'];
+export const DESK_OVERRIDE_KEYS = ['extends', 'selectors'] as const;
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 export const LOCALE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
@@ -90,8 +96,15 @@ function closest(word: string, options: readonly string[]): string | undefined {
   });
 }
 
+/** Options for a check made where a page can parse CSS (the options page): see selectorProblem. */
+export interface ValidateOptions {
+  /** Why a selector cannot be used, or undefined when it can. */
+  selectorProblem?: (s: string) => string | undefined;
+}
+
 /** Collects problems; stops counting detail after MAX_ERRORS so a broken huge pack stays quick. */
 class Problems {
+  constructor(readonly opts: ValidateOptions = {}) {}
   readonly list: PackError[] = [];
   extra = 0;
   add(path: string, message: string): void {
@@ -425,7 +438,61 @@ function deskPreset(p: Problems, v: unknown, path: string): string | undefined {
   return undefined;
 }
 
-function validateDesks(p: Problems, v: unknown, path: string): CustomDeskDefinition[] | undefined {
+/**
+ * Why the browser cannot use `s` as a CSS selector, or undefined when it can (or when there is no DOM to
+ * ask). The options page passes it to validatePack when a lead imports a pack or adds a desk; a pack's
+ * validity never depends on it otherwise, so a pack the service worker installed (it has no DOM) is
+ * judged the same in the panel. The page-side reader treats a selector that does not parse as a missing
+ * field, so this check is for the lead's sake, never the only guard. `{id}` stands for a ticket id.
+ */
+export function selectorProblem(s: string): string | undefined {
+  const doc = (globalThis as { document?: Document }).document;
+  if (!doc?.createDocumentFragment) return undefined;
+  try {
+    doc.createDocumentFragment().querySelector(s.split('{id}').join('1'));
+    return undefined;
+  } catch {
+    return 'it is not a CSS selector the browser understands';
+  }
+}
+
+/** One CSS selector from a pack: text, bounded, and one the browser can parse. */
+function selector(p: Problems, raw: unknown, path: string, key: string): string | undefined {
+  if (raw === undefined) return undefined;
+  const s = text(p, raw, path, `The "${key}" selector`, MAX_SELECTOR);
+  if (s === undefined) return undefined;
+  const problem = p.opts.selectorProblem?.(s);
+  if (!problem) return s;
+  p.add(path, `The "${key}" selector "${s}" cannot be used: ${problem}. Check its brackets, quotes and parentheses.`);
+  return undefined;
+}
+
+/** A fix for a built-in desk's selectors: a known desk, known fields, each a selector the browser can parse. */
+function validateDeskOverride(p: Problems, d: Obj, dp: string): DeskOverride | undefined {
+  const before = p.list.length + p.extra;
+  checkKeys(p, d, DESK_OVERRIDE_KEYS, dp, 'a desk override (it has "extends")');
+  const desk = own(d, 'extends');
+  const ids: readonly string[] = BUILT_IN_DESK_IDS;
+  if (typeof desk !== 'string' || !ids.includes(desk)) {
+    const hint = typeof desk === 'string' && desk.trim() ? closest(desk, ids) : undefined;
+    p.add(`${dp}/extends`, `"extends" must name a built-in desk${typeof desk === 'string' ? `, and "${desk}" is not one` : ''}.${hint ? ` Did you mean "${hint}"?` : ''} The built-in desks are ${ids.join(', ')}; for any other desk write a custom desk (id, name, matches, ticketUrlPattern).`);
+  }
+  const raw = own(d, 'selectors');
+  const selectors: DeskSelectorOverride = {};
+  if (!isObject(raw)) p.add(`${dp}/selectors`, `A desk override needs "selectors": an object of CSS selectors (${OVERRIDE_FIELDS.join(', ')}), not ${raw === undefined ? 'nothing' : typeName(raw)}.`);
+  else {
+    checkKeys(p, raw, OVERRIDE_FIELDS, `${dp}/selectors`, 'the override selectors');
+    for (const key of OVERRIDE_FIELDS) {
+      const s = selector(p, own(raw, key), `${dp}/selectors/${key}`, key);
+      if (s !== undefined) selectors[key] = s;
+    }
+    if (Object.keys(raw).length === 0) p.add(`${dp}/selectors`, `"selectors" is empty; name at least one of ${OVERRIDE_FIELDS.join(', ')}.`);
+  }
+  if (p.list.length + p.extra !== before) return undefined;
+  return { extends: desk as DeskOverride['extends'], selectors };
+}
+
+function validateDesks(p: Problems, v: unknown, path: string): PackDesk[] | undefined {
   if (!Array.isArray(v)) {
     p.add(path, `"desks" must be a list of desk definitions, not ${typeName(v)}.`);
     return undefined;
@@ -434,11 +501,16 @@ function validateDesks(p: Problems, v: unknown, path: string): CustomDeskDefinit
     p.add(path, `"desks" has ${v.length} entries; the limit is ${MAX_DESKS}.`);
     return undefined;
   }
-  const out: CustomDeskDefinition[] = [];
+  const out: PackDesk[] = [];
   v.forEach((d, k) => {
     const dp = `${path}/${k}`;
     if (!isObject(d)) {
-      p.add(dp, `Each desk must be an object with id, name, matches and ticketUrlPattern, not ${typeName(d)}.`);
+      p.add(dp, `Each desk must be an object with id, name, matches and ticketUrlPattern (or, to fix a built-in desk, "extends" and "selectors"), not ${typeName(d)}.`);
+      return;
+    }
+    if (Object.hasOwn(d, 'extends')) {
+      const o = validateDeskOverride(p, d, dp);
+      if (o) out.push(o);
       return;
     }
     const before = p.list.length + p.extra;
@@ -466,9 +538,7 @@ function validateDesks(p: Problems, v: unknown, path: string): CustomDeskDefinit
         checkKeys(p, d.selectors, SELECTOR_KEYS, `${dp}/selectors`, 'the desk selectors');
         selectors = {};
         for (const key of SELECTOR_KEYS) {
-          const raw = d.selectors[key];
-          if (raw === undefined) continue;
-          const s = text(p, raw, `${dp}/selectors/${key}`, `The "${key}" selector`, MAX_SELECTOR);
+          const s = selector(p, own(d.selectors, key), `${dp}/selectors/${key}`, key);
           if (s !== undefined) selectors[key] = s;
         }
       }
@@ -638,8 +708,8 @@ export function tooDeep(value: unknown, max: number): boolean {
 const depthMessage = `The pack nests objects or lists more than ${MAX_PACK_DEPTH} levels deep; no valid pack does. Check for a missing closing bracket or a pasted document.`;
 
 /** Validates an already-parsed pack; positions are unknown here, so line and column are 0. */
-export function validatePack(value: unknown): PackResult {
-  const p = new Problems();
+export function validatePack(value: unknown, opts: ValidateOptions = {}): PackResult {
+  const p = new Problems(opts);
   if (tooDeep(value, MAX_PACK_DEPTH)) return { ok: false, errors: [{ path: '', line: 0, column: 0, message: depthMessage }] };
   if (!isObject(value)) {
     p.add('', `A pack must be a JSON object with schema, id, name, version, locale and phrases, not ${typeName(value)}.`);
@@ -737,7 +807,7 @@ function formatBytes(n: number): string {
  * Parses and validates a pack's JSON text. Errors carry the line and column of the offending
  * value (or of the syntax problem), so "line 5, column 30" can be shown to whoever wrote it.
  */
-export function parsePack(text: string): PackResult {
+export function parsePack(text: string, opts: ValidateOptions = {}): PackResult {
   // Quick check on length first: a UTF-8 byte is at most one UTF-16 unit, at most 3 per unit.
   if (text.length > MAX_PACK_BYTES || (text.length * 3 > MAX_PACK_BYTES && utf8Length(text) > MAX_PACK_BYTES)) {
     const size = utf8Length(text);
@@ -768,7 +838,7 @@ export function parsePack(text: string): PackResult {
     // Our parser accepted what JSON.parse refused: report the engine's own words.
     return { ok: false, errors: [{ path: '', line: 1, column: 1, message: `This is not valid JSON: ${(e as Error).message}` }] };
   }
-  const result = validatePack(value);
+  const result = validatePack(value, opts);
   if (result.ok) return result;
   const located = parseJsonWithPositions(body);
   if (!located.ok) return result;
