@@ -138,7 +138,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [set, query, phraseStep, ticket.channel, usage, planKey, unmet]);
   // One reset line per ticket, picked from the ticket key so it does not flicker between renders.
-  const resetLines = useMemo(() => set.search('', { step: 'reset', limit: 50 }).filter(isSelfTalk), [set]);
+  const resetLines = set.selfTalk;
   const resetLine = resetLines.length ? resetLines[[...ticket.key].reduce((n, c) => n + c.charCodeAt(0), 0) % resetLines.length]!.text : undefined;
   const showReset = settings.resetCard && progress.loaded && !query && step === 'reset' && !progress.done.includes('reset') && !!resetLine;
   const views: PhraseView[] = results.map((p) => {

@@ -23,6 +23,11 @@ export interface PhraseSet {
   problems: string[];
   /** The language the phrases are in, and the others the agent can switch this ticket to. */
   language: PhraseLocaleChoice;
+  /**
+   * Lines for the agent's own ears (the Reset step, tagged "self"), in the agent's language: the
+   * customer's language is for what goes into the reply.
+   */
+  selfTalk: PanelPhrase[];
 }
 
 /** What decides the phrase language, besides the packs: see core/phrase-language.ts. */
@@ -63,10 +68,12 @@ export function usablePacks(installed: readonly InstalledPack[]): { usable: Inst
 }
 
 /** A merged set, with the stored packs that were left out (by name, with their first problem). */
-type MergedSet = Omit<PhraseSet, 'problems' | 'language'> & { left: string[] };
+type MergedSet = Omit<PhraseSet, 'problems' | 'language' | 'selfTalk'> & { left: string[] };
 
 const NO_LANGUAGE: PhraseLocaleChoice = { locale: 'en', why: 'english', options: [] };
-const EMPTY_SET: PhraseSet = { steps: [], cueRules: DEFAULT_CUE_RULES.en!, byKey: new Map(), search: () => [], problems: [], language: NO_LANGUAGE };
+const EMPTY_SET: PhraseSet = { steps: [], cueRules: DEFAULT_CUE_RULES.en!, byKey: new Map(), search: () => [], problems: [], language: NO_LANGUAGE, selfTalk: [] };
+
+const selfTalkOf = (set: MergedSet) => set.search('', { step: 'reset', limit: 50 }).filter((p) => !!p.tags?.includes('self'));
 
 /**
  * The merged sets, one per phrase language, kept for the life of the page: the workspace remounts on
@@ -139,8 +146,11 @@ export function usePhraseSet(wanted: PhraseLanguageWanted | null = {}): PhraseSe
   const waiting = wanted === null;
   return useMemo(() => {
     if (!installed || waiting) return { ...EMPTY_SET, problems };
-    const language = choosePhraseLocale({ available: localesOf(installed, policy), customer, agent, chosen });
+    const available = localesOf(installed, policy);
+    const language = choosePhraseLocale({ available, customer, agent, chosen });
     const { left, ...set } = mergedSet(installed, policy, language.locale);
-    return { ...set, language, problems: [...problems, ...left, ...policy.problems] };
+    const own = choosePhraseLocale({ available, agent }).locale;
+    const selfTalk = selfTalkOf(own === language.locale ? { left, ...set } : mergedSet(installed, policy, own));
+    return { ...set, language, selfTalk, problems: [...problems, ...left, ...policy.problems] };
   }, [installed, policy, problems, waiting, customer, agent, chosen]);
 }

@@ -2,8 +2,10 @@
 // on the device by Chromium's own detector; switching to English is one click that the ticket keeps
 // through a panel reload (written inside the click, like checklist ticks); cues and draft tips say in
 // one line that they read English only. An English ticket stays English, with no switch.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { type Harness, zendeskTicket42 } from './harness';
+import { type Harness, ROOT, zendeskTicket42 } from './harness';
 import { check, until, type E2ETest } from './runner';
 
 export const file = 'languages';
@@ -135,6 +137,33 @@ export const tests: E2ETest[] = [
     await until(() => pressed('Español').catch(() => false), (p) => p, 'Español shown after the reload', 10000);
     await greetPhrases();
     await phrase(/^Hola Lucía, gracias por escribirnos/).waitFor();
+  }],
+  ['the reset line before a Spanish customer is in the agent’s language: it is for the agent, not the reply', async () => {
+    const selfTalk = (file: string) =>
+      (JSON.parse(readFileSync(join(ROOT, 'public/packs', file), 'utf8')) as { phrases: { text: string; tags?: string[] }[] }).phrases
+        .filter((p) => p.tags?.includes('self'))
+        .map((p) => p.text);
+    const english = selfTalk('default.en.json');
+    const spanish = selfTalk('default.es.json');
+    await h.worker.evaluate(async () => {
+      const got = await chrome.storage.sync.get('settings');
+      await chrome.storage.sync.set({ settings: { ...(got.settings as object), resetCard: true } });
+    });
+    try {
+      await desk.evaluate((t) => (window as any).__desk.addTicket(46, t), { ...TICKET_45, subject: 'Pedido #2090 sin entregar' });
+      await openTicket(46, 'Pedido #2090 sin entregar');
+      const reset = panel.getByRole('region', { name: 'Reset before this customer' });
+      await reset.waitFor({ timeout: 10000 });
+      const text = (await reset.textContent()) ?? '';
+      check(english.some((line) => text.includes(line)), `the reset card shows no English line: ${text}`);
+      check(!spanish.some((line) => text.includes(line)), `the reset card shows a Spanish line: ${text}`);
+      check(await pressed('Español'), 'the phrases for ticket 46 are not in Spanish');
+    } finally {
+      await h.worker.evaluate(async () => {
+        const got = await chrome.storage.sync.get('settings');
+        await chrome.storage.sync.set({ settings: { ...(got.settings as object), resetCard: false } });
+      });
+    }
   }],
   ['back on the English ticket: English phrases, no switch', async () => {
     await openTicket(42, SUBJECT_42);
