@@ -5,6 +5,8 @@
  */
 
 export interface PlaceholderValues {
+  /** The language of the text being filled ("de", "pt-BR"): values put into words ("3 times") follow it. English when absent. */
+  locale?: string;
   customer?: { name?: string; firstName?: string; email?: string };
   agent?: { name?: string };
   ticket?: { id?: string; subject?: string; contacts?: number };
@@ -150,12 +152,29 @@ function clean(v: string | undefined): string | undefined {
   return t === '' ? undefined : t;
 }
 
-/** "twice", "3 times": reads well after "you've had to reach out". One contact is not worth saying. */
-export function contactsInWords(n: number | undefined): string | undefined {
+/** "twice" and "N times" in each language a built-in pack is written in, by primary language subtag. */
+const TIMES: Readonly<Record<string, { twice: string; times: (n: number) => string }>> = {
+  en: { twice: 'twice', times: (n) => `${n} times` },
+  de: { twice: 'zweimal', times: (n) => `${n}-mal` },
+  es: { twice: 'dos veces', times: (n) => `${n} veces` },
+  fr: { twice: 'deux fois', times: (n) => `${n} fois` },
+  pt: { twice: 'duas vezes', times: (n) => `${n} vezes` },
+};
+
+/**
+ * "twice", "3 times" (or "zweimal", "3 veces"…): reads well after "you've had to reach out". One
+ * contact is not worth saying. A language without its own words gets none (undefined), so the
+ * phrase uses its fallback rather than English in the middle of another language.
+ */
+export function contactsInWords(n: number | undefined, locale = 'en'): string | undefined {
   if (n === undefined || !Number.isFinite(n) || n < 2) return undefined;
+  const words = Object.hasOwn(TIMES, primaryLanguage(locale)) ? TIMES[primaryLanguage(locale)]! : undefined;
+  if (!words) return undefined;
   const whole = Math.floor(n);
-  return whole === 2 ? 'twice' : `${whole} times`;
+  return whole === 2 ? words.twice : words.times(whole);
 }
+
+const primaryLanguage = (locale: string) => locale.toLowerCase().split(/[-_]/)[0]!;
 
 function valueOf(name: string, values: PlaceholderValues): string | undefined {
   switch (name) {
@@ -172,7 +191,7 @@ function valueOf(name: string, values: PlaceholderValues): string | undefined {
     case 'ticket.subject':
       return clean(values.ticket?.subject);
     case 'ticket.contacts':
-      return contactsInWords(values.ticket?.contacts);
+      return contactsInWords(values.ticket?.contacts, values.locale);
     default:
       return undefined;
   }
@@ -238,7 +257,13 @@ export function fillPlaceholders(
   }
   out += text.slice(at);
   if (!leftEmpty) return { text: out, missing };
-  // An empty fallback ("Hi {{customer.firstName|}},") leaves "Hi ," behind; tidy only then.
-  const tidy = out.replace(/[ \t]{2,}/g, ' ').replace(/ +([,.!?;:])/g, '$1').trim();
+  // An empty fallback ("Hi {{customer.firstName|}},") leaves "Hi ," behind; tidy only then. A name
+  // that closes a sentence ("Thanks, {{customer.firstName|}}.") leaves a comma before the stop: it
+  // goes, and a French no-break space before "!" or "?" stays.
+  const tidy = out
+    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/ +([,.!?;:])/g, '$1')
+    .replace(/,[ \t]*(?=[\u00a0\u202f]?[.!?;:])/g, '')
+    .trim();
   return { text: tidy, missing };
 }

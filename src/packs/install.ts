@@ -3,6 +3,7 @@
 // so a pack is either wholly the old version or wholly the new one.
 import { diffPacks, SOURCE_ORDER, updateRefusal, type InstalledPack as MergeInput, type PackSource } from '../core/pack/merge';
 import type { Pack } from '../core/pack/types';
+import { DEFAULT_PACK_IDS } from './default-packs';
 
 export type { PackSource };
 
@@ -32,11 +33,14 @@ export function rank(source: PackSource): number {
 
 /** The agent's own phrases are stored as a pack with this id (source 'personal'). */
 export const PERSONAL_PACK_ID = 'personal';
-/** The built-in pack's id (public/packs/default.en.json). */
+/** The built-in English pack's id (public/packs/default.en.json); the other languages' are in default-packs.ts. */
 export const DEFAULT_PACK_ID = 'person-first-default';
 
 /** Ids that belong to one source only: no other source may install, replace or shadow them. */
-const RESERVED_IDS: Readonly<Record<string, PackSource>> = { [PERSONAL_PACK_ID]: 'personal', [DEFAULT_PACK_ID]: 'default' };
+const RESERVED_IDS: Readonly<Record<string, PackSource>> = {
+  [PERSONAL_PACK_ID]: 'personal',
+  ...Object.fromEntries(DEFAULT_PACK_IDS.map((id) => [id, 'default' as const])),
+};
 
 const SOURCE_WORDS: Record<PackSource, string> = {
   policy: 'by your organisation’s policy',

@@ -3,10 +3,11 @@
 import { parsePack } from '../core/pack/validate';
 import { serialQueue } from '../core/serial';
 import type { Pack } from '../core/pack/types';
+import { DEFAULT_PACKS, type DefaultPackFile } from './default-packs';
 import { decideInstall, type InstalledPack } from './install';
 import { PACKS_KEY, readInstalled } from './installed';
 
-export const DEFAULT_PACK_PATH = 'packs/default.en.json';
+export const DEFAULT_PACK_PATH = DEFAULT_PACKS[0]!.path;
 // Reading needs no validator: the panel imports these alone and stays small.
 export { PACKS_KEY, readInstalled, onInstalledChanged } from './installed';
 
@@ -15,20 +16,36 @@ export async function writeInstalled(next: InstalledPack[]): Promise<void> {
 }
 
 
-/** The pack shipped inside the extension, validated like any other. */
-export async function loadDefaultPack(): Promise<Pack> {
-  const text = await (await fetch(chrome.runtime.getURL(DEFAULT_PACK_PATH))).text();
+/** A pack shipped inside the extension, validated like any other. */
+export async function loadDefaultPack(file: DefaultPackFile = DEFAULT_PACKS[0]!): Promise<Pack> {
+  const text = await (await fetch(chrome.runtime.getURL(file.path))).text();
   const result = parsePack(text);
-  if (!result.ok) throw new Error(`The built-in pack is invalid: ${result.errors[0]?.message}`);
+  if (!result.ok) throw new Error(`The built-in pack ${file.path} is invalid: ${result.errors[0]?.message}`);
   return result.pack;
 }
 
-/** Installs or updates the built-in pack (after an extension update it may have a new version). */
+/** Every built-in pack that loads; one that does not is left out rather than costing the others. */
+export async function loadDefaultPacks(): Promise<Pack[]> {
+  const loaded = await Promise.allSettled(DEFAULT_PACKS.map((file) => loadDefaultPack(file)));
+  const packs = loaded.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failed = loaded.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (!packs.length && failed) throw failed.reason;
+  return packs;
+}
+
+/** Installs or updates the built-in packs (after an extension update they may have new versions), in one write. */
 export async function ensureDefaultPack(now = Date.now()): Promise<void> {
-  const pack = await loadDefaultPack();
-  const current = await readInstalled();
-  const decision = decideInstall(current, pack, 'default', now);
-  if (decision.ok && decision.changed) await writeInstalled(decision.next);
+  const packs = await loadDefaultPacks();
+  let next = await readInstalled();
+  let changed = false;
+  for (const pack of packs) {
+    const decision = decideInstall(next, pack, 'default', now);
+    if (decision.ok && decision.changed) {
+      next = decision.next;
+      changed = true;
+    }
+  }
+  if (changed) await writeInstalled(next);
 }
 
 /** Serialises writers in one context (the service worker handles several events at once). */

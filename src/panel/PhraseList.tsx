@@ -1,5 +1,5 @@
 import { forwardRef } from 'preact/compat';
-import type { Ref } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 export interface PhraseView {
@@ -17,6 +17,10 @@ interface Props {
   query: string;
   phrases: readonly PhraseView[];
   heading: string;
+  /** The language the phrases are written in, for screen readers and hyphenation. */
+  lang?: string;
+  /** Shown under the heading (the phrase language switch). */
+  toolbar?: ComponentChildren;
   onQuery(q: string): void;
   onInsert(p: PhraseView): void;
   onEscape(): void;
@@ -26,7 +30,7 @@ interface Props {
  * Search box plus suggestions, fully keyboard-driven: arrows move, Enter inserts; Escape clears the
  * search, then leaves. The list is one tab stop (roving tabindex), so Tab goes on past it.
  */
-export const PhraseList = forwardRef(function PhraseList({ query, phrases, heading, onQuery, onInsert, onEscape }: Props, searchRef: Ref<HTMLInputElement>) {
+export const PhraseList = forwardRef(function PhraseList({ query, phrases, heading, lang, toolbar, onQuery, onInsert, onEscape }: Props, searchRef: Ref<HTMLInputElement>) {
   const list = useRef<HTMLUListElement>(null);
   const [tabStop, setTabStop] = useState(0);
   const idsKey = phrases.map((p) => p.id).join('|');
@@ -56,6 +60,7 @@ export const PhraseList = forwardRef(function PhraseList({ query, phrases, headi
   return (
     <section class="phrases" aria-labelledby="phrases-title" onKeyDown={onKey}>
       <h2 id="phrases-title">{heading}</h2>
+      {toolbar}
       <input
         ref={searchRef}
         type="search"
@@ -72,7 +77,7 @@ export const PhraseList = forwardRef(function PhraseList({ query, phrases, headi
           {phrases.map((p, i) => (
             <li key={p.id}>
               <button type="button" class="phrase" tabIndex={i === tabStop ? 0 : -1} onFocus={() => setTabStop(i)} title={p.needsInput ? 'Asks for a value before inserting' : 'Insert into the reply'} onClick={() => onInsert(p)}>
-                <span class="phrase-text">{p.preview}</span>
+                <span class="phrase-text" lang={lang}>{p.preview}</span>
                 {query && <span class="phrase-step">{p.stepTitle}</span>}
                 {p.assumes && <span class="phrase-step phrase-assumes">{p.assumes}</span>}
               </button>

@@ -18,6 +18,7 @@ import { cuePhrasePlan, orderByTags, specificFirst } from './coaching/cue-phrase
 import { Checklist } from './Checklist';
 import { deliverText, describeDelivery } from './insert-into-desk';
 import { NotesBox } from './NotesBox';
+import { PhraseLanguageSwitch } from './PhraseLanguageSwitch';
 import { PhraseList, type PhraseView } from './PhraseList';
 import { PromptSlot, type PromptSlotProps } from './PromptSlot';
 import { SectionBoundary } from './SectionBoundary';
@@ -25,6 +26,7 @@ import { usePhraseSet, type PanelPhrase } from './use-phrase-set';
 import { useProgress } from './use-progress';
 import { useSettings } from './use-settings';
 import { useFocusSearch } from './use-focus-search';
+import { useTextLanguage } from './use-text-language';
 import { recordUse, useUsage } from './use-usage';
 
 const DraftTips = lazyPart(() => import('./coaching/DraftTips').then((m) => m.DraftTips));
@@ -50,8 +52,9 @@ const family = (c: string) => (c === 'messaging' ? 'chat' : c);
 const fitsChannel = (p: { channels?: string[] }, channel: string | undefined) =>
   !channel || !p.channels?.length || p.channels.some((c) => family(c) === family(channel));
 
-function valuesFor(ticket: TicketContext, facts: TicketFacts, agentName: string): PlaceholderValues {
+function valuesFor(ticket: TicketContext, facts: TicketFacts, agentName: string, locale: string): PlaceholderValues {
   return {
+    locale,
     customer: ticket.customer,
     agent: { name: agentName || undefined },
     // The number the customer sees in the desk's emails, where the desk has its own.
@@ -67,8 +70,11 @@ function conditionsKey({ facts, cues }: ConditionContext): string {
 /** Everything the panel offers for one ticket: checklist, phrases, insertion and the nudge. */
 export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], children, after }: Props) {
   const settings = useSettings();
-  const set = usePhraseSet();
   const progress = useProgress(ticket.key);
+  // Phrases in the customer's language when their latest message says it clearly, unless the agent
+  // switched this ticket; the phrases wait the moment it takes to detect, rather than flash English.
+  const customerLanguage = useTextLanguage(ticket.lastCustomerMessage);
+  const set = usePhraseSet(customerLanguage.settled ? { customer: customerLanguage.language, agent: navigator.language, chosen: progress.phraseLocale } : null);
   const usage = useUsage();
   const [selected, setSelected] = useState<string | undefined>();
   const [query, setQuery] = useState('');
@@ -84,7 +90,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
   }, [focusSearch]);
 
   // Coaching: what the customer's message shows raises steps and reorders their phrases.
-  const { cues, facts } = useCuesAndFacts(ticket, { waitingSeconds: settings.waitingSeconds, rules: set.cueRules });
+  const { cues, facts, unread } = useCuesAndFacts(ticket, { waitingSeconds: settings.waitingSeconds, rules: set.cueRules, messageLanguage: customerLanguage.language });
   const frustrated = cues.some((c) => c.kind === 'frustration');
   // The waiting cue comes and goes by the second: it lives in the prompt slot, which keeps its height.
   const cuesAbove = useMemo(() => cues.filter((c) => c.kind !== 'waiting'), [cues]);
@@ -116,7 +122,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
   // Reset lines are for the agent alone; while on Reset, the list already offers greetings.
   const phraseStep = step === 'reset' ? 'greet' : step;
   const stepTitle = (id: string) => set.steps.find((s) => s.id === id)?.title ?? id;
-  const values = valuesFor(ticket, facts, settings.agentName);
+  const values = valuesFor(ticket, facts, settings.agentName, set.language.locale);
 
   const results = useMemo(() => {
     const found = set.search(query, { step: phraseStep as never, channel: ticket.channel, usage, limit: query ? 30 : 40, unmet: unmet.keys })
@@ -132,7 +138,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [set, query, phraseStep, ticket.channel, usage, planKey, unmet]);
   // One reset line per ticket, picked from the ticket key so it does not flicker between renders.
-  const resetLines = useMemo(() => set.search('', { step: 'reset', limit: 50 }).filter(isSelfTalk), [set]);
+  const resetLines = set.selfTalk;
   const resetLine = resetLines.length ? resetLines[[...ticket.key].reduce((n, c) => n + c.charCodeAt(0), 0) % resetLines.length]!.text : undefined;
   const showReset = settings.resetCard && progress.loaded && !query && step === 'reset' && !progress.done.includes('reset') && !!resetLine;
   const views: PhraseView[] = results.map((p) => {
@@ -225,7 +231,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
       <div class="glance">
         {children}
         <SectionBoundary name="Cues">
-          <CuesBar cues={cuesAbove} ticket={ticket} facts={facts} part="cues" />
+          <CuesBar cues={cuesAbove} ticket={ticket} facts={facts} part="cues" unread={unread} rulesLocale={set.cueRules.locale} />
         </SectionBoundary>
         <SectionBoundary name="The checklist" resetKey={set}>
         <Checklist
@@ -268,6 +274,8 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
             query={query}
             heading={query ? 'Matching phrases' : `${stepTitle(phraseStep ?? '')} phrases`}
             phrases={views}
+            lang={set.language.locale}
+            toolbar={<PhraseLanguageSwitch choice={set.language} onChoose={(locale) => void progress.setPhraseLocale(locale)} />}
             onQuery={setQuery}
             onInsert={(p) => choose(p.id)}
             onEscape={() => void sendToTab(shown.tabId, { type: 'editor/focus' }).catch(() => undefined)}

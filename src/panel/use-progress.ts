@@ -7,6 +7,8 @@ export interface ProgressView {
   done: string[];
   nudgeDismissed: boolean;
   dismissedTips: string[];
+  /** The phrase language the agent switched this ticket to, if they did. */
+  phraseLocale?: string;
   /** Why the last change could not be stored, for the agent; null when all is stored. */
   error: string | null;
 }
@@ -27,7 +29,14 @@ export function useProgress(key: string) {
         .then((repo) => repo.get(key))
         .then((p) => {
           if (!alive || pending.current > 0) return;
-          setView((v) => ({ ...v, loaded: true, done: [...(p?.done ?? [])], nudgeDismissed: !!p?.nudgeDismissed, dismissedTips: [...(p?.dismissedTips ?? [])] }));
+          setView((v) => ({
+            ...v,
+            loaded: true,
+            done: [...(p?.done ?? [])],
+            nudgeDismissed: !!p?.nudgeDismissed,
+            dismissedTips: [...(p?.dismissedTips ?? [])],
+            phraseLocale: typeof p?.phraseLocale === 'string' ? p.phraseLocale : undefined,
+          }));
         })
         .catch(() => alive && setView((v) => ({ ...v, loaded: true })));
     reload.current = () => void load();
@@ -66,5 +75,11 @@ export function useProgress(key: string) {
     return written;
   };
 
-  return { ...view, setDone, dismissNudge };
+  const setPhraseLocale = (locale: string): Promise<void> => {
+    const written = report(queueWrite({ kind: 'progress/phrase-locale', key, locale }));
+    setView((v) => ({ ...v, phraseLocale: locale }));
+    return written;
+  };
+
+  return { ...view, setDone, dismissNudge, setPhraseLocale };
 }

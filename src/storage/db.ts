@@ -44,6 +44,8 @@ export interface ProgressRecord {
   reset?: boolean;
   /** Draft tips the agent dismissed on this ticket (v3; before, in chrome.storage.local). */
   dismissedTips?: string[];
+  /** The language the agent switched this ticket's phrases to ("es"), over the one the panel chose. */
+  phraseLocale?: string;
 }
 
 /** How often the agent inserted a phrase. Local only. */

@@ -1,6 +1,6 @@
 /**
- * Every write an extension page makes besides notes (checklist ticks, dismissals, phrase usage,
- * follow-ups, stories), made durable the one way that survives the page going away at once:
+ * Every write an extension page makes besides notes (checklist ticks, dismissals, a ticket's phrase
+ * language, phrase usage, follow-ups, stories), made durable the one way that survives the page going away at once:
  *
  * 1. `enqueueWrite` puts the write into the outbox in a single request on an already open
  *    connection, synchronously in the event handler, and commits at once. No await comes before
@@ -19,6 +19,7 @@ export type PanelWrite =
   | { kind: 'progress/step'; key: string; step: string; done: boolean }
   | { kind: 'progress/nudge-dismissed'; key: string }
   | { kind: 'progress/tip-dismissed'; key: string; tip: string }
+  | { kind: 'progress/phrase-locale'; key: string; locale: string }
   | { kind: 'usage/used'; phraseId: string }
   | { kind: 'followup/add'; record: FollowupRecord }
   | { kind: 'followup/snooze'; id: string; until: number }
@@ -90,6 +91,8 @@ async function apply(tx: DrainTx, { write, at }: OutboxRecord): Promise<boolean>
         ...p,
         dismissedTips: p.dismissedTips?.includes(write.tip) ? p.dismissedTips : [...(p.dismissedTips ?? []), write.tip],
       }));
+    case 'progress/phrase-locale':
+      return changeProgress(tx, write.key, at, (p) => ({ ...p, phraseLocale: write.locale }));
     case 'usage/used': {
       const store = tx.objectStore('usage');
       const current = await store.get(write.phraseId);

@@ -8,7 +8,8 @@ import { sharedDb } from '../../src/storage/db';
 import { createFollowupsRepo } from '../../src/storage/followups-repo';
 import { createStoriesRepo } from '../../src/storage/stories-repo';
 import { onAppendToNotes } from '../../src/panel/notes-bus';
-import { CuesBar, DraftTips, FollowUpControls, FollowUpList, useCues } from '../../src/panel/coaching';
+import { CuesBar, DraftTips, FollowUpControls, FollowUpList, useCues, useCuesAndFacts } from '../../src/panel/coaching';
+import type { LanguageDetection } from '../../src/core/phrase-language';
 import type { Draft, SubscribeDrafts } from '../../src/panel/coaching/draft-listener';
 import type { DismissedTipsStore } from '../../src/panel/coaching/dismissed-tips';
 
@@ -39,6 +40,12 @@ afterEach(() => {
 function Cues({ t, now }: { t: TicketContext; now: number }) {
   const cues = useCues(t, { now });
   return <CuesBar cues={cues} ticket={t} />;
+}
+
+/** The cues as the panel shows them when it knows the message's language. */
+function CuesIn({ t, now, language }: { t: TicketContext; now: number; language?: string }) {
+  const { cues, facts, unread } = useCuesAndFacts(t, { now, messageLanguage: language });
+  return <CuesBar cues={cues} ticket={t} facts={facts} part="cues" unread={unread} />;
 }
 
 describe('cues bar', () => {
@@ -83,6 +90,23 @@ describe('cues bar', () => {
     expect(screen.getByText('Waiting').closest('li')!.textContent).toContain('Waiting 1 min for a reply');
     rerender(<Cues t={{ ...t, agentMessages: 2 }} now={at + 95_000} />);
     expect(screen.queryByText('Waiting')).toBeNull();
+  });
+
+  it('says in one quiet line that it does not read another language, and keeps only the cues that need no words', () => {
+    const at = 1_000_000;
+    // Read as English, "terrible" is a complaint word and the capitals shouting: the rules would guess.
+    const spanish = ticket({ lastCustomerMessage: '¡Esto es terrible! Es URGENTE, necesito mi reembolso ya.', customerMessages: 3, channel: 'chat', lastCustomerMessageAt: at });
+    const { rerender } = render(<CuesIn t={spanish} now={at + 1000} />);
+    expect(screen.getByText('Frustrated').closest('li')!.textContent).toContain('terrible');
+    rerender(<CuesIn t={spanish} now={at + 90_000} language="es" />);
+    expect(screen.getByText('Cues read English messages only; this one looks Spanish.')).toBeTruthy();
+    // How long they waited and how often they wrote need no words.
+    expect(screen.getByText('Waiting')).toBeTruthy();
+    const frustrated = screen.getByText('Frustrated').closest('li')!.textContent;
+    expect(frustrated).not.toContain('terrible');
+    expect(frustrated).toMatch(/3/);
+    rerender(<CuesIn t={ticket()} now={at} language="en" />);
+    expect(screen.queryByText(/Cues read English messages only/)).toBeNull();
   });
 
   it('turns a happy customer into a story the team can read', async () => {
@@ -145,6 +169,19 @@ describe('draft tips', () => {
     await type('As I said, you should have read the email we sent last week about it.');
     await screen.findByText(/This can read as blame/);
     expect(screen.queryByText(/Open with a greeting/)).toBeNull();
+  });
+
+  it('says in one quiet line that it does not read a draft in another language, and tips again in English', async () => {
+    const { store } = memoryStore();
+    const detect = async (text: string): Promise<LanguageDetection> => ({ isReliable: true, languages: [{ language: /\b(?:usted|pedido)\b/.test(text) ? 'es' : 'en', percentage: 100 }] });
+    render(<DraftTips ticket={ticket()} tabId={1} frustrated={false} subscribe={subscribe} store={store} detect={detect} />);
+    await type('Como le dije, usted debería haber leído el correo sobre su pedido.');
+    const region = await screen.findByRole('region', { name: 'Draft tips' });
+    await waitFor(() => expect(region.textContent).toBe('Draft tips read English replies only; this one looks Spanish.'));
+    expect(within(region).queryAllByRole('listitem')).toHaveLength(0);
+    await type('As I said, you should have read the email we sent last week about it.');
+    await screen.findByText(/This can read as blame/);
+    expect(screen.queryByText(/Draft tips read English replies only/)).toBeNull();
   });
 
   it('disappears when the draft is cleared', async () => {

@@ -130,8 +130,12 @@ describe('who may take a pack id (security review F1)', () => {
         expect(d.ok, `${source} serving ${id}`).toBe(false);
       }
     }
-    // Not even when nothing holds the id yet.
+    // Not even when nothing holds the id yet; the built-in packs of every language are the default's.
     expect(decideInstall([], pack('personal', '1.0.0'), 'policy', 2).ok).toBe(false);
+    for (const id of ['person-first-default-de', 'person-first-default-es', 'person-first-default-fr', 'person-first-default-pt-br']) {
+      expect(decideInstall([], pack(id, '1.0.0'), 'subscribed', 2, { url: 'https://x.example/p.json' }).ok, id).toBe(false);
+      expect(decideInstall([], pack(id, '1.0.0'), 'default', 2).ok, id).toBe(true);
+    }
     // The owners still update their own.
     expect(decideInstall(mine, pack('personal', '1.0.1'), 'personal', 2).ok).toBe(true);
     expect(decideInstall(mine, pack('person-first-default', '1.1.0'), 'default', 2).ok).toBe(true);

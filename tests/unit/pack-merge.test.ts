@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeDiff, diffPacks, mergePacks, updateRefusal, type InstalledPack } from '../../src/core/pack/merge';
+import { availableLocales, describeDiff, diffPacks, mergePacks, updateRefusal, type InstalledPack } from '../../src/core/pack/merge';
 import type { Pack, Phrase } from '../../src/core/pack/types';
+import { parsePack } from '../../src/core/pack/validate';
+import { DEFAULT_PACKS } from '../../src/packs/default-packs';
 import { compareSemver, isSemver } from '../../src/core/semver';
 import { DEFAULT_STEPS } from '../../src/core/steps';
 
@@ -91,6 +95,33 @@ describe('mergePacks', () => {
     expect(mergePacks(sources, { locale: 'de-AT' }).packs.map((p) => p.id)).toEqual(['de', 'mine']);
     expect(mergePacks(sources, { locale: 'ja' }).packs.map((p) => p.id)).toEqual(['en', 'mine']);
     expect(mergePacks(sources).packs.map((p) => p.id)).toEqual(['de', 'en', 'mine']);
+  });
+
+  it('lists the languages the enabled shared packs speak, once each, in merge order', () => {
+    const sources: InstalledPack[] = [
+      { pack: pack('en', '1.0.0', [{}]), source: 'default' },
+      { pack: pack('es', '1.0.0', [{}], { locale: 'es' }), source: 'default' },
+      { pack: pack('es-2', '1.0.0', [{}], { locale: 'ES' }), source: 'imported' },
+      { pack: pack('off', '1.0.0', [{}], { locale: 'fr' }), source: 'imported', disabled: true },
+      { pack: pack('mine', '1.0.0', [{}], { locale: 'de' }), source: 'personal' },
+    ];
+    expect(availableLocales(sources)).toEqual(['en', 'es']);
+  });
+
+  it('shows the built-in packs one language at a time, English when asked for a language none speaks', () => {
+    const sources: InstalledPack[] = DEFAULT_PACKS.map((d) => {
+      const parsed = parsePack(readFileSync(resolve('public', d.path), 'utf8'));
+      if (!parsed.ok) throw new Error(d.path);
+      return { pack: parsed.pack, source: 'default' };
+    });
+    expect(availableLocales(sources)).toEqual(['en', 'de', 'es', 'fr', 'pt-BR']);
+    for (const d of DEFAULT_PACKS) {
+      const merged = mergePacks(sources, { locale: d.locale });
+      expect(merged.packs.map((p) => p.id)).toEqual([d.id]);
+      expect(merged.phrases.length).toBe(sources[0]!.pack.phrases.length);
+    }
+    expect(mergePacks(sources, { locale: 'pt' }).packs.map((p) => p.locale)).toEqual(['pt-BR']);
+    expect(mergePacks(sources, { locale: 'nl' }).packs.map((p) => p.locale)).toEqual(['en']);
   });
 });
 

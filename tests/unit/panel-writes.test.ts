@@ -56,6 +56,8 @@ describe('panel writes through the outbox', () => {
       { kind: 'progress/nudge-dismissed', key: KEY },
       { kind: 'progress/tip-dismissed', key: KEY, tip: 'thanks' },
       { kind: 'progress/tip-dismissed', key: KEY, tip: 'thanks' },
+      { kind: 'progress/phrase-locale', key: KEY, locale: 'es' },
+      { kind: 'progress/phrase-locale', key: KEY, locale: 'en' },
       { kind: 'followup/add', record: followup },
       { kind: 'followup/snooze', id: 'f1', until: 9000 },
       { kind: 'followup/done', id: 'f1' },
@@ -63,7 +65,7 @@ describe('panel writes through the outbox', () => {
     ];
     for (const w of writes) await enqueueWrite(db, w, 2000);
     await drainOutbox(db);
-    expect(await db.get('progress', KEY)).toEqual({ key: KEY, done: ['solve'], updatedAt: 2000, nudgeDismissed: true, dismissedTips: ['thanks'] });
+    expect(await db.get('progress', KEY)).toEqual({ key: KEY, done: ['solve'], updatedAt: 2000, nudgeDismissed: true, dismissedTips: ['thanks'], phraseLocale: 'en' });
     expect(await db.get('followups', 'f1')).toEqual({ ...followup, snoozedUntil: 9000, done: true, doneAt: 2000 });
     expect(await db.get('stories', 's1')).toEqual(story);
 

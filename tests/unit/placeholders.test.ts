@@ -60,6 +60,25 @@ describe('fillPlaceholders', () => {
   it('tidies an empty fallback', () => {
     expect(fillPlaceholders('Hi {{customer.firstName|}}, welcome.', {}).text).toBe('Hi, welcome.');
   });
+
+  it('drops the comma an empty name leaves before a full stop, and keeps a French no-break space', () => {
+    expect(fillPlaceholders('Gracias por su paciencia, {{customer.firstName|}}.', {}).text).toBe('Gracias por su paciencia.');
+    expect(fillPlaceholders('¿Algo más, {{customer.firstName|}}?', {}).text).toBe('¿Algo más?');
+    expect(fillPlaceholders('Pour résumer, {{customer.firstName|}}\u00a0:', {}).text).toBe('Pour résumer\u00a0:');
+    expect(fillPlaceholders('Bon retour, {{customer.firstName|}}\u00a0!', {}).text).toBe('Bon retour\u00a0!');
+    // With the name there, nothing is tidied.
+    expect(fillPlaceholders('Gracias, {{customer.firstName|}}.', { customer: { firstName: 'Ana' } }).text).toBe('Gracias, Ana.');
+  });
+
+  it('says the contact count in the language of the text, and in no other', () => {
+    const count = (contacts: number, locale?: string) => fillPlaceholders('{{ticket.contacts|x}}', { locale, ticket: { contacts } }).text;
+    expect([count(2, 'de'), count(3, 'de'), count(2, 'es'), count(4, 'es'), count(2, 'fr'), count(3, 'fr'), count(2, 'pt-BR'), count(5, 'pt-BR')])
+      .toEqual(['zweimal', '3-mal', 'dos veces', '4 veces', 'deux fois', '3 fois', 'duas vezes', '5 vezes']);
+    expect([count(3), count(3, 'en-GB'), count(2, 'EN')]).toEqual(['3 times', '3 times', 'twice']);
+    // A language without its own words uses the phrase's fallback rather than English.
+    expect(count(3, 'nl')).toBe('x');
+    expect(contactsInWords(3, 'toString')).toBeUndefined();
+  });
 });
 
 describe('placeholdersIn', () => {

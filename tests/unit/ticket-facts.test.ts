@@ -116,6 +116,11 @@ describe('pre-filling a fill-in prompt', () => {
     ];
     expect(prefillAnswers(fields, facts)).toEqual({ 'ask:order number': '#1042', 'ask:refund amount': '€20', 'ask:purchase date': '3 March' });
   });
+  it('reads the built-in packs’ labels in their languages', () => {
+    const labels = ['Bestellnummer', 'Número de pedido', 'Numéro de commande', 'Número do pedido'];
+    const answers = prefillAnswers(labels.map((label) => ({ key: `ask:${label.toLowerCase()}`, label, kind: 'ask' as const })), facts);
+    expect(Object.values(answers)).toEqual(['#1042', '#1042', '#1042', '#1042']);
+  });
   it("never guesses the agent's own plans, or what the ticket does not show", () => {
     const fields = [
       { key: 'ask:when', label: 'When', kind: 'ask' as const },
@@ -123,6 +128,8 @@ describe('pre-filling a fill-in prompt', () => {
       { key: 'ask:team', label: 'Team', kind: 'ask' as const },
     ];
     expect(prefillAnswers(fields, facts)).toEqual({});
+    const plans = ['Wann', 'Tage', 'Cuándo', 'Días', 'Quand', 'Jours', 'Quando', 'Dias', 'Equipe', 'Nome do colega'];
+    expect(prefillAnswers(plans.map((label) => ({ key: `ask:${label.toLowerCase()}`, label, kind: 'ask' as const })), facts)).toEqual({});
     expect(prefillAnswers([{ key: 'ask:order number', label: 'Order number', kind: 'ask' }], ticketFacts(ticket({ subject: 'Help', lastCustomerMessage: 'Hi' })))).toEqual({});
   });
 });

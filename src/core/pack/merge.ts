@@ -65,6 +65,20 @@ function pickLanguage(sources: InstalledPack[], locale: string | undefined): Ins
   return sources.filter((s) => s.source === 'personal' || language(s.pack.locale) === lang);
 }
 
+/**
+ * The locales phrases can be shown in: those of the enabled shared packs, in merge order. Personal
+ * phrases take part in every language, so they add none.
+ */
+export function availableLocales(sources: readonly InstalledPack[]): string[] {
+  const seen = new Map<string, string>();
+  for (const s of sources) {
+    if (s.disabled || s.source === 'personal') continue;
+    const key = s.pack.locale.toLowerCase();
+    if (!seen.has(key)) seen.set(key, s.pack.locale);
+  }
+  return [...seen.values()];
+}
+
 export function mergePacks(sources: readonly InstalledPack[], options: MergeOptions = {}): MergedPhrases {
   const enabled = sources.filter((s) => !s.disabled);
   // Stable sort by source order keeps the caller's order within one source.

@@ -3,14 +3,24 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Cue } from '../../core/cues';
 import { extractKeyFacts } from '../../core/key-facts';
+import { languageName } from '../../core/phrase-language';
 import type { TicketContext } from '../../core/ticket';
 import type { TicketFacts } from '../../core/ticket-facts';
 import { appendToNotes } from '../notes-bus';
 import { CUE_LABELS, cueHint } from './cue-hints';
 import { StoryButton } from './StoryButton';
 
+/** Words for a message the cue rules cannot read, in one place for the move to chrome.i18n. */
+export const CUES_LANGUAGE_STRINGS = {
+  /** "Cues read English messages only; this one looks Spanish." */
+  notRead: (rulesLanguage: string, messageLanguage: string) => `Cues read ${rulesLanguage} messages only; this one looks ${messageLanguage}.`,
+};
+
 interface Props {
   cues: Cue[];
+  /** The customer's message is in a language the cue rules cannot read ("es"); `rulesLocale` is theirs. */
+  unread?: string;
+  rulesLocale?: string;
   ticket: TicketContext;
   /** The ticket's facts, so each hint gives the number the card and the phrases give. */
   facts?: TicketFacts;
@@ -18,7 +28,7 @@ interface Props {
   part?: 'cues' | 'notes' | 'all';
 }
 
-export function CuesBar({ cues, ticket, facts: ticketFacts, part = 'all' }: Props) {
+export function CuesBar({ cues, ticket, facts: ticketFacts, part = 'all', unread, rulesLocale = 'en' }: Props) {
   const facts = useMemo(() => (part === 'cues' ? [] : extractKeyFacts(ticket.lastCustomerMessage, 6)), [ticket.lastCustomerMessage, part]);
   const [added, setAdded] = useState<ReadonlySet<string>>(new Set());
   const [meaning, setMeaning] = useState('');
@@ -40,9 +50,12 @@ export function CuesBar({ cues, ticket, facts: ticketFacts, part = 'all' }: Prop
 
   const showCues = part !== 'notes';
   const showNotes = part !== 'cues';
-  if (!showNotes && !cues.length) return null;
+  // One quiet line instead of cues the rules would misread; cues that need no words still show.
+  const notRead = showCues && unread ? CUES_LANGUAGE_STRINGS.notRead(languageName(rulesLocale, 'en'), languageName(unread, 'en')) : null;
+  if (!showNotes && !cues.length && !notRead) return null;
   return (
     <section class={showNotes ? 'coaching-notes' : 'coaching-cues'} aria-label={showNotes && !showCues ? 'What they said' : 'Cues'}>
+      {notRead && <p class="cues-not-read small muted">{notRead}</p>}
       {showCues && cues.length > 0 && (
         <ul class="cue-list" aria-label="What the customer's message shows">
           {cues.map((cue) => (

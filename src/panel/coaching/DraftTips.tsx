@@ -1,10 +1,33 @@
 // Gentle tips on the reply the agent is typing in the desk: at most two, each dismissible for
 // this ticket. Read-only: the draft arrives from the content script and is never changed.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { checkDraft, TIP_LABELS, TIP_PRIORITY, type TipId } from '../../core/draft-check';
+import { languageName, rulesRead } from '../../core/phrase-language';
 import type { TicketContext } from '../../core/ticket';
 import { storedDismissedTips, type DismissedTipsStore } from './dismissed-tips';
 import { listenForDrafts, type Draft, type SubscribeDrafts } from './draft-listener';
+import { useTextLanguage, type Detect } from '../use-text-language';
+
+/** Words for a draft the tips cannot read, in one place for the move to chrome.i18n. */
+export const DRAFT_LANGUAGE_STRINGS = {
+  /** "Draft tips read English replies only; this one looks Spanish." */
+  notRead: (tipsLanguage: string, draftLanguage: string) => `Draft tips read ${tipsLanguage} replies only; this one looks ${draftLanguage}.`,
+};
+
+/** The language the draft tips' rules (core/draft-check.ts) are written for. */
+const TIPS_LOCALE = 'en';
+
+/**
+ * The draft's language, holding the last answer while the detector reads the newest keystroke, so a
+ * line does not blink away and back on every key.
+ */
+function useDraftLanguage(text: string | undefined, detect: Detect | undefined): string | undefined {
+  const now = useTextLanguage(text, { keep: false, detect });
+  const last = useRef<string | undefined>();
+  if (!text) last.current = undefined;
+  else if (now.settled) last.current = now.language;
+  return last.current;
+}
 
 interface Props {
   ticket: TicketContext;
@@ -17,13 +40,15 @@ interface Props {
   /** Injected in tests; the extension uses chrome.runtime messages and chrome.storage.local. */
   subscribe?: SubscribeDrafts;
   store?: DismissedTipsStore;
+  /** Injected in tests; the extension uses chrome.i18n.detectLanguage. */
+  detect?: Detect;
 }
 
 const KNOWN = new Set<string>(TIP_PRIORITY);
 
 const NONE: readonly string[] = [];
 
-export function DraftTips({ ticket, tabId, frustrated, disabledTips = NONE, subscribe = listenForDrafts, store = storedDismissedTips }: Props) {
+export function DraftTips({ ticket, tabId, frustrated, disabledTips = NONE, subscribe = listenForDrafts, store = storedDismissedTips, detect }: Props) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [dismissed, setDismissed] = useState<ReadonlySet<TipId>>(new Set());
 
@@ -43,11 +68,21 @@ export function DraftTips({ ticket, tabId, frustrated, disabledTips = NONE, subs
 
   const disabled = useMemo(() => new Set(disabledTips.filter((t): t is TipId => KNOWN.has(t))), [disabledTips]);
   const firstName = ticket.customer?.firstName;
+  const language = useDraftLanguage(draft?.text, detect);
+  const unread = rulesRead(language, TIPS_LOCALE) ? undefined : language;
   const tips = useMemo(
-    () => (draft ? checkDraft(draft.text, { isFirstReply: draft.isFirstReply, customerFirstName: firstName, frustrated, dismissed, disabled }) : []),
-    [draft, firstName, frustrated, dismissed, disabled],
+    () => (draft && !unread ? checkDraft(draft.text, { isFirstReply: draft.isFirstReply, customerFirstName: firstName, frustrated, dismissed, disabled }) : []),
+    [draft, unread, firstName, frustrated, dismissed, disabled],
   );
 
+  if (unread) {
+    // One quiet line instead of tips that would misread the draft.
+    return (
+      <section class="draft-tips quiet" aria-label="Draft tips">
+        <p class="small muted">{DRAFT_LANGUAGE_STRINGS.notRead(languageName(TIPS_LOCALE, 'en'), languageName(unread, 'en'))}</p>
+      </section>
+    );
+  }
   if (!tips.length) return null;
   const dismiss = (id: TipId) => {
     setDismissed((prev) => new Set(prev).add(id));

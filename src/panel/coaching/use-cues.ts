@@ -3,6 +3,7 @@
 import { useMemo, useRef } from 'preact/hooks';
 import { DEFAULT_CUE_RULES, detectCues, type Cue, type CueInput, type CueRules } from '../../core/cues';
 import type { TicketContext } from '../../core/ticket';
+import { rulesRead } from '../../core/phrase-language';
 import { contactsOf, ticketFacts, type TicketFacts } from '../../core/ticket-facts';
 import { DEFAULT_SETTINGS } from '../../settings';
 import { useTick } from './use-tick';
@@ -45,9 +46,10 @@ export function agentRepliedSince(baseline: ReplyBaseline, ticket: TicketContext
   return baseline.agentMessages !== undefined && ticket.agentMessages !== undefined && ticket.agentMessages > baseline.agentMessages;
 }
 
-export function cueInputFor(ticket: TicketContext, now: number, replied: boolean): CueInput {
+/** `readMessage` false: the rules cannot read the message's language, so only what needs no words counts. */
+export function cueInputFor(ticket: TicketContext, now: number, replied: boolean, readMessage = true): CueInput {
   return {
-    message: ticket.lastCustomerMessage,
+    message: readMessage ? ticket.lastCustomerMessage : undefined,
     // The ticket's one contact count (their words when they say more than the desk shows), so the
     // cue's "They have written 3 times" is the number the card and the phrases give.
     customerMessages: contactsOf(ticket).count,
@@ -65,34 +67,48 @@ export interface CueOptions {
   now?: number;
   /** A pack's cue rules in place of the defaults. */
   rules?: CueRules;
+  /** The language of the customer's latest message, when known ("es"). */
+  messageLanguage?: string;
+}
+
+export interface CuesAndFacts {
+  cues: Cue[];
+  facts: TicketFacts;
+  /**
+   * The message's language when the cue rules cannot read it ("es" for English rules): the cues then
+   * come only from what needs no words (how often they wrote, how long they have waited).
+   */
+  unread?: string;
 }
 
 /** Cues and facts for `ticket`, read at the same moment with the same thresholds, fresh on every report and as time passes. */
 export function useCuesAndFacts(
   ticket: TicketContext,
-  { waitingSeconds = DEFAULT_SETTINGS.waitingSeconds, now, rules = DEFAULT_CUE_RULES.en! }: CueOptions = {},
-): { cues: Cue[]; facts: TicketFacts } {
+  { waitingSeconds = DEFAULT_SETTINGS.waitingSeconds, now, rules = DEFAULT_CUE_RULES.en!, messageLanguage }: CueOptions = {},
+): CuesAndFacts {
   const tick = useTick(now === undefined ? CUE_TICK_MS : null);
   const baseline = useRef<ReplyBaseline>();
   baseline.current = nextReplyBaseline(baseline.current, ticket);
   const replied = agentRepliedSince(baseline.current, ticket);
   const effective = useMemo(() => rulesWithWaitingThreshold(rules, waitingSeconds), [rules, waitingSeconds]);
   const { lastCustomerMessage, customerMessages, agentMessages, subject, channel, lastCustomerMessageAt, lastFromCustomer, key } = ticket;
+  const unread = rulesRead(messageLanguage, effective.locale) ? undefined : messageLanguage;
   return useMemo(
     () => {
       const at = now ?? Date.now();
+      // Facts stay: their words are numbers, amounts, dates and addresses, the same in any language.
       const facts = ticketFacts(ticket, { now: at, agentRepliedSince: replied, waiting: effective.waiting });
       try {
-        return { cues: detectCues(cueInputFor(ticket, at, replied), effective), facts };
+        return { cues: detectCues(cueInputFor(ticket, at, replied, !unread), effective), facts, unread };
       } catch (err) {
         // Cue rules come from packs: if they still break detection, the panel goes on without cues.
         console.warn('[Person First] cues', err);
-        return { cues: [], facts };
+        return { cues: [], facts, unread };
       }
     },
     // The ticket object is replaced on every report; only these fields change the cues and facts.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [key, lastCustomerMessage, customerMessages, agentMessages, subject, channel, lastCustomerMessageAt, lastFromCustomer, replied, effective, now, tick],
+    [key, lastCustomerMessage, customerMessages, agentMessages, subject, channel, lastCustomerMessageAt, lastFromCustomer, replied, effective, now, tick, unread],
   );
 }
 
