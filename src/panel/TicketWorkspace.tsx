@@ -2,12 +2,14 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { WindowTicket } from '../core/follow';
 import { currentStep, shouldNudge } from '../core/nudge';
 import { fillPlaceholders, type AskField, type PlaceholderValues } from '../core/placeholders';
-import { assumesLabel, unmetConditions, type ConditionContext } from '../core/phrase-conditions';
+import { unmetConditions, type ConditionContext } from '../core/phrase-conditions';
 import { prefillAnswers } from '../core/prefill';
 import type { TicketContext } from '../core/ticket';
 import type { TicketFacts } from '../core/ticket-facts';
 import { sendToTab } from '../messaging';
 import { AskPrompt } from './AskPrompt';
+import { t } from '../i18n';
+import { assumesText } from '../ui-words';
 // By path, not through the coaching index: that index would pull the lazily loaded parts in too.
 import { CuesBar } from './coaching/CuesBar';
 import { StoryButton } from './coaching/StoryButton';
@@ -137,7 +139,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
   const showReset = settings.resetCard && progress.loaded && !query && step === 'reset' && !progress.done.includes('reset') && !!resetLine;
   const views: PhraseView[] = results.map((p) => {
     const filled = fillPlaceholders(p.text, values);
-    return { id: p.key, step: p.step, stepTitle: stepTitle(p.step), preview: filled.text, needsInput: filled.missing.length > 0, assumes: assumesLabel(unmet.byKey.get(p.key) ?? []) };
+    return { id: p.key, step: p.step, stepTitle: stepTitle(p.step), preview: filled.text, needsInput: filled.missing.length > 0, assumes: assumesText(unmet.byKey.get(p.key) ?? []) };
   });
 
   // A performance mark (not a log): the bench reads the panel's first useful render from it.
@@ -224,10 +226,10 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
     <>
       <div class="glance">
         {children}
-        <SectionBoundary name="Cues">
+        <SectionBoundary name={t('sectionCues')}>
           <CuesBar cues={cuesAbove} ticket={ticket} facts={facts} part="cues" />
         </SectionBoundary>
-        <SectionBoundary name="The checklist" resetKey={set}>
+        <SectionBoundary name={t('sectionChecklist')} resetKey={set}>
         <Checklist
           steps={set.steps}
           done={progress.done}
@@ -246,7 +248,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
         {set.steps.length > 0 && <PromptSlot {...prompts} />}
         {set.problems.length > 0 && <p class="notice error" role="alert">{set.problems.join(' ')}</p>}
         {progress.error && <p class="notice error" role="alert">{progress.error}</p>}
-        <SectionBoundary name="Phrases" resetKey={set}>
+        <SectionBoundary name={t('sectionPhrases')} resetKey={set}>
         {asking ? (
           <AskPrompt
             fields={asking.fields}
@@ -266,7 +268,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
           <PhraseList
             ref={search}
             query={query}
-            heading={query ? 'Matching phrases' : `${stepTitle(phraseStep ?? '')} phrases`}
+            heading={query ? t('phrasesMatching') : t('phrasesForStep', stepTitle(phraseStep ?? ''))}
             phrases={views}
             onQuery={setQuery}
             onInsert={(p) => choose(p.id)}
@@ -276,11 +278,11 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
         </SectionBoundary>
         <p class={`insert-status${notice?.error ? ' error' : ''}`} role="status">{notice?.text ?? ''}</p>
       </div>
-      <SectionBoundary name="Draft tips">
+      <SectionBoundary name={t('sectionDraftTips')}>
         <DraftTips ticket={ticket} tabId={shown.tabId} frustrated={frustrated} disabledTips={settings.disabledTips} />
       </SectionBoundary>
       <div class="below">
-        <SectionBoundary name="Key facts">
+        <SectionBoundary name={t('sectionKeyFacts')}>
           <CuesBar cues={cues} ticket={ticket} facts={facts} part="notes" />
         </SectionBoundary>
         {atSummary && (
@@ -290,10 +292,10 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
             checkInPhrases={checkInPhrases}
           />
         )}
-        <SectionBoundary name="Notes">
+        <SectionBoundary name={t('notesTitle')}>
           <NotesBox ticket={ticket} />
         </SectionBoundary>
-        <StoryButton ticket={ticket} label="Mark this ticket as a story" />
+        <StoryButton ticket={ticket} label={t('storyMarkTicket')} />
         {after}
       </div>
     </>

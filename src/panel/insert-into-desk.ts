@@ -1,4 +1,5 @@
 import { sendToTab, type InsertOutcome } from '../messaging';
+import { t } from '../i18n';
 
 /** `into`: the composer that got the text, in the desk's words; `closed`: the desk's reply box is closed. */
 export type DeliveryResult =
@@ -12,10 +13,10 @@ export async function deliverText(tabId: number, text: string): Promise<Delivery
   try {
     outcome = await sendToTab<InsertOutcome>(tabId, { type: 'editor/insert', text });
   } catch {
-    outcome = { ok: false, reason: 'The desk tab did not answer (reload it if the extension was just updated).' };
+    outcome = { ok: false, reason: t('deliveryNoAnswer') };
   }
   if (outcome?.ok) return { kind: 'inserted', method: outcome.method, into: outcome.into };
-  const reason = outcome?.reason ?? 'The reply box did not accept the text.';
+  const reason = outcome?.reason ?? t('deliveryNotAccepted');
   const closed = !!outcome && !outcome.ok && !!outcome.closed;
   try {
     await navigator.clipboard.writeText(text);
@@ -27,10 +28,10 @@ export async function deliverText(tabId: number, text: string): Promise<Delivery
 
 export function describeDelivery(r: DeliveryResult): string {
   switch (r.kind) {
-    case 'inserted': return r.into ? `Inserted into the ${r.into}.` : 'Inserted where you were typing.';
+    case 'inserted': return r.into ? t('deliveryInsertedInto', r.into) : t('deliveryInserted');
     case 'copied': return r.closed
-      ? 'The reply box is closed, so the text is on your clipboard: open the reply and paste it with Ctrl+V.'
-      : `Copied to the clipboard instead: paste it with Ctrl+V. (${r.reason})`;
-    case 'failed': return r.closed ? 'The reply box is closed: open the reply, then pick the phrase again.' : `Could not insert or copy the text. ${r.reason}`;
+      ? t('deliveryCopiedClosed')
+      : t('deliveryCopied', r.reason);
+    case 'failed': return r.closed ? t('deliveryFailedClosed') : t('deliveryFailed', r.reason);
   }
 }

@@ -1,0 +1,143 @@
+// Words the panel and the options page build from parts (counts, dates, lists), in the UI's
+// language: plural forms by Intl.PluralRules, dates and times by Intl in chrome.i18n's locale.
+import type { AutosaveState } from './core/autosave';
+import type { TipId } from './core/draft-check';
+import type { StoryKind } from './storage/db';
+import { dueParts } from './core/followup-time';
+import type { TicketContext } from './core/ticket';
+import type { ContactsFact } from './core/ticket-facts';
+import { t, uiLocale, type MessageKey } from './i18n';
+
+/** The message for `n` in the right plural form: `one` where the language says "1 minute", else `other`. */
+export function plural(n: number, one: MessageKey, other: MessageKey, ...rest: Array<string | number>): string {
+  return t(new Intl.PluralRules(uiLocale()).select(n) === 'one' ? one : other, n, ...rest);
+}
+
+/** "a, b and c" in the UI's language. */
+export function listText(items: readonly string[]): string {
+  return new Intl.ListFormat(uiLocale(), { type: 'conjunction' }).format(items);
+}
+
+export function timeText(at: Date | number): string {
+  return new Intl.DateTimeFormat(uiLocale(), { hour: '2-digit', minute: '2-digit' }).format(at);
+}
+
+/** A moment in full, for tables ("14 Mar 2026, 09:00"). */
+export function dateTimeText(at: Date | number): string {
+  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+}
+
+export function dateText(at: Date | number): string {
+  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium' }).format(at);
+}
+
+const UNITS = {
+  minute: ['unitMinuteOne', 'unitMinuteOther'],
+  hour: ['unitHourOne', 'unitHourOther'],
+  day: ['unitDayOne', 'unitDayOther'],
+} as const satisfies Record<string, readonly [MessageKey, MessageKey]>;
+
+function duration(n: number, unit: keyof typeof UNITS): string {
+  const [one, other] = UNITS[unit];
+  return plural(n, one, other);
+}
+
+/** When a follow-up is due: "in 2 hours", "tomorrow at 09:00", "overdue by 3 hours". */
+export function dueText(dueAt: number, now: Date): string {
+  const p = dueParts(dueAt, now);
+  switch (p.kind) {
+    case 'overdue': return t('dueOverdue', duration(p.n, p.unit));
+    case 'now': return t('dueNow');
+    case 'in': return t('dueIn', duration(p.n, p.unit));
+    case 'today': return t('dueTodayAt', timeText(p.due));
+    case 'tomorrow': return t('dueTomorrowAt', timeText(p.due));
+    case 'weekday': return t('dueWeekdayAt', new Intl.DateTimeFormat(uiLocale(), { weekday: 'long' }).format(p.due), timeText(p.due));
+    case 'date': {
+      const day = new Intl.DateTimeFormat(uiLocale(), { day: 'numeric', month: 'short', ...(p.withYear ? { year: 'numeric' } : {}) }).format(p.due);
+      return t('dueDateAt', day, timeText(p.due));
+    }
+  }
+}
+
+/** The notes' save indicator: "Saved", "Saving…" or "Not saved: <reason>". */
+export function saveStateText(state: AutosaveState): string {
+  switch (state.status) {
+    case 'failed': return state.message ? t('saveFailed', state.message) : t('saveFailedUnknown');
+    case 'pending':
+    case 'saving': return t('saveSaving');
+    case 'superseded': return t('saveSuperseded');
+    case 'saved':
+    case 'idle':
+      if (state.unsavedElsewhere.length > 0) return t('saveWaitingElsewhere');
+      return state.status === 'saved' ? t('saveSaved') : '';
+  }
+}
+
+const ORDINAL = { zero: 'ordinalOther', one: 'ordinalOne', two: 'ordinalTwo', few: 'ordinalFew', many: 'ordinalOther', other: 'ordinalOther' } as const satisfies Record<Intl.LDMLPluralRule, MessageKey>;
+
+/** "3rd" in English, "3." in German, "3e" in French. */
+export function ordinalText(n: number): string {
+  return t(ORDINAL[new Intl.PluralRules(uiLocale(), { type: 'ordinal' }).select(n)], n);
+}
+
+/** "3rd contact — they said "third time"", or "2nd contact — 2 messages from them here"; nothing for a first contact. */
+export function contactsText(c: ContactsFact): string | undefined {
+  if (c.count === undefined || c.count < 2) return undefined;
+  if (c.basis === 'customer' && c.stated) return t('contactsStated', ordinalText(c.count), c.stated.quote);
+  return plural(c.count, 'contactsMessagesOne', 'contactsMessagesOther', ordinalText(c.count));
+}
+
+const FIELD_NAMES = {
+  subject: 'fieldSubject',
+  'customer.name': 'fieldCustomerName',
+  'customer.email': 'fieldCustomerEmail',
+  channel: 'fieldChannel',
+  lastCustomerMessage: 'fieldLatestMessage',
+} as const satisfies Record<string, MessageKey>;
+
+/** The panel's quiet line for a ticket whose page lacks fields its desk reads; undefined when nothing is missing. */
+export function healthText(ticket: Pick<TicketContext, 'missing'>): string | undefined {
+  const missing = ticket.missing ?? [];
+  if (!missing.length || missing.includes('pane')) return undefined;
+  if (missing.includes('all')) return t('healthUnreadable');
+  const names = missing.map((f) => (Object.hasOwn(FIELD_NAMES, f) ? t(FIELD_NAMES[f as keyof typeof FIELD_NAMES]) : f));
+  return t('healthMissing', listText(names));
+}
+
+/** "assumes: wrote before; they waited", as search results show it. The conditions are the pack's words. */
+export function assumesText(unmet: readonly string[]): string | undefined {
+  return unmet.length ? t('phraseAssumes', unmet.join('; ')) : undefined;
+}
+
+const STORY_KIND_KEYS = { good: 'storyKindGood', bad: 'storyKindBad', ugly: 'storyKindUgly' } as const satisfies Record<StoryKind, MessageKey>;
+export const storyKindLabel = (kind: StoryKind): string => t(STORY_KIND_KEYS[kind]);
+
+const TIP_LABEL_KEYS = {
+  greeting: 'tipLabelGreeting',
+  name: 'tipLabelName',
+  thanks: 'tipLabelThanks',
+  blame: 'tipLabelBlame',
+  'promise-time': 'tipLabelPromiseTime',
+  'all-caps': 'tipLabelAllCaps',
+  'acknowledge-first': 'tipLabelAcknowledgeFirst',
+} as const satisfies Record<TipId, MessageKey>;
+
+/** What each draft tip is about, for the options page where it can be turned off. */
+export const tipLabel = (id: TipId): string => t(TIP_LABEL_KEYS[id]);
+
+/**
+ * The tip itself. core/draft-check decides which tips apply (its checks read English drafts) and
+ * gives an id; the words are chosen here, with the customer's first name where the tip names it.
+ */
+export function tipText(id: TipId, firstName: string | undefined): string {
+  const name = firstName?.trim();
+  switch (id) {
+    case 'greeting': return name ? t('tipGreetingName', name) : t('tipGreeting');
+    case 'name': return t('tipName', name ?? '');
+    case 'thanks': return t('tipThanks');
+    case 'blame': return t('tipBlame');
+    case 'promise-time': return t('tipPromiseTime');
+    case 'all-caps': return t('tipAllCaps');
+    case 'acknowledge-first': return t('tipAcknowledgeFirst');
+  }
+}
