@@ -2,6 +2,8 @@
 // as missing fields, with when it was read, so a lead can tell "broken since this morning" from "never worked".
 import { useEffect, useState } from 'preact/hooks';
 import { DESK_HEALTH_KEY, healthRecords, type DeskRead } from '../core/desk-health';
+import { t } from '../i18n';
+import { dateTimeText } from '../ui-words';
 
 export function DeskHealth({ names }: { names: ReadonlyMap<string, string> }) {
   const [reads, setReads] = useState<DeskRead[]>([]);
@@ -18,17 +20,17 @@ export function DeskHealth({ names }: { names: ReadonlyMap<string, string> }) {
 
   return (
     <>
-      <h3>Last read on each desk</h3>
-      {reads.length === 0 ? <p class="muted">Nothing read yet. Open a ticket in a help desk and it shows here.</p> : (
-        <table class="list" aria-label="Last read on each desk">
-          <thead><tr><th>Desk</th><th>When</th><th>Found</th><th>Missing</th></tr></thead>
+      <h3>{t('deskHealthTitle')}</h3>
+      {reads.length === 0 ? <p class="muted">{t('deskHealthNone')}</p> : (
+        <table class="list" aria-label={t('deskHealthTitle')}>
+          <thead><tr><th>{t('colDesk')}</th><th>{t('colWhen')}</th><th>{t('colFound')}</th><th>{t('colMissing')}</th></tr></thead>
           <tbody>
             {reads.map((r) => (
               <tr key={r.desk}>
                 <td>{names.get(r.desk) ?? r.desk} <span class="muted">({r.host})</span></td>
-                <td>{new Date(r.at).toLocaleString()}</td>
+                <td>{dateTimeText(r.at)}</td>
                 <td>{r.found.join(', ') || '—'}</td>
-                <td>{r.missing.join(', ') || 'nothing'}</td>
+                <td>{r.missing.join(', ') || t('deskHealthNothingMissing')}</td>
               </tr>
             ))}
           </tbody>

@@ -8,6 +8,9 @@ import { PacksList } from './PacksList';
 import { PacksSubscriptions } from './PacksSubscriptions';
 import { PacksUsage } from './PacksUsage';
 import { PersonalPhrases } from './PersonalPhrases';
+import { t, uiLocale } from '../i18n';
+
+const megabytes = (bytes: number) => new Intl.NumberFormat(uiLocale(), { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(bytes / 1024 / 1024);
 
 type ImportMessage = { kind: 'done'; text: string } | { kind: 'refused'; file: string; reason: string } | { kind: 'invalid'; file: string; errors: PackError[] };
 
@@ -16,8 +19,8 @@ export function MyPhrasesSection() {
   const state = usePacksState();
   return (
     <section aria-labelledby="my-phrases-title" class="card" id="my-phrases">
-      <h3 id="my-phrases-title">My phrases</h3>
-      {state.policy.allowPersonalPhrases ? <PersonalPhrases installed={state.installed} /> : <p class="muted small">Personal phrases are turned off by your organisation’s policy.</p>}
+      <h3 id="my-phrases-title">{t('myPhrasesTitle')}</h3>
+      {state.policy.allowPersonalPhrases ? <PersonalPhrases installed={state.installed} /> : <p class="muted small">{t('personalOffByPolicy')}</p>}
     </section>
   );
 }
@@ -32,17 +35,17 @@ export function PacksSection() {
     if (!file) return;
     // Checked before reading: nothing bigger than the limit can be a valid pack.
     if (file.size > MAX_PACK_BYTES) {
-      return setMessage({ kind: 'refused', file: file.name, reason: `it is ${(file.size / 1024 / 1024).toFixed(1)} MB and a pack may be at most ${(MAX_PACK_BYTES / 1024 / 1024).toFixed(1)} MB; your packs are unchanged.` });
+      return setMessage({ kind: 'refused', file: file.name, reason: t('packTooBig', megabytes(file.size), megabytes(MAX_PACK_BYTES)) });
     }
     let result: Awaited<ReturnType<typeof importPackText>>;
     try {
       result = await importPackText(await file.text());
     } catch (err) {
-      return setMessage({ kind: 'refused', file: file.name, reason: `it could not be saved (${(err as Error).message}); your packs are unchanged.` });
+      return setMessage({ kind: 'refused', file: file.name, reason: t('packNotSaved', (err as Error).message) });
     }
     if (result.ok) {
       const { pack } = result.entry;
-      setMessage({ kind: 'done', text: result.changed ? `Imported “${pack.name}” ${pack.version} from ${file.name}.` : `“${pack.name}” ${pack.version} is already installed; nothing changed.` });
+      setMessage({ kind: 'done', text: result.changed ? t('packImported', pack.name, pack.version, file.name) : t('packAlreadyInstalled', pack.name, pack.version) });
     } else if ('errors' in result) setMessage({ kind: 'invalid', file: file.name, errors: result.errors });
     else setMessage({ kind: 'refused', file: file.name, reason: result.reason });
   };
@@ -55,23 +58,23 @@ export function PacksSection() {
 
   return (
     <section aria-labelledby="packs-title" class="card" id="packs" onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={onDrop}>
-      <h3 id="packs-title">Phrase packs</h3>
-      <p class="muted small">Packs hold the phrases and checklist wording your team uses. Give agents a file, a URL they subscribe to, or push it by policy.</p>
+      <h3 id="packs-title">{t('packsTitle')}</h3>
+      <p class="muted small">{t('packsIntro')}</p>
       <div class={`dropzone${over ? ' over' : ''}`}>
         <label class="field">
-          Import pack
+          {t('packsImport')}
           <input type="file" accept=".json,application/json" onChange={(e) => {
             const input = e.currentTarget as HTMLInputElement;
             void importFile(input.files?.[0]).finally(() => (input.value = ''));
           }} />
         </label>
-        <p class="muted small">…or drop a pack’s .json file here.</p>
+        <p class="muted small">{t('packsDrop')}</p>
       </div>
       {message?.kind === 'done' && <p role="status" class="notice">{message.text}</p>}
-      {message?.kind === 'refused' && <p role="alert" class="notice error">“{message.file}” was not imported: {message.reason}</p>}
+      {message?.kind === 'refused' && <p role="alert" class="notice error">{t('packNotImported', message.file, message.reason)}</p>}
       {message?.kind === 'invalid' && (
         <div role="alert" class="notice error">
-          <p>“{message.file}” was not imported; your packs are unchanged. Fix this in the file and import it again:</p>
+          <p>{t('packInvalid', message.file)}</p>
           <ul>
             {message.errors.map((err, i) => <li key={i}>{formatPackError(err)}</li>)}
           </ul>
@@ -79,7 +82,7 @@ export function PacksSection() {
       )}
       {state.policyStatus && state.policyStatus.problems.length > 0 && (
         <div role="alert" class="notice error">
-          <p>Some of your organisation’s pack settings could not be applied:</p>
+          <p>{t('packsPolicyProblems')}</p>
           <ul>{state.policyStatus.problems.map((p, i) => <li key={i}>{p}</li>)}</ul>
         </div>
       )}

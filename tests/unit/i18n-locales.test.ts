@@ -75,10 +75,12 @@ describe('UI locales', () => {
       });
 
       if (locale !== 'en') {
-        it('is translated, not copied from English (except words that are the same)', () => {
-          // Brand names and words these languages share with English.
-          const SAME = new Set(['extName', 'channelChat', 'ticketNumber', 'followupTicket', 'notesTitle', 'sectionPhrases', 'cueUrgent', 'channelMessaging', 'fieldChannel', 'channelEmail', 'phrasesSearchPlaceholder', 'dueIn', 'unitMinuteOne', 'unitMinuteOther']);
-          const copied = Object.keys(en).filter((k) => !SAME.has(k) && messages[k]?.message === en[k]!.message);
+        it('is translated, not copied from English', () => {
+          // One or two words (Chat, Source, Ticket #$NUMBER$) are often the same in both languages;
+          // a copied sentence is an oversight. The brand is the same everywhere.
+          const SAME = new Set(['extName', 'phrasesSearchPlaceholder', 'deskReadsSelector']);
+          const words = (m: string) => m.replace(/\$[A-Za-z0-9_@]+\$/g, '').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+          const copied = Object.keys(en).filter((k) => !SAME.has(k) && words(en[k]!.message) >= 3 && messages[k]?.message === en[k]!.message);
           expect(copied).toEqual([]);
         });
       }
