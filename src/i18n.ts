@@ -28,10 +28,25 @@ export function t(key: MessageKey, ...substitutions: Array<string | number>): st
   return text || key;
 }
 
-/** The language the UI is shown in ('de', 'pt-BR'), for Intl dates, times and numbers. */
+let locale: string | undefined;
+
+/**
+ * The language the UI is shown in ('de', 'pt-BR'), for Intl dates, times, numbers and plurals: the
+ * language of the messages Chrome picked (each locale file names itself), with the browser's region
+ * when it is the same language. getUILanguage() alone can disagree with the messages: a browser
+ * started with --lang=de whose own German resources are not installed reports en-US while
+ * chrome.i18n serves the German file.
+ */
 export function uiLocale(): string {
-  if (typeof chrome !== 'undefined' && typeof chrome.i18n?.getUILanguage === 'function') return chrome.i18n.getUILanguage();
-  return typeof navigator !== 'undefined' && navigator.language ? navigator.language : 'en';
+  if (locale) return locale;
+  if (typeof chrome === 'undefined' || typeof chrome.i18n?.getUILanguage !== 'function') {
+    return typeof navigator !== 'undefined' && navigator.language ? navigator.language : 'en';
+  }
+  const browser = chrome.i18n.getUILanguage();
+  const messages = chrome.i18n.getMessage('messagesLocale');
+  const language = (tag: string) => tag.split(/[-_]/)[0]!.toLowerCase();
+  locale = !messages || language(messages) === language(browser) ? browser : messages;
+  return locale;
 }
 
 /** Chrome's message format, done by hand for the fallback: named placeholders, then $1…$9, then $$. */

@@ -30,14 +30,20 @@ export function liveContexts(): BrowserContext[] {
   return [...live];
 }
 
-export async function launch(opts: { userDataDir?: string; headless?: boolean } = {}): Promise<Harness> {
+/**
+ * `lang`: the browser's UI language (default en-US, so the suite reads the same whatever the
+ * machine's locale). Chromium on Linux takes it from --lang for extension messages and from
+ * LANGUAGE for the rest; both are set.
+ */
+export async function launch(opts: { userDataDir?: string; headless?: boolean; lang?: string } = {}): Promise<Harness> {
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build` first.');
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'person-first-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: opts.headless ?? true,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [...QUIET_FLAGS, `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`],
+    args: [...QUIET_FLAGS, `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, `--lang=${opts.lang ?? 'en-US'}`],
+    env: { ...process.env, LANGUAGE: (opts.lang ?? 'en-US').replace('-', '_') },
     viewport: { width: 1200, height: 800 },
   });
   live.add(context);

@@ -45,6 +45,10 @@ describe('UI locales', () => {
         expect(Object.keys(en).filter((k) => !Object.hasOwn(messages, k)), 'keys missing here').toEqual([]);
       });
 
+      it('names its own language, for Intl dates and plurals (src/i18n.ts uiLocale)', () => {
+        expect(messages.messagesLocale?.message).toBe(locale.replace('_', '-'));
+      });
+
       it('has no empty message', () => {
         const empty = Object.entries(messages).filter(([, e]) => typeof e.message !== 'string' || !e.message.trim());
         expect(empty.map(([k]) => k)).toEqual([]);
