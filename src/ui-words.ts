@@ -141,3 +141,12 @@ export function tipText(id: TipId, firstName: string | undefined): string {
     case 'acknowledge-first': return t('tipAcknowledgeFirst');
   }
 }
+
+/** How long someone has waited: "40 seconds", "5 minutes", "3 hours", "2 days". */
+export function elapsedText(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return plural(Math.max(1, Math.round(ms / 1000)), 'unitSecondOne', 'unitSecondOther');
+  if (minutes < 120) return duration(minutes, 'minute');
+  const hours = Math.floor(minutes / 60);
+  return hours < 48 ? duration(hours, 'hour') : duration(Math.floor(hours / 24), 'day');
+}

@@ -80,7 +80,7 @@ describe('cues bar', () => {
     const { rerender } = render(<Cues t={t} now={at + 30_000} />);
     expect(screen.queryByText('Waiting')).toBeNull();
     rerender(<Cues t={t} now={at + 90_000} />);
-    expect(screen.getByText('Waiting').closest('li')!.textContent).toContain('Waiting 1 min for a reply');
+    expect(screen.getByText('Waiting').closest('li')!.textContent).toContain('Waiting 1 minute for a reply');
     rerender(<Cues t={{ ...t, agentMessages: 2 }} now={at + 95_000} />);
     expect(screen.queryByText('Waiting')).toBeNull();
   });

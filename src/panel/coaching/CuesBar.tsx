@@ -9,6 +9,7 @@ import { appendToNotes } from '../notes-bus';
 import { cueHint, cueLabel } from './cue-hints';
 import { StoryButton } from './StoryButton';
 import { t } from '../../i18n';
+import { cueReasonText } from './cue-reasons';
 
 interface Props {
   cues: Cue[];
@@ -48,7 +49,7 @@ export function CuesBar({ cues, ticket, facts: ticketFacts, part = 'all' }: Prop
         <ul class="cue-list" aria-label={t('cuesListLabel')}>
           {cues.map((cue) => (
             <li key={cue.kind} class={`cue cue-${cue.kind}`}>
-              <span class="cue-chip">{cueLabel(cue.kind)}</span> <span class="cue-reason">{cue.reason}</span>
+              <span class="cue-chip">{cueLabel(cue.kind)}</span> <span class="cue-reason">{cueReasonText(cue)}</span>
               <span class="cue-hint">{cueHint(cue, ticket, ticketFacts)}</span>
             </li>
           ))}
