@@ -4,6 +4,7 @@ import type { AutosaveState } from './core/autosave';
 import type { TipId } from './core/draft-check';
 import type { StoryKind } from './storage/db';
 import { dueParts } from './core/followup-time';
+import type { AskField, KnownPlaceholder } from './core/placeholders';
 import type { TicketContext } from './core/ticket';
 import type { ContactsFact } from './core/ticket-facts';
 import { t, uiLocale, type MessageKey } from './i18n';
@@ -149,4 +150,19 @@ export function elapsedText(ms: number): string {
   if (minutes < 120) return duration(minutes, 'minute');
   const hours = Math.floor(minutes / 60);
   return hours < 48 ? duration(hours, 'hour') : duration(Math.floor(hours / 24), 'day');
+}
+
+const PLACEHOLDER_LABELS = {
+  'customer.firstName': 'askCustomerFirstName',
+  'customer.name': 'askCustomerName',
+  'customer.email': 'askCustomerEmail',
+  'agent.name': 'askAgentName',
+  'ticket.id': 'askTicketId',
+  'ticket.subject': 'askTicketSubject',
+  'ticket.contacts': 'askTicketContacts',
+} as const satisfies Record<KnownPlaceholder, MessageKey>;
+
+/** The fill-in prompt's label: the UI's words for a known placeholder; a pack's {{ask:…}} label as written. */
+export function askLabel(field: Pick<AskField, 'key' | 'label' | 'kind'>): string {
+  return field.kind === 'value' && Object.hasOwn(PLACEHOLDER_LABELS, field.key) ? t(PLACEHOLDER_LABELS[field.key as KnownPlaceholder]) : field.label;
 }

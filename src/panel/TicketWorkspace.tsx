@@ -9,7 +9,7 @@ import type { TicketFacts } from '../core/ticket-facts';
 import { sendToTab } from '../messaging';
 import { AskPrompt } from './AskPrompt';
 import { t } from '../i18n';
-import { assumesText } from '../ui-words';
+import { askLabel, assumesText } from '../ui-words';
 // By path, not through the coaching index: that index would pull the lazily loaded parts in too.
 import { CuesBar } from './coaching/CuesBar';
 import { StoryButton } from './coaching/StoryButton';
@@ -174,7 +174,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
     const phrase = set.byKey.get(key);
     if (!phrase) return;
     const filled = fillPlaceholders(phrase.text, values);
-    if (filled.missing.length) setAsking({ phrase, fields: filled.missing });
+    if (filled.missing.length) setAsking({ phrase, fields: filled.missing.map((f) => ({ ...f, label: askLabel(f) })) });
     else void insertFilled(phrase, filled.text);
   };
 

@@ -1,5 +1,5 @@
 import { sendToTab, type InsertOutcome } from '../messaging';
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 
 /** `into`: the composer that got the text, in the desk's words; `closed`: the desk's reply box is closed. */
 export type DeliveryResult =
@@ -26,9 +26,13 @@ export async function deliverText(tabId: number, text: string): Promise<Delivery
   }
 }
 
+/** The desks name their composers in English ('reply', 'internal note'); the known ones get the UI's words. */
+const COMPOSERS: Readonly<Record<string, MessageKey>> = { reply: 'deliveryInsertedReply', 'internal note': 'deliveryInsertedNote', forward: 'deliveryInsertedForward' };
+const insertedInto = (into: string) => (Object.hasOwn(COMPOSERS, into) ? t(COMPOSERS[into]!) : t('deliveryInsertedInto', into));
+
 export function describeDelivery(r: DeliveryResult): string {
   switch (r.kind) {
-    case 'inserted': return r.into ? t('deliveryInsertedInto', r.into) : t('deliveryInserted');
+    case 'inserted': return r.into ? insertedInto(r.into) : t('deliveryInserted');
     case 'copied': return r.closed
       ? t('deliveryCopiedClosed')
       : t('deliveryCopied', r.reason);
