@@ -1,6 +1,9 @@
 // Words the panel and the options page build from parts (counts, dates, lists), in the UI's
 // language: plural forms by Intl.PluralRules, dates and times by Intl in chrome.i18n's locale.
 import type { AutosaveState } from './core/autosave';
+import type { CueKind } from './core/cues';
+import type { KeyFactKind } from './core/key-facts';
+import type { Comparison, ConditionPart } from './core/phrase-conditions';
 import type { TipId } from './core/draft-check';
 import type { StoryKind } from './storage/db';
 import { dueParts } from './core/followup-time';
@@ -105,9 +108,46 @@ export function healthText(ticket: Pick<TicketContext, 'missing'>): string | und
   return t('healthMissing', listText(names));
 }
 
-/** "assumes: wrote before; they waited", as search results show it. The conditions are the pack's words. */
-export function assumesText(unmet: readonly string[]): string | undefined {
-  return unmet.length ? t('phraseAssumes', unmet.join('; ')) : undefined;
+/** "a, b or c" in the UI's language. */
+export function orText(items: readonly string[]): string {
+  return new Intl.ListFormat(uiLocale(), { type: 'disjunction' }).format(items);
+}
+
+const CUE_CONDITIONS = { frustration: 'condCueFrustration', waiting: 'condCueWaiting', urgency: 'condCueUrgency', happy: 'condCueHappy' } as const satisfies Record<CueKind, MessageKey>;
+const FACT_CONDITIONS = { order: 'condFactOrder', amount: 'condFactAmount', date: 'condFactDate', email: 'condFactEmail', phone: 'condFactPhone', url: 'condFactUrl' } as const satisfies Record<KeyFactKind, MessageKey>;
+const CHANNELS = { chat: 'channelChat', email: 'channelEmail', messaging: 'channelMessaging', phone: 'channelPhone', other: 'channelOther' } as const satisfies Record<string, MessageKey>;
+const channelName = (c: string) => (Object.hasOwn(CHANNELS, c) ? t(CHANNELS[c as keyof typeof CHANNELS]) : c);
+
+function contactsCondition(c: Comparison | undefined, raw: string): string {
+  if (!c) return t('condContactsRaw', raw);
+  const atLeast = c.op === '>=' ? c.n : c.op === '>' ? c.n + 1 : undefined;
+  if (atLeast === 2) return t('condWroteBefore');
+  if (atLeast !== undefined) return t('condWroteTimes', atLeast);
+  const atMost = c.op === '<=' ? c.n : c.op === '<' ? c.n - 1 : c.op === '=' ? c.n : undefined;
+  if (atMost === 1) return t('condFirstContact');
+  return c.op === '=' ? t('condContactNumber', c.n) : t('condAtMostContacts', atMost ?? c.n);
+}
+
+/** One condition a phrase assumes, in the UI's words: "wrote before", "they waited". */
+export function conditionText(part: ConditionPart): string {
+  switch (part.kind) {
+    case 'contacts': return contactsCondition(part.comparison, part.raw);
+    case 'waited': return t(part.want ? 'condWaited' : 'condNoWait');
+    case 'firstReply': return t(part.want ? 'condFirstReply' : 'condRepliedBefore');
+    case 'cue': return orText(part.cues.map((k) => t(CUE_CONDITIONS[k])));
+    case 'fact': return orText(part.facts.map((k) => t(FACT_CONDITIONS[k])));
+    case 'channel': return orText(part.channels.map(channelName));
+    case 'mentions': {
+      const quoted = part.words.map((w) => t('condQuoted', w));
+      return t('condMentions', quoted.length > 3 ? `${quoted.slice(0, 3).join(', ')}…` : orText(quoted));
+    }
+    case 'agentKnows': return part.text;
+  }
+}
+
+/** "assumes: wrote before; they waited", as search results show it. */
+export function assumesText(unmet: readonly ConditionPart[]): string | undefined {
+  return unmet.length ? t('phraseAssumes', unmet.map(conditionText).join('; ')) : undefined;
 }
 
 const STORY_KIND_KEYS = { good: 'storyKindGood', bad: 'storyKindBad', ugly: 'storyKindUgly' } as const satisfies Record<StoryKind, MessageKey>;

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { WindowTicket } from '../core/follow';
 import { currentStep, shouldNudge } from '../core/nudge';
 import { fillPlaceholders, type AskField, type PlaceholderValues } from '../core/placeholders';
-import { unmetConditions, type ConditionContext } from '../core/phrase-conditions';
+import { unmetConditionParts, type ConditionContext, type ConditionPart } from '../core/phrase-conditions';
 import { prefillAnswers } from '../core/prefill';
 import type { TicketContext } from '../core/ticket';
 import type { TicketFacts } from '../core/ticket-facts';
@@ -100,9 +100,9 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
   const context: ConditionContext = { facts, cues: cues.map((c) => c.kind) };
   const condKey = conditionsKey(context);
   const unmet = useMemo(() => {
-    const byKey = new Map<string, string[]>();
+    const byKey = new Map<string, ConditionPart[]>();
     for (const p of set.byKey.values()) {
-      const missing = unmetConditions(p.when, context);
+      const missing = unmetConditionParts(p.when, context);
       if (missing.length) byKey.set(p.key, missing);
     }
     return { byKey, keys: new Set(byKey.keys()) };

@@ -55,3 +55,20 @@ describe('cue reasons in the UI language', () => {
     expect(cueReasonText({ reason: 'Mostly capitals; Sagt „x“', reasons: [{ template: 'Mostly capitals' }, { template: 'Sagt „{match}“', value: 'x' }] })).toBe('Mostly capitals; Sagt „x“');
   });
 });
+
+describe('what a phrase assumes, in the UI language', () => {
+  it('words each condition as core does in English', async () => {
+    const { conditionLabel, parseComparison } = await import('../../src/core/phrase-conditions');
+    const { conditionText } = await import('../../src/ui-words');
+    const parts = [
+      ...['>=2', '>=3', '1', '<=1', '4', '<=3', 'lots'].map((raw) => ({ kind: 'contacts' as const, comparison: parseComparison(raw), raw })),
+      { kind: 'waited' as const, want: true }, { kind: 'waited' as const, want: false },
+      { kind: 'firstReply' as const, want: true }, { kind: 'firstReply' as const, want: false },
+      { kind: 'cue' as const, cues: ['frustration', 'waiting'] as const },
+      { kind: 'fact' as const, facts: ['order'] as const },
+      { kind: 'mentions' as const, words: ['refund', 'money back'] },
+      { kind: 'agentKnows' as const, text: 'we charged twice' },
+    ];
+    for (const part of parts) expect(conditionText(part as never), JSON.stringify(part)).toBe(conditionLabel(part as never));
+  });
+});
