@@ -1,6 +1,7 @@
 // Words the panel and the options page build from parts (counts, dates, lists), in the UI's
 // language: plural forms by Intl.PluralRules, dates and times by Intl in chrome.i18n's locale.
 import type { AutosaveState } from './core/autosave';
+import { HEALTH_FIELDS } from './core/desk-health';
 import type { CueKind } from './core/cues';
 import type { KeyFactKind } from './core/key-facts';
 import type { Comparison, ConditionPart } from './core/phrase-conditions';
@@ -98,6 +99,13 @@ const FIELD_NAMES = {
   channel: 'fieldChannel',
   lastCustomerMessage: 'fieldLatestMessage',
 } as const satisfies Record<string, MessageKey>;
+
+/** A field name as stored in a desk-health record (English, from core's HEALTH_FIELDS), in the UI's words. */
+export function healthFieldText(label: string): string {
+  if (label === 'everything') return t('fieldEverything');
+  const field = HEALTH_FIELDS.find(([, l]) => l === label)?.[0];
+  return field && Object.hasOwn(FIELD_NAMES, field) ? t(FIELD_NAMES[field as keyof typeof FIELD_NAMES]) : label;
+}
 
 /** The panel's quiet line for a ticket whose page lacks fields its desk reads; undefined when nothing is missing. */
 export function healthText(ticket: Pick<TicketContext, 'missing'>): string | undefined {

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DESK_HEALTH_KEY, healthRecords, type DeskRead } from '../core/desk-health';
 import { t } from '../i18n';
-import { dateTimeText } from '../ui-words';
+import { dateTimeText, healthFieldText } from '../ui-words';
 
 export function DeskHealth({ names }: { names: ReadonlyMap<string, string> }) {
   const [reads, setReads] = useState<DeskRead[]>([]);
@@ -29,8 +29,8 @@ export function DeskHealth({ names }: { names: ReadonlyMap<string, string> }) {
               <tr key={r.desk}>
                 <td>{names.get(r.desk) ?? r.desk} <span class="muted">({r.host})</span></td>
                 <td>{dateTimeText(r.at)}</td>
-                <td>{r.found.join(', ') || '—'}</td>
-                <td>{r.missing.join(', ') || t('deskHealthNothingMissing')}</td>
+                <td>{r.found.map(healthFieldText).join(', ') || '—'}</td>
+                <td>{r.missing.map(healthFieldText).join(', ') || t('deskHealthNothingMissing')}</td>
               </tr>
             ))}
           </tbody>

@@ -25,11 +25,11 @@ async function openOptions(): Promise<Page> {
   return options;
 }
 
-/** The "When" cell of the desk-health row for Zendesk: a date and time the page formatted. */
-async function zendeskReadAt(options: Page, table: string): Promise<string> {
+/** The desk-health row for Zendesk: desk, when (a date and time the page formatted), found, missing. */
+async function zendeskRead(options: Page, table: string): Promise<string[]> {
   const row = options.getByRole('table', { name: table }).getByRole('row').filter({ hasText: 'Zendesk' });
   await row.waitFor({ timeout: 10000 });
-  return (await row.getByRole('cell').nth(1).textContent()) ?? '';
+  return (await row.getByRole('cell').allTextContents()).map((c) => c.trim());
 }
 
 export async function teardown() {
@@ -55,8 +55,10 @@ export const tests: E2ETest[] = [
     await options.getByRole('heading', { name: 'Satzpakete', exact: true }).waitFor();
     check((await options.title()) === 'Person First – Optionen', `title: ${await options.title()}`);
     // The read of ticket 42 above, as "30.11.2026, 13:55".
-    const when = await zendeskReadAt(options, 'Zuletzt gelesen, je Helpdesk');
-    check(/^\d{1,2}\.\d{1,2}\.\d{4}, \d{2}:\d{2}$/.test(when.trim()), `a German date and time: ${when}`);
+    const [, when, found, missing] = await zendeskRead(options, 'Zuletzt gelesen, je Helpdesk');
+    check(/^\d{1,2}\.\d{1,2}\.\d{4}, \d{2}:\d{2}$/.test(when ?? ''), `a German date and time: ${when}`);
+    check(found === 'Betreff, Kundenname, Kunden-E-Mail, Kanal, letzte Nachricht', `found, in German: ${found}`);
+    check(missing === 'nichts', `missing, in German: ${missing}`);
     const title = await h!.worker.evaluate(() => chrome.action.getTitle({}));
     check(title === 'Person First öffnen', `toolbar title: ${title}`);
   }],
@@ -67,8 +69,9 @@ export const tests: E2ETest[] = [
     check((await panel.evaluate(() => document.documentElement.lang)).startsWith('en'), 'the panel page is not marked English');
     const options = await openOptions();
     await options.getByRole('heading', { name: 'Person First settings', exact: true }).waitFor({ timeout: 10000 });
-    const when = await zendeskReadAt(options, 'Last read on each desk');
-    check(/[A-Z][a-z]{2} \d{1,2}, \d{4}/.test(when), `an English date: ${when}`);
+    const [, when, , missing] = await zendeskRead(options, 'Last read on each desk');
+    check(/[A-Z][a-z]{2} \d{1,2}, \d{4}/.test(when ?? ''), `an English date: ${when}`);
+    check(missing === 'nothing', `missing: ${missing}`);
     const title = await h!.worker.evaluate(() => chrome.action.getTitle({}));
     check(title === 'Open Person First', `toolbar title: ${title}`);
   }],
