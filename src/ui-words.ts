@@ -23,8 +23,10 @@ export function listText(items: readonly string[]): string {
   return new Intl.ListFormat(uiLocale(), { type: 'conjunction' }).format(items);
 }
 
+/** "09:00" on a 24-hour clock, "9:00 AM" on a 12-hour one. */
 export function timeText(at: Date | number): string {
-  return new Intl.DateTimeFormat(uiLocale(), { hour: '2-digit', minute: '2-digit' }).format(at);
+  const twelve = /h1[12]/.test(new Intl.DateTimeFormat(uiLocale(), { hour: 'numeric' }).resolvedOptions().hourCycle ?? '');
+  return new Intl.DateTimeFormat(uiLocale(), { hour: twelve ? 'numeric' : '2-digit', minute: '2-digit' }).format(at);
 }
 
 /** A moment in full, for tables ("14 Mar 2026, 09:00"). */

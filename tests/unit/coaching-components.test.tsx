@@ -163,7 +163,7 @@ describe('follow-ups', () => {
     render(<FollowUpControls ticket={t} />);
     fireEvent.input(screen.getByRole('textbox', { name: 'Reason' }), { target: { value: 'Did the refund reach her bank?' } });
     fireEvent.click(screen.getByRole('button', { name: 'Check back tomorrow' }));
-    await screen.findByText(/I will remind you tomorrow at 09:00/);
+    await screen.findByText(/I will remind you tomorrow at (9:00 AM|09:00)/);
     const [saved, ...rest] = await followups.forTicket(t.key);
     expect(rest).toHaveLength(0);
     expect(saved).toMatchObject({ key: t.key, url: t.url, subject: t.subject, reason: 'Did the refund reach her bank?' });

@@ -54,3 +54,10 @@ describe('the UI in German', () => {
     expect(screen.getByText(/Kundenname und Kunden-E-Mail nicht gefunden/)).toBeTruthy();
   });
 });
+
+describe('times', () => {
+  it('are 24-hour with two digits in German, whatever getUILanguage says', async () => {
+    const { timeText } = await import('../../src/ui-words');
+    expect(timeText(new Date(2025, 2, 15, 9, 5))).toBe('09:05');
+  });
+});
