@@ -8,6 +8,8 @@ import { openTicketUrl } from '../open-ticket';
 import { serialQueue } from '../core/serial';
 import { sharedDb, type FollowupRecord } from '../storage/db';
 import { createFollowupsRepo, effectiveDueAt } from '../storage/followups-repo';
+import { t } from '../i18n';
+import { plural } from '../ui-words';
 
 export const FOLLOWUP_ALARM = 'followup-due';
 /**
@@ -36,16 +38,20 @@ export function badgeText(dueCount: number): string {
   return dueCount > 99 ? '99+' : String(dueCount);
 }
 
+export function badgeTitle(dueCount: number): string {
+  return dueCount > 0 ? plural(dueCount, 'actionTitleDueOne', 'actionTitleDueOther') : t('actionTitle');
+}
+
 /** The notification for a due follow-up: the ticket in the title, the agent's reason as the message. */
 export function notificationFor(f: Pick<FollowupRecord, 'subject' | 'key' | 'reason'>): chrome.notifications.NotificationCreateOptions {
-  const ticket = f.subject?.trim() || `ticket ${f.key.split(':').pop() ?? f.key}`;
+  const ticket = f.subject?.trim() || t('notificationTicket', f.key.split(':').pop() ?? f.key);
   return {
     type: 'basic',
     iconUrl: 'icons/icon-128.png',
-    title: `Check back: ${ticket}`.slice(0, 120),
-    message: (f.reason || 'Check back with the customer').slice(0, 300),
-    contextMessage: 'Click to open the ticket',
-    buttons: [{ title: 'Snooze 1 hour' }, { title: 'Done' }],
+    title: t('notificationCheckBack', ticket).slice(0, 120),
+    message: (f.reason || t('followupDefaultReason')).slice(0, 300),
+    contextMessage: t('notificationOpen'),
+    buttons: [{ title: t('followupSnoozeHour') }, { title: t('commonDone') }],
     priority: 1,
   };
 }
@@ -93,6 +99,8 @@ async function refreshNow(now: number): Promise<void> {
   await (when === null ? chrome.alarms.clear(FOLLOWUP_ALARM) : chrome.alarms.create(FOLLOWUP_ALARM, { when })).catch(warn('alarm'));
   await chrome.action.setBadgeText({ text: badgeText(due.length) }).catch(warn('badge'));
   if (due.length) await chrome.action.setBadgeBackgroundColor({ color: '#b05a00' }).catch(warn('badge'));
+  // The badge's number, said in words for screen readers and on hover.
+  await chrome.action.setTitle({ title: badgeTitle(due.length) }).catch(warn('badge'));
   await notify(due).catch(warn('notifications'));
 }
 

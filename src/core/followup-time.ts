@@ -21,6 +21,10 @@ export const FOLLOW_UP_PRESETS: readonly { choice: Exclude<FollowUpChoice, { dat
 /** A chosen date that cannot be used; the message is written for the agent. */
 export class FollowUpDateError extends Error {
   override name = 'FollowUpDateError';
+  /** What is wrong, for the UI to say in its language; `message` stays the English wording. */
+  constructor(message: string, readonly code: 'not-a-date' | 'past-today' | 'past' | 'invalid', readonly date: string) {
+    super(message);
+  }
 }
 
 function morningOf(year: number, monthIndex: number, day: number): number {
@@ -34,14 +38,14 @@ function morningAfter(now: Date, days: number): number {
 
 function parseDay(date: string): { year: number; monthIndex: number; day: number } {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
-  if (!m) throw new FollowUpDateError(`"${date}" is not a date; use the form YYYY-MM-DD, e.g. 2025-03-14.`);
+  if (!m) throw new FollowUpDateError(`"${date}" is not a date; use the form YYYY-MM-DD, e.g. 2025-03-14.`, 'not-a-date', date);
   const year = Number(m[1]);
   const monthIndex = Number(m[2]) - 1;
   const day = Number(m[3]);
   const check = new Date(year, monthIndex, day);
   // The Date constructor rolls 2025-02-30 over to March; a real date survives the round trip.
   if (check.getFullYear() !== year || check.getMonth() !== monthIndex || check.getDate() !== day) {
-    throw new FollowUpDateError(`${date} is not a real calendar date.`);
+    throw new FollowUpDateError(`${date} is not a real calendar date.`, 'invalid', date);
   }
   return { year, monthIndex, day };
 }
@@ -71,6 +75,8 @@ export function dueAtFor(choice: FollowUpChoice, now: Date): number {
       choice.date.trim() === today
         ? `It is already past ${pad(MORNING_HOUR)}:00 today; pick "in 2 hours" or a later date.`
         : `${choice.date.trim()} is in the past; pick today's date or a later one.`,
+      choice.date.trim() === today ? 'past-today' : 'past',
+      choice.date.trim(),
     );
   }
   return due;
@@ -95,28 +101,49 @@ function calendarDaysBetween(now: Date, due: Date): number {
   return Math.round((b - a) / DAY);
 }
 
-function overdueBy(ms: number): string {
-  if (ms < HOUR) return plural(Math.max(1, Math.floor(ms / MINUTE)), 'minute');
-  if (ms < 2 * DAY) return plural(Math.floor(ms / HOUR), 'hour');
-  return plural(Math.floor(ms / DAY), 'day');
+/**
+ * When a follow-up is due, as parts the UI words in its own language: "in 2 hours",
+ * "tomorrow at 09:00", "overdue by 3 hours". Core holds no words of any language but English;
+ * the panel and options page translate these parts (src/ui-words.ts).
+ */
+export type DueParts =
+  | { kind: 'overdue'; unit: 'minute' | 'hour' | 'day'; n: number }
+  | { kind: 'now' }
+  | { kind: 'in'; unit: 'minute' | 'hour'; n: number }
+  | { kind: 'today' | 'tomorrow' | 'weekday' | 'date'; due: Date; withYear?: boolean };
+
+export function dueParts(dueAt: number, now: Date): DueParts {
+  const diff = dueAt - now.getTime();
+  if (diff <= -MINUTE) {
+    const ms = -diff;
+    if (ms < HOUR) return { kind: 'overdue', unit: 'minute', n: Math.max(1, Math.floor(ms / MINUTE)) };
+    if (ms < 2 * DAY) return { kind: 'overdue', unit: 'hour', n: Math.floor(ms / HOUR) };
+    return { kind: 'overdue', unit: 'day', n: Math.floor(ms / DAY) };
+  }
+  if (diff < MINUTE) return { kind: 'now' };
+  if (diff < HOUR) return { kind: 'in', unit: 'minute', n: Math.round(diff / MINUTE) };
+  const due = new Date(dueAt);
+  const days = calendarDaysBetween(now, due);
+  if (diff < 6 * HOUR) return { kind: 'in', unit: 'hour', n: Math.round(diff / HOUR) };
+  if (days === 0) return { kind: 'today', due };
+  if (days === 1) return { kind: 'tomorrow', due };
+  if (days < 7) return { kind: 'weekday', due };
+  return { kind: 'date', due, withYear: due.getFullYear() !== now.getFullYear() };
 }
 
-/**
- * How the panel says when a follow-up is due: "in 2 hours", "tomorrow at 09:00",
- * "overdue by 3 hours". Times are local, 24-hour.
- */
+/** The English wording of dueParts, local 24-hour times (notifications and tests). */
 export function describeDue(dueAt: number, now: Date): string {
-  const diff = dueAt - now.getTime();
-  if (diff <= -MINUTE) return `overdue by ${overdueBy(-diff)}`;
-  if (diff < MINUTE) return 'due now';
-  if (diff < HOUR) return `in ${plural(Math.round(diff / MINUTE), 'minute')}`;
-  const due = new Date(dueAt);
-  const at = `${pad(due.getHours())}:${pad(due.getMinutes())}`;
-  const days = calendarDaysBetween(now, due);
-  if (diff < 6 * HOUR) return `in ${plural(Math.round(diff / HOUR), 'hour')}`;
-  if (days === 0) return `today at ${at}`;
-  if (days === 1) return `tomorrow at ${at}`;
-  if (days < 7) return `${WEEKDAYS[due.getDay()]} at ${at}`;
-  const year = due.getFullYear() === now.getFullYear() ? '' : ` ${due.getFullYear()}`;
-  return `${due.getDate()} ${MONTHS[due.getMonth()]}${year} at ${at}`;
+  const p = dueParts(dueAt, now);
+  switch (p.kind) {
+    case 'overdue': return `overdue by ${plural(p.n, p.unit)}`;
+    case 'now': return 'due now';
+    case 'in': return `in ${plural(p.n, p.unit)}`;
+    default: {
+      const at = `${pad(p.due.getHours())}:${pad(p.due.getMinutes())}`;
+      if (p.kind === 'today') return `today at ${at}`;
+      if (p.kind === 'tomorrow') return `tomorrow at ${at}`;
+      if (p.kind === 'weekday') return `${WEEKDAYS[p.due.getDay()]} at ${at}`;
+      return `${p.due.getDate()} ${MONTHS[p.due.getMonth()]}${p.withYear ? ` ${p.due.getFullYear()}` : ''} at ${at}`;
+    }
+  }
 }

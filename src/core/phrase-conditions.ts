@@ -48,45 +48,79 @@ function contactsWords(c: Comparison): string {
 
 const or = (xs: readonly string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`);
 
-/** One short, plain label per condition, in the order they are checked: "wrote before", "they waited". */
-function checks(when: PhraseWhen): { label: string; holds(ctx: ConditionContext): boolean }[] {
-  const out: { label: string; holds(ctx: ConditionContext): boolean }[] = [];
+/**
+ * A condition as parts, for a UI that words it in its own language (the panel); `label` below is
+ * the English wording. `agentKnows` is the pack's own text.
+ */
+export type ConditionPart =
+  | { kind: 'contacts'; comparison?: Comparison; raw: string }
+  | { kind: 'waited' | 'firstReply'; want: boolean }
+  | { kind: 'cue'; cues: readonly CueKind[] }
+  | { kind: 'fact'; facts: readonly KeyFactKind[] }
+  | { kind: 'channel'; channels: readonly string[] }
+  | { kind: 'mentions'; words: readonly string[] }
+  | { kind: 'agentKnows'; text: string };
+
+/** One short, plain English label per condition: "wrote before", "they waited". */
+export function conditionLabel(part: ConditionPart): string {
+  switch (part.kind) {
+    case 'contacts': return part.comparison ? contactsWords(part.comparison) : `contacts ${part.raw}`;
+    case 'waited': return part.want ? 'they waited' : 'no wait';
+    case 'firstReply': return part.want ? 'first reply' : 'replied before';
+    case 'cue': return or(part.cues.map((k) => CUE_WORDS[k]));
+    case 'fact': return or(part.facts.map((k) => FACT_WORDS[k]));
+    case 'channel': return or([...part.channels]);
+    case 'mentions': {
+      const quoted = part.words.map((w) => `"${w}"`);
+      return quoted.length > 3 ? `mentions ${quoted.slice(0, 3).join(', ')}…` : `mentions ${or(quoted)}`;
+    }
+    case 'agentKnows': return part.text;
+  }
+}
+
+/** The conditions in the order they are checked, each with its test. */
+function checks(when: PhraseWhen): { part: ConditionPart; label: string; holds(ctx: ConditionContext): boolean }[] {
+  const out: { part: ConditionPart; holds(ctx: ConditionContext): boolean }[] = [];
   if (when.contacts !== undefined) {
     const c = parseComparison(when.contacts);
-    out.push({ label: c ? contactsWords(c) : `contacts ${when.contacts}`, holds: ({ facts }) => !!c && facts.contacts.count !== undefined && compare(facts.contacts.count, c) });
+    out.push({ part: { kind: 'contacts', comparison: c, raw: when.contacts }, holds: ({ facts }) => !!c && facts.contacts.count !== undefined && compare(facts.contacts.count, c) });
   }
   if (when.waited !== undefined) {
     const want = when.waited;
     // The waiting cue and the facts read the same clock; either showing a wait is a wait.
-    out.push({ label: want ? 'they waited' : 'no wait', holds: ({ facts, cues }) => (facts.wait.waited || cues.includes('waiting')) === want });
+    out.push({ part: { kind: 'waited', want }, holds: ({ facts, cues }) => (facts.wait.waited || cues.includes('waiting')) === want });
   }
   if (when.firstReply !== undefined) {
     const want = when.firstReply;
-    out.push({ label: want ? 'first reply' : 'replied before', holds: ({ facts }) => facts.firstReply === want });
+    out.push({ part: { kind: 'firstReply', want }, holds: ({ facts }) => facts.firstReply === want });
   }
   if (when.cue?.length) {
     const kinds = when.cue;
-    out.push({ label: or(kinds.map((k) => CUE_WORDS[k])), holds: ({ cues }) => kinds.some((k) => cues.includes(k)) });
+    out.push({ part: { kind: 'cue', cues: kinds }, holds: ({ cues }) => kinds.some((k) => cues.includes(k)) });
   }
   if (when.fact?.length) {
     const kinds = when.fact;
-    out.push({ label: or(kinds.map((k) => FACT_WORDS[k])), holds: ({ facts }) => kinds.some((k) => facts.found.some((f) => f.kind === k)) });
+    out.push({ part: { kind: 'fact', facts: kinds }, holds: ({ facts }) => kinds.some((k) => facts.found.some((f) => f.kind === k)) });
   }
   if (when.channel?.length) {
     const channels = when.channel;
-    out.push({ label: or([...channels]), holds: ({ facts }) => !!facts.channel && channels.includes(facts.channel) });
+    out.push({ part: { kind: 'channel', channels }, holds: ({ facts }) => !!facts.channel && channels.includes(facts.channel) });
   }
   if (when.mentions?.length) {
     const words = when.mentions;
-    const quoted = words.map((w) => `"${w}"`);
-    const label = quoted.length > 3 ? `mentions ${quoted.slice(0, 3).join(', ')}…` : `mentions ${or(quoted)}`;
-    out.push({ label, holds: ({ facts }) => words.some((w) => mentions(facts, w)) });
+    out.push({ part: { kind: 'mentions', words }, holds: ({ facts }) => words.some((w) => mentions(facts, w)) });
   }
   if (when.agentKnows !== undefined) {
     // Only the agent can tell: never suggested on its own.
-    out.push({ label: when.agentKnows, holds: () => false });
+    out.push({ part: { kind: 'agentKnows', text: when.agentKnows }, holds: () => false });
   }
-  return out;
+  return out.map((c) => ({ ...c, label: conditionLabel(c.part) }));
+}
+
+/** unmetConditions as parts, for the panel to word in the UI's language. */
+export function unmetConditionParts(when: PhraseWhen | undefined, ctx: ConditionContext): ConditionPart[] {
+  if (!when) return [];
+  return checks(when).filter((c) => !c.holds(ctx)).map((c) => c.part);
 }
 
 /** What the phrase assumes that this ticket does not show; empty when every condition holds (or there are none). */

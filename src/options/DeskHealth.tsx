@@ -7,6 +7,8 @@ import type { DeskSelectorOverride } from '../core/pack/types';
 import type { DeskAdapter } from '../desks/types';
 import { DESK_OVERRIDES_KEY } from '../packs/desk-overrides';
 import { testOnOpenTab, type DeskTestReport } from './desk-test';
+import { t } from '../i18n';
+import { dateTimeText, healthFieldText } from '../ui-words';
 
 type Tested = { desk: string; report: DeskTestReport | { error: string } };
 
@@ -32,19 +34,19 @@ export function DeskHealth({ desks }: { desks: ReadonlyMap<string, DeskAdapter> 
 
   return (
     <>
-      <h3>Last read on each desk</h3>
-      {reads.length === 0 ? <p class="muted">Nothing read yet. Open a ticket in a help desk and it shows here.</p> : (
-        <table class="list" aria-label="Last read on each desk">
-          <thead><tr><th>Desk</th><th>When</th><th>Found</th><th>Missing</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
+      <h3>{t('deskHealthTitle')}</h3>
+      {reads.length === 0 ? <p class="muted">{t('deskHealthNone')}</p> : (
+        <table class="list" aria-label={t('deskHealthTitle')}>
+          <thead><tr><th>{t('colDesk')}</th><th>{t('colWhen')}</th><th>{t('colFound')}</th><th>{t('colMissing')}</th><th><span class="visually-hidden">{t('colActions')}</span></th></tr></thead>
           <tbody>
             {reads.map((r) => {
               const desk = desks.get(r.desk);
               return (
                 <tr key={r.desk}>
                   <td>{desk?.name ?? r.desk} <span class="muted">({r.host})</span></td>
-                  <td>{new Date(r.at).toLocaleString()}</td>
-                  <td>{r.found.join(', ') || '—'}</td>
-                  <td>{r.missing.join(', ') || 'nothing'}</td>
+                  <td>{dateTimeText(r.at)}</td>
+                  <td>{r.found.map(healthFieldText).join(', ') || '—'}</td>
+                  <td>{r.missing.map(healthFieldText).join(', ') || t('deskHealthNothingMissing')}</td>
                   <td>{desk && <button type="button" onClick={() => void test(desk)}>Test <span class="visually-hidden">{desk.name} </span>on the open tab</button>}</td>
                 </tr>
               );

@@ -9,15 +9,16 @@ import { onInstalledChanged, readInstalled } from '../packs/store';
 import type { InstalledPack } from '../packs/install';
 import { DeskFixes } from './DeskFixes';
 import { DeskHealth } from './DeskHealth';
+import { t, type MessageKey } from '../i18n';
 
-const SELECTOR_FIELDS: [keyof CustomDeskSelectors, string][] = [
-  ['active', 'Active ticket container (optional; {id} stands for the ticket id)'],
-  ['subject', 'Subject'],
-  ['customerName', 'Customer name'],
-  ['customerEmail', 'Customer email'],
-  ['messages', 'Each message'],
-  ['customerMessage', 'Each customer message'],
-  ['editor', 'Reply editor'],
+const SELECTOR_FIELDS: [keyof CustomDeskSelectors, MessageKey][] = [
+  ['active', 'selectorFieldActive'],
+  ['subject', 'selectorFieldSubject'],
+  ['customerName', 'selectorFieldCustomerName'],
+  ['customerEmail', 'selectorFieldCustomerEmail'],
+  ['messages', 'selectorFieldMessages'],
+  ['customerMessage', 'selectorFieldCustomerMessage'],
+  ['editor', 'selectorFieldEditor'],
 ];
 
 /** Checks a desk definition with the same rules as a pack's desks, so both say the same things. */
@@ -93,21 +94,21 @@ export function deskRequestLines(desk: CustomDeskDefinition): string[] {
   const preset = presetOf(desk.preset);
   const selectors = mergedSelectors(desk);
   return [
-    `Sites: ${desk.matches.join(', ')}`,
-    `Ticket id from the URL: ${desk.ticketUrlPattern || preset?.ticketUrlPattern || '(none)'}`,
-    ...(preset ? [`Preset: ${preset.name}`] : []),
-    ...SELECTOR_FIELDS.filter(([k]) => selectors[k]?.trim()).map(([k]) => `${SELECTOR_NAMES[k]}: ${selectors[k]!.trim()}`),
+    t('deskReadsSites', desk.matches.join(', ')),
+    t('deskReadsTicketId', desk.ticketUrlPattern || preset?.ticketUrlPattern || t('deskReadsNone')),
+    ...(preset ? [t('deskReadsPreset', preset.name)] : []),
+    ...SELECTOR_FIELDS.filter(([k]) => selectors[k]?.trim()).map(([k]) => t('deskReadsSelector', t(SELECTOR_NAMES[k]), selectors[k]!.trim())),
   ];
 }
 
-const SELECTOR_NAMES: Record<keyof CustomDeskSelectors, string> = {
-  active: 'Active ticket',
-  subject: 'Subject',
-  customerName: 'Customer name',
-  customerEmail: 'Customer email',
-  messages: 'Messages',
-  customerMessage: 'Customer messages',
-  editor: 'Reply editor',
+const SELECTOR_NAMES: Record<keyof CustomDeskSelectors, MessageKey> = {
+  active: 'selectorNameActive',
+  subject: 'selectorFieldSubject',
+  customerName: 'selectorFieldCustomerName',
+  customerEmail: 'selectorFieldCustomerEmail',
+  messages: 'selectorNameMessages',
+  customerMessage: 'selectorNameCustomerMessages',
+  editor: 'selectorFieldEditor',
 };
 
 /** Desks shipped in enabled phrase packs and not added yet: offered, never switched on without the lead. */
@@ -146,12 +147,12 @@ export function DesksSection() {
     // Asked at the moment the agent adds the desk, for exactly its site.
     const granted = await chrome.permissions.request({ origins: def.matches }).catch(() => false);
     if (!granted) {
-      setMessage({ text: `Person First needs access to ${def.matches[0]} to read tickets there; the desk was not added.`, error: true });
+      setMessage({ text: t('deskNeedsAccess', def.matches[0] ?? ''), error: true });
       return false;
     }
     const next = [...(await readCustomDesks()).filter((d) => d.id !== def.id), def];
     await chrome.storage.local.set({ [CUSTOM_DESKS_KEY]: next });
-    setMessage({ text: `Added ${def.name}. Reload its tabs to start.` });
+    setMessage({ text: t('deskAdded', def.name) });
     return true;
   };
 
@@ -165,7 +166,7 @@ export function DesksSection() {
     await chrome.storage.local.set({ [CUSTOM_DESKS_KEY]: remaining });
     const revoke = originsToRevoke(def, remaining);
     if (revoke.length) await chrome.permissions.remove({ origins: revoke }).catch(() => false);
-    setMessage({ text: revoke.length === def.matches.length ? `Removed ${def.name} and its site access.` : `Removed ${def.name}; its site stays allowed for your other desks.` });
+    setMessage({ text: revoke.length === def.matches.length ? t('deskRemoved', def.name) : t('deskRemovedKeptAccess', def.name) });
   };
 
   const offered = packDesks(installed, custom);
@@ -173,68 +174,68 @@ export function DesksSection() {
 
   return (
     <section aria-labelledby="desks-title" class="card" id="desks">
-      <h3 id="desks-title">Help desks</h3>
-      <table class="list" aria-label="Built-in desks">
-        <thead><tr><th>Desk</th><th>Pages</th></tr></thead>
+      <h3 id="desks-title">{t('desksTitle')}</h3>
+      <table class="list" aria-label={t('desksBuiltIn')}>
+        <thead><tr><th>{t('colDesk')}</th><th>{t('colPages')}</th></tr></thead>
         <tbody>{DESKS.map((d) => <tr key={d.id}><td>{d.name}</td><td class="url">{d.matches.join(', ')}</td></tr>)}</tbody>
       </table>
       <DeskHealth desks={new Map([...custom.map(customAdapter), ...DESKS].map((d) => [d.id, d]))} />
       <DeskFixes installed={installed} />
-      <h4>Your own desks</h4>
-      {custom.length === 0 ? <p class="muted">None yet. Add your company's tool or a self-hosted desk below.</p> : (
-        <table class="list" aria-label="Custom desks">
-          <thead><tr><th>Desk</th><th>Pages</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
+      <h4>{t('desksOwn')}</h4>
+      {custom.length === 0 ? <p class="muted">{t('desksOwnNone')}</p> : (
+        <table class="list" aria-label={t('desksCustom')}>
+          <thead><tr><th>{t('colDesk')}</th><th>{t('colPages')}</th><th><span class="visually-hidden">{t('colActions')}</span></th></tr></thead>
           <tbody>
             {custom.map((d) => (
               <tr key={d.id}>
                 <td>{d.name}{d.preset && presetOf(d.preset) ? ` (${presetOf(d.preset)!.name})` : ''}</td>
                 <td class="url">{d.matches.join(', ')}</td>
-                <td><button type="button" onClick={() => void remove(d)}>Remove {d.name}</button></td>
+                <td><button type="button" onClick={() => void remove(d)}>{t('deskRemove', d.name)}</button></td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
       {offered.length > 0 && (
-        <table class="list" aria-label="Desks from your phrase packs">
-          <thead><tr><th>Desk</th><th>What it reads</th><th>Pack</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
+        <table class="list" aria-label={t('desksFromPacks')}>
+          <thead><tr><th>{t('colDesk')}</th><th>{t('colWhatItReads')}</th><th>{t('colPack')}</th><th><span class="visually-hidden">{t('colActions')}</span></th></tr></thead>
           <tbody>
             {offered.map(({ packName, desk }) => (
               <tr key={desk.id}>
                 <td>{desk.name}</td>
                 <td>
-                  <ul aria-label={`What ${desk.name} reads`}>
+                  <ul aria-label={t('deskWhatItReadsLabel', desk.name)}>
                     {deskRequestLines(desk).map((line) => <li key={line}>{line}</li>)}
                   </ul>
                 </td>
                 <td>{packName}</td>
-                <td><button type="button" onClick={() => void addDesk(desk)}>Add {desk.name}</button></td>
+                <td><button type="button" onClick={() => void addDesk(desk)}>{t('deskAdd', desk.name)}</button></td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <form class="card" aria-label="Add a custom desk" onSubmit={(e) => void submit(e)}>
-        <label class="field">Preset (fills the fields below for a self-hosted desk)
+      <form class="card" aria-label={t('deskAddCustom')} onSubmit={(e) => void submit(e)}>
+        <label class="field">{t('deskPreset')}
           <select value={draft.preset} onChange={(e) => setDraft(applyPreset(draft, (e.currentTarget as HTMLSelectElement).value))}>
-            <option value="">None: I will name the selectors</option>
+            <option value="">{t('deskPresetNone')}</option>
             {DESK_PRESET_IDS.map((id) => <option key={id} value={id}>{PRESETS[id].name}</option>)}
           </select>
         </label>
-        <label class="field">Name<input required value={draft.name} onInput={(e) => setDraft({ ...draft, name: (e.currentTarget as HTMLInputElement).value })} /></label>
-        <label class="field">Pages (match pattern, e.g. https://desk.example.com/*)<input required value={draft.pattern} placeholder="https://desk.example.com/*" onInput={(e) => setDraft({ ...draft, pattern: (e.currentTarget as HTMLInputElement).value })} /></label>
-        <label class="field">Ticket URL pattern (a regular expression with one group for the ticket id)<input required value={draft.regex} placeholder="/tickets/(\d+)" onInput={(e) => setDraft({ ...draft, regex: (e.currentTarget as HTMLInputElement).value })} /></label>
+        <label class="field">{t('deskName')}<input required value={draft.name} onInput={(e) => setDraft({ ...draft, name: (e.currentTarget as HTMLInputElement).value })} /></label>
+        <label class="field">{t('deskPages')}<input required value={draft.pattern} placeholder="https://desk.example.com/*" onInput={(e) => setDraft({ ...draft, pattern: (e.currentTarget as HTMLInputElement).value })} /></label>
+        <label class="field">{t('deskTicketPattern')}<input required value={draft.regex} placeholder="/tickets/(\d+)" onInput={(e) => setDraft({ ...draft, regex: (e.currentTarget as HTMLInputElement).value })} /></label>
         {/* Selectors are for whoever knows the desk's markup; a preset fills them, so they stay folded. */}
         <details class="advanced">
-          <summary>Advanced: where each part sits on the page (CSS selectors; a preset fills them)</summary>
+          <summary>{t('deskAdvanced')}</summary>
           {SELECTOR_FIELDS.map(([k, label]) => (
             <label class="field" key={k}>
-              {label} (CSS selector)
+              {t('deskSelectorField', t(label))}
               <input value={draft.selectors[k] ?? ''} onInput={(e) => setSelector(k, (e.currentTarget as HTMLInputElement).value)} />
             </label>
           ))}
         </details>
-        <div class="row"><button type="submit">Add desk</button></div>
+        <div class="row"><button type="submit">{t('deskAddSubmit')}</button></div>
       </form>
       {message && <p role="status" class={`notice${message.error ? ' error' : ''}`}>{message.text}</p>}
     </section>

@@ -1,6 +1,8 @@
 // Draft tips the agent can turn off everywhere (each can also be dismissed per ticket in the panel).
 import { useState } from 'preact/hooks';
-import { TIP_LABELS, TIP_PRIORITY, type TipId } from '../core/draft-check';
+import { TIP_PRIORITY, type TipId } from '../core/draft-check';
+import { t } from '../i18n';
+import { tipLabel } from '../ui-words';
 import { writeSettings } from '../settings';
 import { useSettings } from '../panel/use-settings';
 
@@ -16,21 +18,21 @@ export function DraftTipsSection() {
   const toggle = async (id: TipId, on: boolean) => {
     try {
       await writeSettings({ disabledTips: toggledTips(settings.disabledTips, id, on) });
-      setStatus('Saved.');
+      setStatus(t('optionsSaved'));
     } catch (err) {
-      setStatus(`Not saved: ${(err as Error).message}`);
+      setStatus(t('optionsNotSaved', (err as Error).message));
     }
   };
   return (
     <section class="card" aria-labelledby="draft-tips-title" id="draft-tips">
-      <h3 id="draft-tips-title">Draft tips</h3>
-      <p class="small muted">While you type a reply, the panel shows at most two gentle tips. Turn off the kinds you do not want.</p>
+      <h3 id="draft-tips-title">{t('sectionDraftTips')}</h3>
+      <p class="small muted">{t('draftTipsIntro')}</p>
       <fieldset class="draft-tip-toggles">
-        <legend class="small muted">Show a tip when…</legend>
+        <legend class="small muted">{t('draftTipsLegend')}</legend>
         {TIP_PRIORITY.map((id) => (
           <label key={id} class="field checkbox">
             <input type="checkbox" checked={!settings.disabledTips.includes(id)} onChange={(e) => void toggle(id, e.currentTarget.checked)} />
-            {TIP_LABELS[id]}
+            {tipLabel(id)}
           </label>
         ))}
       </fieldset>

@@ -1,5 +1,6 @@
 // Every open "check back" reminder on this device, due ones first.
-import { describeDue } from '../core/followup-time';
+import { t } from '../i18n';
+import { dueText } from '../ui-words';
 import { effectiveDueAt } from '../storage/followups-repo';
 import { useFollowups } from '../panel/coaching/use-followups';
 import { queueWrite } from '../storage/write-queue';
@@ -11,15 +12,15 @@ export function FollowupsSection() {
   const now = new Date(view.now);
   return (
     <section class="card" aria-labelledby="followups-options-title" id="follow-ups">
-      <h3 id="followups-options-title">Follow-ups</h3>
-      <p class="small muted">Reminders to check back on a ticket. They come back as a notification when due.</p>
+      <h3 id="followups-options-title">{t('sectionFollowups')}</h3>
+      <p class="small muted">{t('followupsIntro')}</p>
       {view.error && <p class="notice error" role="alert">{view.error}</p>}
       {all.length === 0 ? (
-        <p class="small muted">No follow-ups set.</p>
+        <p class="small muted">{t('followupsNone')}</p>
       ) : (
-        <table class="list" aria-label="Follow-ups">
+        <table class="list" aria-label={t('sectionFollowups')}>
           <thead>
-            <tr><th>Ticket</th><th>Reason</th><th>When</th><th><span class="visually-hidden">Actions</span></th></tr>
+            <tr><th>{t('colTicket')}</th><th>{t('followupReason')}</th><th>{t('colWhen')}</th><th><span class="visually-hidden">{t('colActions')}</span></th></tr>
           </thead>
           <tbody>
             {all.map(({ f, due }) => (
@@ -32,10 +33,10 @@ export function FollowupsSection() {
                   )}
                 </td>
                 <td>{f.reason}</td>
-                <td>{due ? 'Due, ' : ''}{describeDue(effectiveDueAt(f), now)}</td>
+                <td>{due ? t('followupDueList', dueText(effectiveDueAt(f), now)) : dueText(effectiveDueAt(f), now)}</td>
                 <td class="row">
-                  <button type="button" aria-label={`Mark done: ${f.subject || f.key}`} onClick={() => void queueWrite({ kind: 'followup/done', id: f.id })}>Done</button>
-                  <button type="button" aria-label={`Delete follow-up: ${f.subject || f.key}`} onClick={() => void queueWrite({ kind: 'followup/remove', id: f.id })}>Delete</button>
+                  <button type="button" aria-label={t('followupMarkDoneLabel', f.subject || f.key)} onClick={() => void queueWrite({ kind: 'followup/done', id: f.id })}>{t('commonDone')}</button>
+                  <button type="button" aria-label={t('followupDeleteLabel', f.subject || f.key)} onClick={() => void queueWrite({ kind: 'followup/remove', id: f.id })}>{t('commonDelete')}</button>
                 </td>
               </tr>
             ))}

@@ -8,10 +8,12 @@ import { isWebUrl } from '../open-ticket';
 import { notesRepo } from '../panel/repos';
 import { useSettings } from '../panel/use-settings';
 import { downloadText, stamp } from './download';
+import { t } from '../i18n';
+import { dateTimeText, plural } from '../ui-words';
 
 type Row = NoteSummary & { snippet?: NoteSearchHit['snippet'] };
 
-const when = (t: number) => new Date(t).toLocaleString();
+const when = (at: number) => dateTimeText(at);
 
 /** Every note on this device: find, open, export, import, and how long to keep them. */
 export function NotesSection() {
@@ -40,13 +42,13 @@ export function NotesSection() {
     if (!file) return;
     // Checked before the file is read: a huge file must not be loaded whole to be refused.
     const tooBig = importSizeProblem(file.size);
-    if (tooBig) return setMessage({ text: `${file.name} was not imported: ${tooBig}`, error: true });
+    if (tooBig) return setMessage({ text: t('notesImportRefused', file.name, tooBig), error: true });
     try {
       const r = await importNotesJson(sharedDb, await file.text());
-      setMessage({ text: `Imported ${file.name}: ${r.added} added, ${r.updated} updated, ${r.skipped} already up to date.` });
+      setMessage({ text: t('notesImported', file.name, r.added, r.updated, r.skipped) });
       await load();
     } catch (err) {
-      setMessage({ text: err instanceof NotesImportError ? err.message : `This notes file was not imported, nothing was changed: ${(err as Error).message}`, error: true });
+      setMessage({ text: err instanceof NotesImportError ? err.message : t('notesImportFailed', (err as Error).message), error: true });
     }
   };
 
@@ -64,11 +66,11 @@ export function NotesSection() {
 
   return (
     <section aria-labelledby="notes-section-title" class="card" id="notes">
-      <h3 id="notes-section-title">Notes</h3>
-      <p class="muted small">Notes stay on this device. Export them to keep a copy or move them to another browser.</p>
-      <input type="search" aria-label="Search notes" placeholder="Search all notes" value={query} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
-      <table class="list" aria-label="All notes">
-        <thead><tr><th>Ticket</th><th>Subject</th><th>Last edit</th><th>Note</th></tr></thead>
+      <h3 id="notes-section-title">{t('notesTitle')}</h3>
+      <p class="muted small">{t('notesIntro')}</p>
+      <input type="search" aria-label={t('notesSearchLabel')} placeholder={t('notesSearchPlaceholder')} value={query} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
+      <table class="list" aria-label={t('notesAll')}>
+        <thead><tr><th>{t('colTicket')}</th><th>{t('colSubject')}</th><th>{t('colLastEdit')}</th><th>{t('colNote')}</th></tr></thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.key}>
@@ -80,29 +82,29 @@ export function NotesSection() {
           ))}
         </tbody>
       </table>
-      {rows.length === 0 && <p class="muted">{query ? 'No note matches.' : 'No notes yet.'}</p>}
-      {more && <p class="muted small">Showing the newest 100; search to narrow down.</p>}
+      {rows.length === 0 && <p class="muted">{query ? t('notesNoMatch') : t('notesNone')}</p>}
+      {more && <p class="muted small">{t('notesShowingNewest', 100)}</p>}
       <div class="row">
-        <button type="button" onClick={async () => downloadText(`person-first-notes-${stamp()}.json`, await exportNotesJson(sharedDb), 'application/json')}>Export notes (JSON)</button>
-        <button type="button" onClick={async () => downloadText(`person-first-notes-${stamp()}.csv`, await exportNotesCsv(sharedDb), 'text/csv')}>Export notes (CSV)</button>
+        <button type="button" onClick={async () => downloadText(`person-first-notes-${stamp()}.json`, await exportNotesJson(sharedDb), 'application/json')}>{t('notesExportJson')}</button>
+        <button type="button" onClick={async () => downloadText(`person-first-notes-${stamp()}.csv`, await exportNotesCsv(sharedDb), 'text/csv')}>{t('notesExportCsv')}</button>
         <label class="field">
-          Import notes
+          {t('notesImport')}
           <input type="file" accept=".json,application/json" onChange={(e) => void onImport((e.currentTarget as HTMLInputElement).files?.[0])} />
         </label>
       </div>
       <label class="field">
-        Delete notes not edited for
-        <select aria-label="Delete notes not edited for" value={settings.retentionDays === null ? 'forever' : String(settings.retentionDays)} onChange={(e) => void chooseRetention((e.currentTarget as HTMLSelectElement).value)}>
-          <option value="forever">Keep forever</option>
-          {[30, 90, 180, 365].map((d) => <option key={d} value={String(d)}>{d} days</option>)}
+        {t('notesRetention')}
+        <select aria-label={t('notesRetention')} value={settings.retentionDays === null ? 'forever' : String(settings.retentionDays)} onChange={(e) => void chooseRetention((e.currentTarget as HTMLSelectElement).value)}>
+          <option value="forever">{t('notesKeepForever')}</option>
+          {[30, 90, 180, 365].map((d) => <option key={d} value={String(d)}>{plural(d, 'unitDayOne', 'unitDayOther')}</option>)}
         </select>
       </label>
       {pendingDays && (
-        <div class="notice" role="alertdialog" aria-label="Confirm deleting old notes">
-          <p>{pendingDays.count === 0 ? `No note is older than ${pendingDays.days} days today.` : `${pendingDays.count} note${pendingDays.count === 1 ? '' : 's'} not edited for ${pendingDays.days} days will be deleted now, and older ones daily from then on.`}</p>
+        <div class="notice" role="alertdialog" aria-label={t('notesRetentionConfirmLabel')}>
+          <p>{pendingDays.count === 0 ? t('notesRetentionNone', pendingDays.days) : plural(pendingDays.count, 'notesRetentionWillDeleteOne', 'notesRetentionWillDeleteOther', pendingDays.days)}</p>
           <div class="row">
-            <button type="button" onClick={async () => { await writeSettings({ retentionDays: pendingDays.days }); setPendingDays(null); await chrome.runtime.sendMessage({ type: 'notes/apply-retention' }).catch(() => undefined); await load(); }}>Delete and keep deleting</button>
-            <button type="button" class="link" onClick={() => setPendingDays(null)}>Cancel</button>
+            <button type="button" onClick={async () => { await writeSettings({ retentionDays: pendingDays.days }); setPendingDays(null); await chrome.runtime.sendMessage({ type: 'notes/apply-retention' }).catch(() => undefined); await load(); }}>{t('notesRetentionConfirm')}</button>
+            <button type="button" class="link" onClick={() => setPendingDays(null)}>{t('commonCancel')}</button>
           </div>
         </div>
       )}

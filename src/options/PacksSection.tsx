@@ -10,6 +10,9 @@ import { PacksList } from './PacksList';
 import { PacksSubscriptions } from './PacksSubscriptions';
 import { PacksUsage } from './PacksUsage';
 import { PersonalPhrases } from './PersonalPhrases';
+import { t, uiLocale } from '../i18n';
+
+const megabytes = (bytes: number) => new Intl.NumberFormat(uiLocale(), { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(bytes / 1024 / 1024);
 
 /** A pack that fixes desk selectors, shown to the lead before it is imported. */
 type Preview = { file: string; text: string; pack: Pack };
@@ -21,8 +24,8 @@ export function MyPhrasesSection() {
   const state = usePacksState();
   return (
     <section aria-labelledby="my-phrases-title" class="card" id="my-phrases">
-      <h3 id="my-phrases-title">My phrases</h3>
-      {state.policy.allowPersonalPhrases ? <PersonalPhrases installed={state.installed} /> : <p class="muted small">Personal phrases are turned off by your organisation’s policy.</p>}
+      <h3 id="my-phrases-title">{t('myPhrasesTitle')}</h3>
+      {state.policy.allowPersonalPhrases ? <PersonalPhrases installed={state.installed} /> : <p class="muted small">{t('personalOffByPolicy')}</p>}
     </section>
   );
 }
@@ -38,7 +41,7 @@ export function PacksSection() {
     if (!file) return;
     // Checked before reading: nothing bigger than the limit can be a valid pack.
     if (file.size > MAX_PACK_BYTES) {
-      return setMessage({ kind: 'refused', file: file.name, reason: `it is ${(file.size / 1024 / 1024).toFixed(1)} MB and a pack may be at most ${(MAX_PACK_BYTES / 1024 / 1024).toFixed(1)} MB; your packs are unchanged.` });
+      return setMessage({ kind: 'refused', file: file.name, reason: t('packTooBig', megabytes(file.size), megabytes(MAX_PACK_BYTES)) });
     }
     let text: string;
     try {
@@ -65,12 +68,12 @@ export function PacksSection() {
       result = await importPackText(text);
       if (result.ok && applyFixes) await approveOverrides(result.entry.pack.id, overridesOf(result.entry.pack));
     } catch (err) {
-      return setMessage({ kind: 'refused', file: fileName, reason: `it could not be saved (${(err as Error).message}); your packs are unchanged.` });
+      return setMessage({ kind: 'refused', file: fileName, reason: t('packNotSaved', (err as Error).message) });
     }
     if (result.ok) {
       const { pack } = result.entry;
       const fixes = applyFixes ? ' Its desk fixes apply now, in open desk tabs too.' : '';
-      setMessage({ kind: 'done', findings: result.findings, text: (result.changed ? `Imported “${pack.name}” ${pack.version} from ${fileName}.` : `“${pack.name}” ${pack.version} is already installed; nothing changed.`) + fixes });
+      setMessage({ kind: 'done', findings: result.findings, text: (result.changed ? t('packImported', pack.name, pack.version, fileName) : t('packAlreadyInstalled', pack.name, pack.version)) + fixes });
     } else if ('errors' in result) setMessage({ kind: 'invalid', file: fileName, errors: result.errors });
     else setMessage({ kind: 'refused', file: fileName, reason: result.reason });
   };
@@ -83,17 +86,17 @@ export function PacksSection() {
 
   return (
     <section aria-labelledby="packs-title" class="card" id="packs" onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={onDrop}>
-      <h3 id="packs-title">Phrase packs</h3>
-      <p class="muted small">Packs hold the phrases and checklist wording your team uses. Give agents a file, a URL they subscribe to, or push it by policy.</p>
+      <h3 id="packs-title">{t('packsTitle')}</h3>
+      <p class="muted small">{t('packsIntro')}</p>
       <div class={`dropzone${over ? ' over' : ''}`}>
         <label class="field">
-          Import pack
+          {t('packsImport')}
           <input type="file" accept=".json,application/json" onChange={(e) => {
             const input = e.currentTarget as HTMLInputElement;
             void importFile(input.files?.[0]).finally(() => (input.value = ''));
           }} />
         </label>
-        <p class="muted small">…or drop a pack’s .json file here.</p>
+        <p class="muted small">{t('packsDrop')}</p>
       </div>
       {preview && (
         <div role="group" aria-label={`Before importing ${preview.pack.name}`} class="notice">
@@ -118,10 +121,10 @@ export function PacksSection() {
           )}
         </div>
       )}
-      {message?.kind === 'refused' && <p role="alert" class="notice error">“{message.file}” was not imported: {message.reason}</p>}
+      {message?.kind === 'refused' && <p role="alert" class="notice error">{t('packNotImported', message.file, message.reason)}</p>}
       {message?.kind === 'invalid' && (
         <div role="alert" class="notice error">
-          <p>“{message.file}” was not imported; your packs are unchanged. Fix this in the file and import it again:</p>
+          <p>{t('packInvalid', message.file)}</p>
           <ul>
             {message.errors.map((err, i) => <li key={i}>{formatPackError(err)}</li>)}
           </ul>
@@ -129,7 +132,7 @@ export function PacksSection() {
       )}
       {state.policyStatus && state.policyStatus.problems.length > 0 && (
         <div role="alert" class="notice error">
-          <p>Some of your organisation’s pack settings could not be applied:</p>
+          <p>{t('packsPolicyProblems')}</p>
           <ul>{state.policyStatus.problems.map((p, i) => <li key={i}>{p}</li>)}</ul>
         </div>
       )}

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { checkPackUrl } from '../packs/pack-fetch';
 import { checkNow, originPattern, reachableWithoutPermission, subscribe, unsubscribe } from './packs-actions';
 import type { PacksState } from './packs-state';
-import { RESULT_LABEL, when } from './packs-view';
+import { resultLabel, when } from './packs-view';
+import { t } from '../i18n';
 
 type Notice = { text: string; error?: boolean } | null;
 
@@ -18,7 +19,7 @@ export function PacksSubscriptions({ state }: { state: PacksState }) {
     if (!r.ok) return setNotice({ text: r.reason, error: true });
     setUrl('');
     setNeedsGrant(null);
-    setNotice({ text: 'Subscribed. The pack is being downloaded; the result shows below.' });
+    setNotice({ text: t('subscribed') });
   };
 
   const ask = async (target: string): Promise<boolean> => {
@@ -35,12 +36,12 @@ export function PacksSubscriptions({ state }: { state: PacksState }) {
     // Servers that send CORS headers need nothing more; others need access to their origin,
     // asked for now, while the agent is subscribing, rather than failing later in the background.
     if (!(await reachableWithoutPermission(target))) {
-      setNotice({ text: `${checked.url.origin} sends no CORS headers (or could not be reached). Asking your browser for access to it…` });
+      setNotice({ text: t('subscribeAsking', checked.url.origin) });
       try {
-        if (!(await ask(target))) return setNotice({ text: `Access to ${checked.url.origin} was not allowed, so the pack cannot be downloaded. Ask for the server to send CORS headers, or allow access.`, error: true });
+        if (!(await ask(target))) return setNotice({ text: t('subscribeDenied', checked.url.origin), error: true });
       } catch {
         setNeedsGrant(target);
-        return setNotice({ text: `${checked.url.origin} does not answer to extensions on its own (no CORS headers), or could not be reached. Allow access to subscribe.`, error: true });
+        return setNotice({ text: t('subscribeNeedsAccess', checked.url.origin), error: true });
       }
     }
     await finish(target);
@@ -49,47 +50,47 @@ export function PacksSubscriptions({ state }: { state: PacksState }) {
   const grant = (target: string) => {
     // Called straight from the click, so the browser accepts it as the agent's own request.
     void chrome.permissions.request({ origins: [originPattern(target)] }).then(
-      (ok) => (ok ? finish(target) : setNotice({ text: 'Access was not allowed; not subscribed.', error: true })),
-      (err: Error) => setNotice({ text: `Could not ask for access: ${err.message}`, error: true }),
+      (ok) => (ok ? finish(target) : setNotice({ text: t('subscribeNotAllowed'), error: true })),
+      (err: Error) => setNotice({ text: t('subscribeAskFailed', err.message), error: true }),
     );
   };
 
   return (
     <div class="subscriptions">
-      <h4>Subscriptions</h4>
+      <h4>{t('subscriptionsTitle')}</h4>
       <form class="row" noValidate onSubmit={onSubscribe}>
         <label class="field">
-          Pack URL
+          {t('subscriptionUrl')}
           <input type="url" value={url} placeholder="https://support.example.com/packs/team.json" size={50} onInput={(e) => setUrl((e.currentTarget as HTMLInputElement).value)} />
         </label>
-        <button type="submit">Subscribe</button>
-        <button type="button" onClick={() => void checkNow()} disabled={!state.subscriptions.length}>Check all now</button>
+        <button type="submit">{t('subscribe')}</button>
+        <button type="button" onClick={() => void checkNow()} disabled={!state.subscriptions.length}>{t('subscriptionsCheckAll')}</button>
       </form>
       {notice && <p role={notice.error ? 'alert' : 'status'} class={`notice${notice.error ? ' error' : ''}`}>{notice.text}</p>}
-      {needsGrant && <button type="button" onClick={() => grant(needsGrant)}>Allow access to {new URL(needsGrant).origin}</button>}
+      {needsGrant && <button type="button" onClick={() => grant(needsGrant)}>{t('subscribeAllow', new URL(needsGrant).origin)}</button>}
       {state.subscriptions.length === 0 ? (
-        <p class="muted small">No subscriptions.</p>
+        <p class="muted small">{t('subscriptionsNone')}</p>
       ) : (
         <table class="list">
-          <caption>Pack subscriptions</caption>
+          <caption>{t('subscriptionsCaption')}</caption>
           <thead>
-            <tr><th scope="col">URL</th><th scope="col">Last check</th><th scope="col">Result</th><th scope="col">Actions</th></tr>
+            <tr><th scope="col">{t('colUrl')}</th><th scope="col">{t('colLastCheck')}</th><th scope="col">{t('colResult')}</th><th scope="col">{t('colActions')}</th></tr>
           </thead>
           <tbody>
             {state.subscriptions.map((s) => (
               <tr key={s.url} data-url={s.url}>
-                <th scope="row">{s.url}{s.fromPolicy && <div class="muted small">From your organisation’s policy</div>}</th>
-                <td data-label="Last check">{when(s.lastCheck)}</td>
-                <td class="sub-result" data-label="Result">
-                  <strong>{RESULT_LABEL[s.lastResult ?? 'pending']}</strong>
+                <th scope="row">{s.url}{s.fromPolicy && <div class="muted small">{t('subscriptionFromPolicy')}</div>}</th>
+                <td data-label={t('colLastCheck')}>{when(s.lastCheck)}</td>
+                <td class="sub-result" data-label={t('colResult')}>
+                  <strong>{resultLabel(s.lastResult ?? 'pending')}</strong>
                   {s.lastMessage && <div class="small">{s.lastMessage}</div>}
                 </td>
                 <td class="row">
-                  <button type="button" onClick={() => void checkNow(s.url)} aria-label={`Check ${s.url} now`}>Check now</button>
+                  <button type="button" onClick={() => void checkNow(s.url)} aria-label={t('subscriptionCheckLabel', s.url)}>{t('subscriptionCheck')}</button>
                   {s.fromPolicy ? (
-                    <span class="muted small">Set by policy; cannot be removed here.</span>
+                    <span class="muted small">{t('subscriptionSetByPolicy')}</span>
                   ) : (
-                    <button type="button" onClick={() => void unsubscribe(s.url).then((r) => !r.ok && setNotice({ text: r.reason, error: true }))} aria-label={`Unsubscribe from ${s.url}`}>Unsubscribe</button>
+                    <button type="button" onClick={() => void unsubscribe(s.url).then((r) => !r.ok && setNotice({ text: r.reason, error: true }))} aria-label={t('unsubscribeLabel', s.url)}>{t('unsubscribe')}</button>
                   )}
                 </td>
               </tr>

@@ -5,6 +5,7 @@ import { onApplied, USAGE_CHANNEL } from '../storage/write-queue';
 import { downloadText, stamp } from './download';
 import { usageCsv, usageRows, type UsageRow } from './packs-usage';
 import { when } from './packs-view';
+import { t } from '../i18n';
 
 /** Rows shown on the page; the CSV has them all. */
 const SHOWN = 200;
@@ -17,7 +18,7 @@ export function PacksUsage({ installed }: { installed: InstalledPack[] }) {
     const load = () =>
       usageRepo()
         .then((repo) => repo.all())
-        .then((records) => setRows(usageRows(records, installed)), (err: Error) => setError(`Usage could not be read: ${err.message}`));
+        .then((records) => setRows(usageRows(records, installed)), (err: Error) => setError(t('usageReadFailed', err.message)));
     void load();
     // A phrase inserted in the panel while this page is open shows here at once.
     return onApplied(USAGE_CHANNEL, () => void load());
@@ -25,17 +26,17 @@ export function PacksUsage({ installed }: { installed: InstalledPack[] }) {
 
   return (
     <div class="usage">
-      <h4>Phrase usage</h4>
-      <p class="muted small">Counted on this device only; nothing is sent anywhere. Export it to share with your team lead.</p>
+      <h4>{t('usageTitle')}</h4>
+      <p class="muted small">{t('usageIntro')}</p>
       {error && <p role="alert" class="notice error">{error}</p>}
-      {rows && rows.length === 0 && <p class="muted small">No phrase inserted yet.</p>}
+      {rows && rows.length === 0 && <p class="muted small">{t('usageNone')}</p>}
       {rows && rows.length > 0 && (
         <>
-          <button type="button" onClick={() => downloadText(`person-first-phrase-usage-${stamp()}.csv`, usageCsv(rows), 'text/csv')}>Export usage (CSV)</button>
+          <button type="button" onClick={() => downloadText(`person-first-phrase-usage-${stamp()}.csv`, usageCsv(rows), 'text/csv')}>{t('usageExport')}</button>
           <table class="list">
-            <caption>Phrase usage</caption>
+            <caption>{t('usageTitle')}</caption>
             <thead>
-              <tr><th scope="col">Phrase</th><th scope="col">Pack</th><th scope="col">Times inserted</th><th scope="col">Last used</th></tr>
+              <tr><th scope="col">{t('colPhrase')}</th><th scope="col">{t('colPack')}</th><th scope="col">{t('colTimesInserted')}</th><th scope="col">{t('colLastUsed')}</th></tr>
             </thead>
             <tbody>
               {rows.slice(0, SHOWN).map((r) => (
@@ -48,7 +49,7 @@ export function PacksUsage({ installed }: { installed: InstalledPack[] }) {
               ))}
             </tbody>
           </table>
-          {rows.length > SHOWN && <p class="muted small">Showing the {SHOWN} most used of {rows.length}; the CSV has all.</p>}
+          {rows.length > SHOWN && <p class="muted small">{t('usageShowing', SHOWN, rows.length)}</p>}
         </>
       )}
     </div>

@@ -3,6 +3,7 @@ import { DEFAULT_STEPS, type StepId } from '../core/steps';
 import type { Phrase } from '../core/pack/types';
 import type { InstalledPack } from '../packs/install';
 import { newPhraseId, PERSONAL_ID, savePersonalPhrases } from './packs-actions';
+import { t } from '../i18n';
 
 const stepTitle = (id: string) => DEFAULT_STEPS.find((s) => s.id === id)?.title ?? id;
 
@@ -28,7 +29,7 @@ function PhraseForm({ initial, submitLabel, onSubmit, onCancel, labels }: { init
         <textarea rows={2} value={text} onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} />
       </label>
       <button type="submit">{submitLabel}</button>
-      {onCancel && <button type="button" onClick={onCancel}>Cancel</button>}
+      {onCancel && <button type="button" onClick={onCancel}>{t('commonCancel')}</button>}
     </form>
   );
 }
@@ -47,22 +48,22 @@ export function PersonalPhrases({ installed }: { installed: InstalledPack[] }) {
 
   return (
     <div class="personal">
-      <p class="muted small">Your own words, shown after your team’s phrases. To use the customer’s first name, write {'{{customer.firstName|there}}'}: it reads “there” when the name is unknown.</p>
+      <p class="muted small">{t('personalIntro', '{{customer.firstName|there}}')}</p>
       {errors.length > 0 && (
         <div role="alert" class="notice error">
-          <p>Not saved:</p>
+          <p>{t('personalNotSaved')}</p>
           <ul>{errors.map((m, i) => <li key={i}>{m}</li>)}</ul>
         </div>
       )}
       {phrases.length > 0 && (
-        <ul class="personal-list" aria-label="My phrases">
+        <ul class="personal-list" aria-label={t('myPhrasesTitle')}>
           {phrases.map((p) => (
             <li key={p.id}>
               {editing === p.id ? (
                 <PhraseForm
                   initial={p}
-                  submitLabel="Save phrase"
-                  labels={['Edited step', 'Edited text']}
+                  submitLabel={t('personalSave')}
+                  labels={[t('personalEditedStep'), t('personalEditedText')]}
                   onCancel={() => setEditing(null)}
                   onSubmit={async (v) => {
                     const ok = await save(phrases.map((x) => (x.id === p.id ? { ...x, step: v.step, text: v.text } : x)));
@@ -74,15 +75,15 @@ export function PersonalPhrases({ installed }: { installed: InstalledPack[] }) {
                 <div class="row">
                   <span class="chip">{stepTitle(p.step)}</span>
                   <span class="phrase-text" style={{ flex: 1, whiteSpace: 'pre-wrap' }}>{p.text}</span>
-                  <button type="button" onClick={() => setEditing(p.id)} aria-label={`Edit phrase: ${p.text.slice(0, 40)}`}>Edit</button>
-                  <button type="button" onClick={() => void save(phrases.filter((x) => x.id !== p.id))} aria-label={`Delete phrase: ${p.text.slice(0, 40)}`}>Delete</button>
+                  <button type="button" onClick={() => setEditing(p.id)} aria-label={t('personalEditLabel', p.text.slice(0, 40))}>{t('commonEdit')}</button>
+                  <button type="button" onClick={() => void save(phrases.filter((x) => x.id !== p.id))} aria-label={t('personalDeleteLabel', p.text.slice(0, 40))}>{t('commonDelete')}</button>
                 </div>
               )}
             </li>
           ))}
         </ul>
       )}
-      <PhraseForm initial={{ step: 'empathize', text: '' }} submitLabel="Add phrase" labels={['Step', 'New phrase']} onSubmit={(v) => save([...phrases, { id: newPhraseId(phrases), step: v.step, text: v.text }])} />
+      <PhraseForm initial={{ step: 'empathize', text: '' }} submitLabel={t('personalAdd')} labels={[t('personalStep'), t('personalNew')]} onSubmit={(v) => save([...phrases, { id: newPhraseId(phrases), step: v.step, text: v.text }])} />
     </div>
   );
 }

@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { MIN_WAITING_SECONDS, writeSettings } from '../settings';
 import { useSettings } from '../panel/use-settings';
+import { t } from '../i18n';
 
 /** Why a waiting time cannot be used, or null: the agent is told, never silently corrected. */
 export function waitingSecondsProblem(raw: string): string | null {
   const text = raw.trim();
-  if (!text) return 'Enter a number of seconds.';
+  if (!text) return t('waitingEnterNumber');
   const n = Number(text);
-  if (!Number.isFinite(n) || !Number.isInteger(n)) return `“${text}” is not a whole number of seconds.`;
-  if (n < MIN_WAITING_SECONDS) return `Use ${MIN_WAITING_SECONDS} seconds or more; ${n} would remind you almost at once. Not saved.`;
-  if (n > 3600) return 'Use at most 3600 seconds (an hour). Not saved.';
+  if (!Number.isFinite(n) || !Number.isInteger(n)) return t('waitingNotWhole', text);
+  if (n < MIN_WAITING_SECONDS) return t('waitingTooShort', MIN_WAITING_SECONDS, n);
+  if (n > 3600) return t('waitingTooLong', 3600);
   return null;
 }
 
@@ -23,9 +24,9 @@ export function SettingsSection() {
   const save = async (patch: Parameters<typeof writeSettings>[0]) => {
     try {
       await writeSettings(patch);
-      setSaved('Saved.');
+      setSaved(t('optionsSaved'));
     } catch (err) {
-      setSaved(`Not saved: ${(err as Error).message}`);
+      setSaved(t('optionsNotSaved', (err as Error).message));
     }
   };
   const saveWaiting = (raw: string) => {
@@ -37,14 +38,14 @@ export function SettingsSection() {
 
   return (
     <section aria-labelledby="settings-title" class="card" id="you">
-      <h3 id="settings-title">You</h3>
+      <h3 id="settings-title">{t('settingsTitle')}</h3>
       <label class="field">
-        Your name, as customers see it
+        {t('settingsAgentName')}
         <input value={settings.agentName} maxLength={80} autocomplete="name" aria-describedby="agent-name-hint" onChange={(e) => save({ agentName: (e.currentTarget as HTMLInputElement).value })} />
-        <span id="agent-name-hint" class="hint">Phrases that sign with your name use it.</span>
+        <span id="agent-name-hint" class="hint">{t('settingsAgentNameHint')}</span>
       </label>
       <label class="field">
-        Remind me a chat customer is waiting after (seconds)
+        {t('settingsWaiting')}
         <input
           type="number"
           inputMode="numeric"
@@ -59,11 +60,11 @@ export function SettingsSection() {
       </label>
       <label class="field checkbox">
         <input type="checkbox" checked={settings.checkInAfterSolve} onChange={(e) => save({ checkInAfterSolve: (e.currentTarget as HTMLInputElement).checked })} />
-        After I solve a ticket, offer a “check in when there is no problem” reminder
+        {t('settingsCheckIn')}
       </label>
       <label class="field checkbox">
         <input type="checkbox" checked={settings.resetCard} onChange={(e) => save({ resetCard: (e.currentTarget as HTMLInputElement).checked })} />
-        Before each new ticket, show a one-line reset to start fresh
+        {t('settingsResetCard')}
       </label>
       <p role="status" class="muted small">{saved}</p>
     </section>

@@ -3,7 +3,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { isWebUrl } from '../open-ticket';
 import type { StoryRecord } from '../storage/db';
-import { STORY_KIND_LABELS, STORY_KINDS } from '../storage/stories-repo';
+import { STORY_KINDS } from '../storage/stories-repo';
+import { t } from '../i18n';
+import { dateText, plural, storyKindLabel } from '../ui-words';
 import { storiesRepo } from '../panel/repos';
 import { onApplied, queueWrite, STORIES_CHANNEL } from '../storage/write-queue';
 import { downloadText, stamp } from './download';
@@ -25,11 +27,11 @@ function isoDate(t: number): string {
 
 /** Stories grouped good, bad, ugly; newest first within a group. */
 export function storiesMarkdown(stories: readonly StoryRecord[], now = Date.now()): string {
-  const lines = [`# Stories to share`, '', `Exported ${isoDate(now)} · ${stories.length} ${stories.length === 1 ? 'story' : 'stories'}`, ''];
+  const lines = [`# ${t('storiesExportTitle')}`, '', plural(stories.length, 'storiesExportedOne', 'storiesExportedOther', isoDate(now)), ''];
   for (const kind of STORY_KINDS) {
     const group = stories.filter((s) => s.kind === kind).sort((a, b) => b.createdAt - a.createdAt);
     if (!group.length) continue;
-    lines.push(`## ${STORY_KIND_LABELS[kind]}`, '');
+    lines.push(`## ${storyKindLabel(kind)}`, '');
     for (const s of group) {
       const title = escapeMarkdown(s.subject?.trim() || s.key);
       // The URL goes in angle brackets so characters in it cannot end the link early.
@@ -68,32 +70,32 @@ export function StoriesSection() {
 
   return (
     <section class="card" aria-labelledby="stories-title" id="stories">
-      <h3 id="stories-title">Stories</h3>
-      <p class="small muted">Tickets you marked as good, bad or ugly, to share and learn from at the team meeting. They stay on this device until you export them.</p>
+      <h3 id="stories-title">{t('storiesTitle')}</h3>
+      <p class="small muted">{t('storiesIntro')}</p>
       {error && <p class="notice error" role="alert">{error}</p>}
       <div class="row">
         <button type="button" disabled={!stories.length} onClick={() => downloadText(`person-first-stories-${stamp()}.md`, storiesMarkdown(stories), 'text/markdown')}>
-          Export stories as Markdown
+          {t('storiesExportMarkdown')}
         </button>
         <button type="button" disabled={!stories.length} onClick={() => downloadText(`person-first-stories-${stamp()}.json`, storiesJson(stories), 'application/json')}>
-          Export stories as JSON
+          {t('storiesExportJson')}
         </button>
       </div>
       {stories.length === 0 ? (
-        <p class="small muted">No stories yet. Mark one from the panel with "Share this story".</p>
+        <p class="small muted">{t('storiesNone')}</p>
       ) : (
-        <table class="list" aria-label="Stories">
+        <table class="list" aria-label={t('storiesTitle')}>
           <thead>
-            <tr><th>Kind</th><th>Ticket</th><th>What happened</th><th>Date</th><th><span class="visually-hidden">Actions</span></th></tr>
+            <tr><th>{t('colKind')}</th><th>{t('colTicket')}</th><th>{t('storyWhatHappened')}</th><th>{t('colDate')}</th><th><span class="visually-hidden">{t('colActions')}</span></th></tr>
           </thead>
           <tbody>
             {stories.map((s) => (
               <tr key={s.id}>
-                <td>{STORY_KIND_LABELS[s.kind]}</td>
+                <td>{storyKindLabel(s.kind)}</td>
                 <td>{isWebUrl(s.url) ? <a href={s.url} target="_blank" rel="noopener noreferrer">{s.subject || s.key}</a> : s.subject || s.key}</td>
                 <td style={{ whiteSpace: 'pre-wrap' }}>{s.text}</td>
-                <td>{new Date(s.createdAt).toLocaleDateString()}</td>
-                <td><button type="button" aria-label={`Delete story: ${s.subject || s.key}`} onClick={() => void remove(s.id)}>Delete</button></td>
+                <td>{dateText(s.createdAt)}</td>
+                <td><button type="button" aria-label={t('storyDeleteLabel', s.subject || s.key)} onClick={() => void remove(s.id)}>{t('commonDelete')}</button></td>
               </tr>
             ))}
           </tbody>

@@ -8,6 +8,7 @@ import { decideEnabled, decideInstall, decideRemove, type InstalledPack } from '
 import { readPolicy } from '../packs/policy-packs';
 import { withPacks } from '../packs/store';
 import { addSubscription, readSubscriptions, removeSubscription, requestCheck, updateSubscriptions, writeSubscriptions } from '../packs/subscriptions';
+import { t } from '../i18n';
 
 export const PERSONAL_ID = 'personal';
 
@@ -23,7 +24,7 @@ export async function importPackText(text: string, now = Date.now()): Promise<Im
   // Here a page can parse CSS: a selector it cannot use is refused before anything is installed.
   const parsed = parsePack(text, { selectorProblem });
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
-  if (parsed.pack.id === PERSONAL_ID) return { ok: false, reason: 'The id “personal” is kept for your own phrases; give the pack another id.' };
+  if (parsed.pack.id === PERSONAL_ID) return { ok: false, reason: t('packIdPersonal') };
   const { lockedPackIds } = await readPolicy();
   const findings = lintPackText(text, parsed.pack);
   return withPacks(async (current) => {
@@ -121,7 +122,7 @@ export function newPhraseId(existing: readonly Phrase[], now = Date.now()): stri
 /** Validates the agent's phrases as a pack before saving; errors name the phrase by its number. */
 export async function savePersonalPhrases(phrases: Phrase[], now = Date.now()): Promise<{ ok: true } | { ok: false; messages: string[] }> {
   const policy = await readPolicy();
-  if (!policy.allowPersonalPhrases) return { ok: false, messages: ['Your organisation’s policy does not allow personal phrases.'] };
+  if (!policy.allowPersonalPhrases) return { ok: false, messages: [t('personalNotAllowed')] };
   return withPacks<{ ok: true } | { ok: false; messages: string[] }>(async (current) => {
     const existing = current.find((e) => e.pack.id === PERSONAL_ID);
     const candidate = personalPack(existing?.pack, phrases);
@@ -135,5 +136,5 @@ export async function savePersonalPhrases(phrases: Phrase[], now = Date.now()): 
 
 function describePersonalError(err: PackError): string {
   const m = /^\/phrases\/(\d+)/.exec(err.path);
-  return m ? `Phrase ${Number(m[1]) + 1}: ${err.message}` : formatPackError(err);
+  return m ? t('personalPhraseError', Number(m[1]) + 1, err.message) : formatPackError(err);
 }

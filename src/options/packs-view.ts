@@ -3,57 +3,63 @@
 import type { Policy } from '../core/policy';
 import { isLocked, type InstalledPack, type PackSource } from '../packs/install';
 import type { Subscription } from '../packs/subscriptions';
+import { t, type MessageKey } from '../i18n';
+import { dateTimeText, plural } from '../ui-words';
 
-export const SOURCE_LABEL: Record<PackSource, string> = {
-  policy: 'Your organisation (policy)',
-  subscribed: 'Subscribed URL',
-  imported: 'Imported file',
-  default: 'Built in',
-  personal: 'Your own phrases',
-};
+const SOURCE_LABEL = {
+  policy: 'packSourcePolicy',
+  subscribed: 'packSourceSubscribed',
+  imported: 'packSourceImported',
+  default: 'packSourceDefault',
+  personal: 'packSourcePersonal',
+} as const satisfies Record<PackSource, MessageKey>;
+
+export const sourceLabel = (source: PackSource): string => t(SOURCE_LABEL[source]);
 
 /** Why the agent cannot change this pack, or null when they can. */
 export function lockReason(entry: InstalledPack, policy: Pick<Policy, 'lockedPackIds'>): string | null {
   if (!isLocked(entry, policy.lockedPackIds)) return null;
-  if (entry.source === 'policy') return 'Installed by your organisation’s policy, so it cannot be turned off or removed here.';
-  if (policy.lockedPackIds.includes(entry.pack.id)) return 'Locked by your organisation’s policy, so it cannot be turned off or removed here.';
-  return 'Locked by your team lead (the pack is marked locked), so it cannot be turned off or removed here.';
+  if (entry.source === 'policy') return t('packLockedByPolicyInstall');
+  if (policy.lockedPackIds.includes(entry.pack.id)) return t('packLockedByPolicy');
+  return t('packLockedByLead');
 }
 
 /** Why the pack takes no part in the panel even though it is installed, or null. */
 export function inactiveReason(entry: InstalledPack, policy: Pick<Policy, 'disableDefaultPack' | 'allowPersonalPhrases'>): string | null {
-  if (entry.source === 'default' && policy.disableDefaultPack) return 'Turned off by your organisation’s policy.';
-  if (entry.source === 'personal' && !policy.allowPersonalPhrases) return 'Personal phrases are turned off by your organisation’s policy.';
-  if (entry.disabled) return 'Turned off.';
+  if (entry.source === 'default' && policy.disableDefaultPack) return t('packOffByPolicy');
+  if (entry.source === 'personal' && !policy.allowPersonalPhrases) return t('personalOffByPolicy');
+  if (entry.disabled) return t('packTurnedOff');
   return null;
 }
 
-const phrases = (n: number) => `${n} phrase${n === 1 ? '' : 's'}`;
+const phrases = (n: number) => plural(n, 'packPhrasesOne', 'packPhrasesOther');
 
 /** The last update in plain words, naming only what happened ("2 new phrases, 1 reworded"). */
 export function changeSummary(entry: InstalledPack): string {
   const c = entry.lastChange;
-  if (!c) return 'No changes yet.';
-  if (!c.fromVersion) return `Added with ${phrases(c.added.length)}.`;
+  if (!c) return t('packNoChanges');
+  if (!c.fromVersion) return t('packAddedWith', phrases(c.added.length));
   const parts = [
-    c.added.length && `${c.added.length} new phrase${c.added.length === 1 ? '' : 's'}`,
-    c.changed.length && `${phrases(c.changed.length)} reworded`,
-    c.removed.length && `${phrases(c.removed.length)} removed`,
+    c.added.length && plural(c.added.length, 'packNewPhrasesOne', 'packNewPhrasesOther'),
+    c.changed.length && plural(c.changed.length, 'packRewordedOne', 'packRewordedOther'),
+    c.removed.length && plural(c.removed.length, 'packRemovedOne', 'packRemovedOther'),
   ].filter(Boolean);
-  const what = parts.length ? `${parts.join(', ')}.` : 'no phrase changed.';
-  return c.fromVersion === c.toVersion ? `Installed again: ${what}` : `Updated from ${c.fromVersion} to ${c.toVersion}: ${what}`;
+  const what = parts.length ? t('packChangeList', parts.join(', ')) : t('packNoPhraseChanged');
+  return c.fromVersion === c.toVersion ? t('packInstalledAgain', what) : t('packUpdatedFrom', c.fromVersion, c.toVersion, what);
 }
 
-export function when(t: number | undefined): string {
-  return t ? new Date(t).toLocaleString() : 'never';
+export function when(at: number | undefined): string {
+  return at ? dateTimeText(at) : t('packNever');
 }
 
-export const RESULT_LABEL: Record<NonNullable<Subscription['lastResult']>, string> = {
-  pending: 'Checking…',
-  updated: 'Updated',
-  unchanged: 'No change',
-  error: 'Problem',
-};
+const RESULT_LABEL = {
+  pending: 'subscriptionChecking',
+  updated: 'subscriptionUpdated',
+  unchanged: 'subscriptionUnchanged',
+  error: 'subscriptionProblem',
+} as const satisfies Record<NonNullable<Subscription['lastResult']>, MessageKey>;
+
+export const resultLabel = (result: NonNullable<Subscription['lastResult']>): string => t(RESULT_LABEL[result]);
 
 /** Packs in the order they merge (policy first), personal last; by name within a source. */
 export function sortForDisplay(installed: readonly InstalledPack[]): InstalledPack[] {

@@ -7,6 +7,7 @@ import { TicketWorkspace } from './TicketWorkspace';
 import { useDeskName } from './use-desk-name';
 import { useFollowedTicket } from './use-followed-ticket';
 import { useWindowId } from './use-window-id';
+import { t } from '../i18n';
 
 const FollowUpList = lazyPart(() => import('./coaching/FollowUpList').then((m) => m.FollowUpList));
 
@@ -16,15 +17,15 @@ export function App() {
   const deskName = useDeskName(shown?.ticket?.desk);
   if (!loaded || windowId === null) return <main class="panel" aria-busy="true" />;
   const ticket = shown?.ticket;
-  const followUps = <SectionBoundary name="Follow-ups"><FollowUpList /></SectionBoundary>;
+  const followUps = <SectionBoundary name={t('sectionFollowups')}><FollowUpList /></SectionBoundary>;
   if (!shown || !ticket) return <main class="panel"><EmptyState desks={Object.values(DESK_NAMES)} />{followUps}</main>;
   const openTab = () => void chrome.runtime.sendMessage({ type: 'panel/open-desk-tab', tabId: shown.tabId });
   return (
     <main class="panel">
       {/* Keyed by ticket: a switch unmounts the old ticket's state, flushing its note first. */}
-      <SectionBoundary name="This ticket's checklist and phrases" resetKey={ticket.key}>
+      <SectionBoundary name={t('sectionTicketWorkspace')} resetKey={ticket.key}>
         <TicketWorkspace key={ticket.key} shown={shown} ticket={ticket} windowId={windowId} after={followUps}>
-          <SectionBoundary name="The ticket card" resetKey={ticket.key}>
+          <SectionBoundary name={t('sectionTicketCard')} resetKey={ticket.key}>
             <TicketCard shown={{ ...shown, ticket }} deskName={deskName} onOpenTab={openTab} />
           </SectionBoundary>
         </TicketWorkspace>

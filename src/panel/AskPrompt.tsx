@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../i18n';
 
 export interface AskField {
   key: string;
@@ -30,7 +31,7 @@ export function AskPrompt({ fields, phrase, initial = {}, onSubmit, onCancel }: 
   return (
     <form
       class="ask"
-      aria-label="Fill in the phrase"
+      aria-label={t('askLabel')}
       aria-describedby="ask-phrase"
       onSubmit={(e) => {
         e.preventDefault();
@@ -55,8 +56,8 @@ export function AskPrompt({ fields, phrase, initial = {}, onSubmit, onCancel }: 
         </label>
       ))}
       <div class="row">
-        <button type="submit" disabled={!complete}>Insert</button>
-        <button type="button" onClick={onCancel}>Cancel</button>
+        <button type="submit" disabled={!complete}>{t('askInsert')}</button>
+        <button type="button" onClick={onCancel}>{t('commonCancel')}</button>
       </div>
     </form>
   );

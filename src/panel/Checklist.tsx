@@ -1,4 +1,5 @@
 import { useRef } from 'preact/hooks';
+import { t } from '../i18n';
 
 export interface ChecklistStep {
   id: string;
@@ -42,7 +43,7 @@ export function Checklist({ steps, done, selected, raised = [], onToggle, onSele
 
   return (
     <section aria-labelledby="checklist-title" class="stepper">
-      <h2 id="checklist-title" class="stepper-head">Person first, then the problem</h2>
+      <h2 id="checklist-title" class="stepper-head">{t('checklistTitle')}</h2>
       <ol ref={list} onKeyDown={onKey}>
         {steps.map((s, i) => {
           const checked = done.includes(s.id);
@@ -62,7 +63,7 @@ export function Checklist({ steps, done, selected, raised = [], onToggle, onSele
                 onChange={(e) => onToggle(s.id, (e.currentTarget as HTMLInputElement).checked)}
               />
               {/* A mouse target; from the keyboard, arrowing onto a step does the same. */}
-              <button type="button" class="step-name" tabIndex={-1} aria-pressed={current} aria-label={`Show ${s.title} phrases`} onClick={() => onSelect(s.id)}>
+              <button type="button" class="step-name" tabIndex={-1} aria-pressed={current} aria-label={t('checklistShowStep', s.title)} onClick={() => onSelect(s.id)}>
                 {s.title}
               </button>
             </li>

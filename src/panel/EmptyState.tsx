@@ -1,8 +1,9 @@
+import { t } from '../i18n';
 export function EmptyState({ desks }: { desks: string[] }) {
   return (
-    <section class="empty" aria-label="No ticket">
-      <h1>No ticket open</h1>
-      <p>Open a ticket in {desks.join(', ')} and Person First will walk through it with you: the person first, then the problem.</p>
+    <section class="empty" aria-label={t('emptyLabel')}>
+      <h1>{t('emptyTitle')}</h1>
+      <p>{t('emptyBody', desks.join(', '))}</p>
     </section>
   );
 }

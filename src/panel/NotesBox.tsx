@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { describeSaveState, type AutosaveState } from '../core/autosave';
+import type { AutosaveState } from '../core/autosave';
 import { decideRemoteNote, type NoteVersion } from '../core/notes-merge';
 import type { TicketContext } from '../core/ticket';
 import { onAppendToNotes } from './notes-bus';
 import { autosaver, notesSync, rescuedText, setNoteMeta } from './notes-session';
 import { notesRepo } from './repos';
+import { t } from '../i18n';
+import { saveStateText } from '../ui-words';
 
 /** The ticket's notes: saved as the agent types, never lost, in step with other windows. */
 export function NotesBox({ ticket }: { ticket: TicketContext }) {
@@ -61,13 +63,13 @@ export function NotesBox({ ticket }: { ticket: TicketContext }) {
     };
   }, [key]);
 
-  const status = describeSaveState(state);
+  const status = saveStateText(state);
   return (
     <section class="notes" aria-labelledby="notes-title">
-      <h2 id="notes-title">Notes</h2>
+      <h2 id="notes-title">{t('notesTitle')}</h2>
       <textarea
-        aria-label="Notes"
-        placeholder="What they said, what they mean, what they asked for, what you promised…"
+        aria-label={t('notesTitle')}
+        placeholder={t('notesPlaceholder')}
         value={text}
         disabled={!loaded}
         onInput={(e) => type((e.currentTarget as HTMLTextAreaElement).value)}
@@ -76,8 +78,8 @@ export function NotesBox({ ticket }: { ticket: TicketContext }) {
       <p role="status" class={`save-state${state.status === 'failed' ? ' error' : ''}`}>{status}</p>
       {state.status === 'superseded' && state.notStoredText && (
         <p class="notice">
-          Newer text from another window replaced what you typed here.{' '}
-          <button type="button" class="link" onClick={() => type(state.notStoredText!)}>Put my text back</button>
+          {t('notesReplaced')}{' '}
+          <button type="button" class="link" onClick={() => type(state.notStoredText!)}>{t('notesPutBack')}</button>
         </p>
       )}
     </section>

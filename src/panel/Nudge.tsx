@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 interface Props {
   firstName?: string;
   phrase?: { label: string; onInsert(): void };
@@ -8,14 +9,14 @@ interface Props {
 export function Nudge({ firstName, phrase, onDismiss }: Props) {
   return (
     <div role="status" class="prompt nudge">
-      <p>Before solving, a line for {firstName ?? 'the customer'} as a person:</p>
+      <p>{firstName ? t('nudgeLead', firstName) : t('nudgeLeadNoName')}</p>
       <div class="row">
         {phrase && (
           <button type="button" class="phrase" title={phrase.label} onClick={phrase.onInsert}>
             {phrase.label}
           </button>
         )}
-        <button type="button" class="quiet" onClick={onDismiss}>Not now</button>
+        <button type="button" class="quiet" onClick={onDismiss}>{t('nudgeNotNow')}</button>
       </div>
     </div>
   );

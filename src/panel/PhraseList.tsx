@@ -1,6 +1,7 @@
 import { forwardRef } from 'preact/compat';
 import type { ComponentChildren, Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../i18n';
 
 export interface PhraseView {
   id: string;
@@ -65,18 +66,18 @@ export const PhraseList = forwardRef(function PhraseList({ query, phrases, headi
         ref={searchRef}
         type="search"
         role="searchbox"
-        aria-label="Search phrases"
-        placeholder="Search phrases (Alt+Shift+F)"
+        aria-label={t('phrasesSearchLabel')}
+        placeholder={t('phrasesSearchPlaceholder')}
         value={query}
         onInput={(e) => onQuery((e.currentTarget as HTMLInputElement).value)}
       />
       {phrases.length === 0 ? (
-        <p class="muted">No phrase matches “{query}”.</p>
+        <p class="muted">{t('phrasesNoMatch', query)}</p>
       ) : (
-        <ul ref={list} aria-label="Suggested phrases">
+        <ul ref={list} aria-label={t('phrasesSuggested')}>
           {phrases.map((p, i) => (
             <li key={p.id}>
-              <button type="button" class="phrase" tabIndex={i === tabStop ? 0 : -1} onFocus={() => setTabStop(i)} title={p.needsInput ? 'Asks for a value before inserting' : 'Insert into the reply'} onClick={() => onInsert(p)}>
+              <button type="button" class="phrase" tabIndex={i === tabStop ? 0 : -1} onFocus={() => setTabStop(i)} title={p.needsInput ? t('phraseAsksFirst') : t('phraseInsert')} onClick={() => onInsert(p)}>
                 <span class="phrase-text" lang={lang}>{p.preview}</span>
                 {query && <span class="phrase-step">{p.stepTitle}</span>}
                 {p.assumes && <span class="phrase-step phrase-assumes">{p.assumes}</span>}

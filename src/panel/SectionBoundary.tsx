@@ -1,4 +1,5 @@
 import { Component, type ComponentChildren } from 'preact';
+import { t } from '../i18n';
 
 interface Props {
   /** The part of the panel, as the agent would name it: "Cues", "Phrases", "Notes". */
@@ -37,7 +38,7 @@ export class SectionBoundary extends Component<Props, State> {
     if (!error) return this.props.children;
     return (
       <p class="notice error" role="alert">
-        {this.props.name} could not be shown ({error.message || 'an unexpected error'}). The rest of the panel still works; reopening the panel tries again.
+        {t('sectionFailed', this.props.name, error.message || t('sectionUnexpectedError'))}
       </p>
     );
   }

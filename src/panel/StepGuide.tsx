@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 interface Props {
   title: string;
   hint?: string;
@@ -9,8 +10,8 @@ interface Props {
 export function StepGuide({ title, hint, done, total }: Props) {
   return (
     <div class="prompt step-guide">
-      <p><span class="guide-title">Now: {title}</span>{hint && <span class="guide-hint"> · {hint}</span>}</p>
-      <p class="guide-progress">{done === total ? 'Every step done. Well looked after.' : `${done} of ${total} steps done. Any order is fine; the person comes first.`}</p>
+      <p><span class="guide-title">{t('guideNow', title)}</span>{hint && <span class="guide-hint"> · {hint}</span>}</p>
+      <p class="guide-progress">{done === total ? t('guideAllDone') : t('guideProgress', done, total)}</p>
     </div>
   );
 }

@@ -1,45 +1,46 @@
-import { healthLine } from '../core/desk-health';
 import type { WindowTicket } from '../core/follow';
-import { contactsOf, describeContacts } from '../core/ticket-facts';
+import { contactsOf } from '../core/ticket-facts';
+import { t, type MessageKey } from '../i18n';
+import { contactsText, healthText } from '../ui-words';
 
-const CHANNEL_LABEL: Record<string, string> = { chat: 'Chat', email: 'Email', messaging: 'Messaging', phone: 'Phone', other: 'Other' };
+const CHANNEL_LABEL = { chat: 'channelChat', email: 'channelEmail', messaging: 'channelMessaging', phone: 'channelPhone', other: 'channelOther' } as const satisfies Record<string, MessageKey>;
 
 /** The followed ticket, every field rendered as text (never HTML). */
 export function TicketCard({ shown, deskName, onOpenTab }: { shown: WindowTicket & { ticket: NonNullable<WindowTicket['ticket']> }; deskName: string; onOpenTab(): void }) {
-  const t = shown.ticket;
+  const tk = shown.ticket;
   // The same count the cues and phrases use, with its basis: "3rd contact — they said "third time"".
-  const contacts = describeContacts(contactsOf(t));
-  const health = healthLine(t);
+  const contacts = contactsText(contactsOf(tk));
+  const health = healthText(tk);
   return (
-    <section class="ticket" aria-label="Current ticket" data-ticket-id={t.ticketId}>
+    <section class="ticket" aria-label={t('ticketLabel')} data-ticket-id={tk.ticketId}>
       <p class="ticket-meta">
-        <span>{deskName}</span><span aria-hidden="true">·</span><span>Ticket #{t.number ?? t.ticketId}</span>
-        {t.channel && <span class="chip">{CHANNEL_LABEL[t.channel]}</span>}
+        <span>{deskName}</span><span aria-hidden="true">·</span><span>{t('ticketNumber', tk.number ?? tk.ticketId)}</span>
+        {tk.channel && <span class="chip">{t(CHANNEL_LABEL[tk.channel])}</span>}
       </p>
-      <h1 class="ticket-subject">{t.subject ?? `Ticket #${t.number ?? t.ticketId}`}</h1>
-      {t.customer && (
+      <h1 class="ticket-subject">{tk.subject ?? t('ticketNumber', tk.number ?? tk.ticketId)}</h1>
+      {tk.customer && (
         <p class="ticket-customer">
-          {t.customer.name && <span class="name">{t.customer.name}</span>}
-          {t.customer.email && <span class="muted"> &lt;{t.customer.email}&gt;</span>}
+          {tk.customer.name && <span class="name">{tk.customer.name}</span>}
+          {tk.customer.email && <span class="muted"> &lt;{tk.customer.email}&gt;</span>}
         </p>
       )}
       {shown.inOtherTab && (
         <p class="in-other-tab" role="note">
-          This ticket is in another tab. <button type="button" class="link" onClick={onOpenTab}>Go to it</button>
+          {t('ticketInOtherTab')} <button type="button" class="link" onClick={onOpenTab}>{t('ticketGoToIt')}</button>
         </p>
       )}
-      {t.lastCustomerMessage && (
+      {tk.lastCustomerMessage && (
         <figure class="last-message">
           <figcaption>
-            Latest from {t.customer?.firstName ?? 'the customer'}
+            {tk.customer?.firstName ? t('ticketLatestFrom', tk.customer.firstName) : t('ticketLatestFromCustomer')}
             {contacts ? ` (${contacts})` : ''}
           </figcaption>
-          <blockquote>{t.lastCustomerMessage}</blockquote>
+          <blockquote>{tk.lastCustomerMessage}</blockquote>
         </figure>
       )}
       {health && (
         <p class="muted small" role="note">
-          {health} <button type="button" class="link" onClick={() => void chrome.runtime.openOptionsPage()}>Check it in options</button>
+          {health} <button type="button" class="link" onClick={() => void chrome.runtime.openOptionsPage()}>{t('ticketCheckInOptions')}</button>
         </p>
       )}
     </section>

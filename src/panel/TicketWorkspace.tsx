@@ -2,12 +2,14 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { WindowTicket } from '../core/follow';
 import { currentStep, shouldNudge } from '../core/nudge';
 import { fillPlaceholders, type AskField, type PlaceholderValues } from '../core/placeholders';
-import { assumesLabel, unmetConditions, type ConditionContext } from '../core/phrase-conditions';
+import { unmetConditionParts, type ConditionContext, type ConditionPart } from '../core/phrase-conditions';
 import { prefillAnswers } from '../core/prefill';
 import type { TicketContext } from '../core/ticket';
 import type { TicketFacts } from '../core/ticket-facts';
 import { sendToTab } from '../messaging';
 import { AskPrompt } from './AskPrompt';
+import { t } from '../i18n';
+import { askLabel, assumesText } from '../ui-words';
 // By path, not through the coaching index: that index would pull the lazily loaded parts in too.
 import { CuesBar } from './coaching/CuesBar';
 import { StoryButton } from './coaching/StoryButton';
@@ -104,9 +106,9 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
   const context: ConditionContext = { facts, cues: cues.map((c) => c.kind) };
   const condKey = conditionsKey(context);
   const unmet = useMemo(() => {
-    const byKey = new Map<string, string[]>();
+    const byKey = new Map<string, ConditionPart[]>();
     for (const p of set.byKey.values()) {
-      const missing = unmetConditions(p.when, context);
+      const missing = unmetConditionParts(p.when, context);
       if (missing.length) byKey.set(p.key, missing);
     }
     return { byKey, keys: new Set(byKey.keys()) };
@@ -143,7 +145,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
   const showReset = settings.resetCard && progress.loaded && !query && step === 'reset' && !progress.done.includes('reset') && !!resetLine;
   const views: PhraseView[] = results.map((p) => {
     const filled = fillPlaceholders(p.text, values);
-    return { id: p.key, step: p.step, stepTitle: stepTitle(p.step), preview: filled.text, needsInput: filled.missing.length > 0, assumes: assumesLabel(unmet.byKey.get(p.key) ?? []) };
+    return { id: p.key, step: p.step, stepTitle: stepTitle(p.step), preview: filled.text, needsInput: filled.missing.length > 0, assumes: assumesText(unmet.byKey.get(p.key) ?? []) };
   });
 
   // A performance mark (not a log): the bench reads the panel's first useful render from it.
@@ -178,7 +180,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
     const phrase = set.byKey.get(key);
     if (!phrase) return;
     const filled = fillPlaceholders(phrase.text, values);
-    if (filled.missing.length) setAsking({ phrase, fields: filled.missing });
+    if (filled.missing.length) setAsking({ phrase, fields: filled.missing.map((f) => ({ ...f, label: askLabel(f) })) });
     else void insertFilled(phrase, filled.text);
   };
 
@@ -230,10 +232,10 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
     <>
       <div class="glance">
         {children}
-        <SectionBoundary name="Cues">
+        <SectionBoundary name={t('sectionCues')}>
           <CuesBar cues={cuesAbove} ticket={ticket} facts={facts} part="cues" unread={unread} rulesLocale={set.cueRules.locale} />
         </SectionBoundary>
-        <SectionBoundary name="The checklist" resetKey={set}>
+        <SectionBoundary name={t('sectionChecklist')} resetKey={set}>
         <Checklist
           steps={set.steps}
           done={progress.done}
@@ -252,7 +254,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
         {set.steps.length > 0 && <PromptSlot {...prompts} />}
         {set.problems.length > 0 && <p class="notice error" role="alert">{set.problems.join(' ')}</p>}
         {progress.error && <p class="notice error" role="alert">{progress.error}</p>}
-        <SectionBoundary name="Phrases" resetKey={set}>
+        <SectionBoundary name={t('sectionPhrases')} resetKey={set}>
         {asking ? (
           <AskPrompt
             fields={asking.fields}
@@ -272,7 +274,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
           <PhraseList
             ref={search}
             query={query}
-            heading={query ? 'Matching phrases' : `${stepTitle(phraseStep ?? '')} phrases`}
+            heading={query ? t('phrasesMatching') : t('phrasesForStep', stepTitle(phraseStep ?? ''))}
             phrases={views}
             lang={set.language.locale}
             toolbar={<PhraseLanguageSwitch choice={set.language} onChoose={(locale) => void progress.setPhraseLocale(locale)} />}
@@ -284,11 +286,11 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
         </SectionBoundary>
         <p class={`insert-status${notice?.error ? ' error' : ''}`} role="status">{notice?.text ?? ''}</p>
       </div>
-      <SectionBoundary name="Draft tips">
+      <SectionBoundary name={t('sectionDraftTips')}>
         <DraftTips ticket={ticket} tabId={shown.tabId} frustrated={frustrated} disabledTips={settings.disabledTips} />
       </SectionBoundary>
       <div class="below">
-        <SectionBoundary name="Key facts">
+        <SectionBoundary name={t('sectionKeyFacts')}>
           <CuesBar cues={cues} ticket={ticket} facts={facts} part="notes" />
         </SectionBoundary>
         {atSummary && (
@@ -298,10 +300,10 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
             checkInPhrases={checkInPhrases}
           />
         )}
-        <SectionBoundary name="Notes">
+        <SectionBoundary name={t('notesTitle')}>
           <NotesBox ticket={ticket} />
         </SectionBoundary>
-        <StoryButton ticket={ticket} label="Mark this ticket as a story" />
+        <StoryButton ticket={ticket} label={t('storyMarkTicket')} />
         {after}
       </div>
     </>

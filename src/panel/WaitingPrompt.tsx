@@ -1,6 +1,7 @@
 import type { Cue } from '../core/cues';
 import type { TicketContext } from '../core/ticket';
-import { CUE_LABELS, cueHint } from './coaching/cue-hints';
+import { cueHint, cueLabel } from './coaching/cue-hints';
+import { cueReasonText } from './coaching/cue-reasons';
 
 interface Props {
   cue: Cue;
@@ -12,9 +13,9 @@ interface Props {
 export function WaitingPrompt({ cue, ticket, phrase }: Props) {
   return (
     <div class="prompt waiting">
-      <ul class="cue-list" aria-label="Waiting">
+      <ul class="cue-list" aria-label={cueLabel('waiting')}>
         <li class="cue cue-waiting">
-          <span class="cue-chip">{CUE_LABELS[cue.kind]}</span> <span class="cue-reason">{cue.reason}</span>
+          <span class="cue-chip">{cueLabel(cue.kind)}</span> <span class="cue-reason">{cueReasonText(cue)}</span>
         </li>
       </ul>
       {phrase ? (

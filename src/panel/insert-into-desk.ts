@@ -1,4 +1,5 @@
 import { sendToTab, type InsertOutcome } from '../messaging';
+import { t, type MessageKey } from '../i18n';
 
 /** `into`: the composer that got the text, in the desk's words; `closed`: the desk's reply box is closed. */
 export type DeliveryResult =
@@ -12,10 +13,10 @@ export async function deliverText(tabId: number, text: string): Promise<Delivery
   try {
     outcome = await sendToTab<InsertOutcome>(tabId, { type: 'editor/insert', text });
   } catch {
-    outcome = { ok: false, reason: 'The desk tab did not answer (reload it if the extension was just updated).' };
+    outcome = { ok: false, reason: t('deliveryNoAnswer') };
   }
   if (outcome?.ok) return { kind: 'inserted', method: outcome.method, into: outcome.into };
-  const reason = outcome?.reason ?? 'The reply box did not accept the text.';
+  const reason = outcome?.reason ?? t('deliveryNotAccepted');
   const closed = !!outcome && !outcome.ok && !!outcome.closed;
   try {
     await navigator.clipboard.writeText(text);
@@ -25,12 +26,16 @@ export async function deliverText(tabId: number, text: string): Promise<Delivery
   }
 }
 
+/** The desks name their composers in English ('reply', 'internal note'); the known ones get the UI's words. */
+const COMPOSERS: Readonly<Record<string, MessageKey>> = { reply: 'deliveryInsertedReply', 'internal note': 'deliveryInsertedNote', forward: 'deliveryInsertedForward' };
+const insertedInto = (into: string) => (Object.hasOwn(COMPOSERS, into) ? t(COMPOSERS[into]!) : t('deliveryInsertedInto', into));
+
 export function describeDelivery(r: DeliveryResult): string {
   switch (r.kind) {
-    case 'inserted': return r.into ? `Inserted into the ${r.into}.` : 'Inserted where you were typing.';
+    case 'inserted': return r.into ? insertedInto(r.into) : t('deliveryInserted');
     case 'copied': return r.closed
-      ? 'The reply box is closed, so the text is on your clipboard: open the reply and paste it with Ctrl+V.'
-      : `Copied to the clipboard instead: paste it with Ctrl+V. (${r.reason})`;
-    case 'failed': return r.closed ? 'The reply box is closed: open the reply, then pick the phrase again.' : `Could not insert or copy the text. ${r.reason}`;
+      ? t('deliveryCopiedClosed')
+      : t('deliveryCopied', r.reason);
+    case 'failed': return r.closed ? t('deliveryFailedClosed') : t('deliveryFailed', r.reason);
   }
 }

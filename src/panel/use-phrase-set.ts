@@ -10,6 +10,7 @@ import { installedLocales, mergeInstalled } from '../packs/merge-installed';
 import type { InstalledPack } from '../packs/install';
 import { onInstalledChanged, readInstalled } from '../packs/installed';
 import { boot, markMerged } from './boot';
+import { t } from '../i18n';
 
 export type PanelPhrase = MergedPhrase;
 
@@ -62,7 +63,7 @@ export function usablePacks(installed: readonly InstalledPack[]): { usable: Inst
   for (const entry of installed) {
     const checked = validatePack(entry?.pack);
     if (checked.ok) usable.push({ ...entry, pack: checked.pack });
-    else left.push(`The pack “${typeof entry?.pack?.name === 'string' ? entry.pack.name : 'unnamed'}” was left out: ${formatPackError(checked.errors[0]!)}`);
+    else left.push(t('packLeftOut', typeof entry?.pack?.name === 'string' ? entry.pack.name : t('packUnnamed'), formatPackError(checked.errors[0]!)));
   }
   return { usable, left };
 }
@@ -136,7 +137,7 @@ export function usePhraseSet(wanted: PhraseLanguageWanted | null = {}): PhraseSe
       const packs = await loadDefaultPacks();
       setInstalled(packs.map((pack) => ({ pack, source: 'default', installedAt: 0, updatedAt: 0 })));
     }).catch((err: Error) => {
-      setProblems([`Phrases could not be loaded: ${err.message}`]);
+      setProblems([t('phrasesLoadFailed', err.message)]);
       setInstalled([]);
     });
     return onInstalledChanged(setInstalled);

@@ -82,7 +82,7 @@ export const tests: E2ETest[] = [
   }],
   ['a chat customer left waiting gets a thanks-for-waiting line in the prompt slot, gone once the agent replies', async () => {
     await setSettings({ waitingSeconds: 10 });
-    const waiting = panel.getByRole('listitem').filter({ hasText: /Waiting \d+ s(ec)? for a reply|Waiting \d+ min for a reply/ });
+    const waiting = panel.getByRole('listitem').filter({ hasText: /Waiting \d+ (s|sec|seconds?|min|minutes?) for a reply/ });
     await waiting.waitFor({ timeout: 25000 });
     // The line is offered in the prompt slot (issue #12), so the phrase list does not jump while the agent reads.
     await until(async () => (await panel.locator('.prompt-slot').getByRole('button').first().textContent()) ?? '', (t) => /thanks for waiting/i.test(t), 'the waiting prompt\'s phrase');

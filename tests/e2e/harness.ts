@@ -32,8 +32,13 @@ export function liveContexts(): BrowserContext[] {
   return [...live];
 }
 
-/** `extensionDir` loads another build than dist/ (the unzipped store package); one without a manifest `key` gets an id from its path. */
-export async function launch(opts: { userDataDir?: string; headless?: boolean; extensionDir?: string } = {}): Promise<Harness> {
+/**
+ * `extensionDir` loads another build than dist/ (the unzipped store package); one without a manifest
+ * `key` gets an id from its path. `lang`: the browser's UI language (default en-US, so the suite
+ * reads the same whatever the machine's locale). Chromium on Linux takes it from --lang for
+ * extension messages and from LANGUAGE for the rest; both are set.
+ */
+export async function launch(opts: { userDataDir?: string; headless?: boolean; extensionDir?: string; lang?: string } = {}): Promise<Harness> {
   const dir = opts.extensionDir ?? DIST;
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`${dir === DIST ? 'dist/' : dir} is missing: run \`npm run build\` first.`);
   const keyed = 'key' in (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as object);
@@ -42,7 +47,8 @@ export async function launch(opts: { userDataDir?: string; headless?: boolean; e
     executablePath: chromiumPath(),
     headless: opts.headless ?? true,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [...QUIET_FLAGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+    args: [...QUIET_FLAGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`, `--lang=${opts.lang ?? 'en-US'}`],
+    env: { ...process.env, LANGUAGE: (opts.lang ?? 'en-US').replace('-', '_') },
     viewport: { width: 1200, height: 800 },
   });
   live.add(context);

@@ -87,7 +87,7 @@ describe('cues bar', () => {
     const { rerender } = render(<Cues t={t} now={at + 30_000} />);
     expect(screen.queryByText('Waiting')).toBeNull();
     rerender(<Cues t={t} now={at + 90_000} />);
-    expect(screen.getByText('Waiting').closest('li')!.textContent).toContain('Waiting 1 min for a reply');
+    expect(screen.getByText('Waiting').closest('li')!.textContent).toContain('Waiting 1 minute for a reply');
     rerender(<Cues t={{ ...t, agentMessages: 2 }} now={at + 95_000} />);
     expect(screen.queryByText('Waiting')).toBeNull();
   });
@@ -200,7 +200,7 @@ describe('follow-ups', () => {
     render(<FollowUpControls ticket={t} />);
     fireEvent.input(screen.getByRole('textbox', { name: 'Reason' }), { target: { value: 'Did the refund reach her bank?' } });
     fireEvent.click(screen.getByRole('button', { name: 'Check back tomorrow' }));
-    await screen.findByText(/I will remind you tomorrow at 09:00/);
+    await screen.findByText(/I will remind you tomorrow at (9:00 AM|09:00)/);
     const [saved, ...rest] = await followups.forTicket(t.key);
     expect(rest).toHaveLength(0);
     expect(saved).toMatchObject({ key: t.key, url: t.url, subject: t.subject, reason: 'Did the refund reach her bank?' });

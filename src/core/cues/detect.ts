@@ -8,12 +8,23 @@ export interface Cue {
   kind: CueKind;
   /** Short and human, shown to the agent: "They have written 3 times; Mostly capitals". */
   reason: string;
+  /** The same reasons as parts, for a UI that words them in its own language. */
+  reasons?: CueReason[];
   /** Steps to bring forward in the checklist. */
   raise: CueStepId[];
   /** 0–1: how strongly the message shows it. */
   strength?: number;
   /** The customer's words behind the cue, for phrases that name the exact situation. */
   evidence?: string[];
+}
+
+/** One reason as the rule wrote it: its template ('Says "{match}"') and what filled it. */
+export interface CueReason {
+  template: string;
+  /** The customer's words for {match}, or the count for {n}. */
+  value?: string;
+  /** For {duration}: how long they have waited. */
+  waitedMs?: number;
 }
 
 export interface CueInput {
@@ -62,6 +73,8 @@ interface CompiledRules {
 interface Hit {
   id: string;
   reason: string;
+  template?: string;
+  value?: string;
   weight: number;
   index: number;
   end: number;
@@ -245,7 +258,7 @@ function phraseHits(list: CompiledSignal[], text: string, c: CompiledRules, rule
       if (signal.aimed && aimedElsewhere(text, index, index + m[0].length, c)) continue;
       if (signal.unlessAfter?.length && wordsBefore(text, index, 2).some((w) => signal.unlessAfter!.includes(w))) continue;
       const shown = prettyMatch(m[0]);
-      hits.push({ id, reason: signal.reason.replace('{match}', shown), weight: signal.weight ?? 1, index, end: index + m[0].length, text: shown });
+      hits.push({ id, reason: signal.reason.replace('{match}', shown), template: signal.reason, value: shown, weight: signal.weight ?? 1, index, end: index + m[0].length, text: shown });
     }
   }
   return hits;
@@ -273,7 +286,7 @@ function happyHits(raw: string, text: string, c: CompiledRules, rules: CueRules)
     return true;
   });
   const emoticon = rules.happy.emoticons.find((e) => e && raw.includes(e));
-  if (emoticon) hits.push({ id: 'emoticon', reason: `Smiles: ${emoticon}`, weight: rules.happy.emoticonWeight, index: raw.length, end: raw.length, text: emoticon });
+  if (emoticon) hits.push({ id: 'emoticon', reason: `Smiles: ${emoticon}`, template: 'Smiles: {match}', value: emoticon, weight: rules.happy.emoticonWeight, index: raw.length, end: raw.length, text: emoticon });
   return hits;
 }
 
@@ -281,25 +294,25 @@ function toneHits(raw: string, rules: CueRules, c: CompiledRules): Hit[] {
   const hits: Hit[] = [];
   const { shouting, emphasis, punctuation, scareQuotes } = rules.frustration;
   const quoted = c.scareQuotes?.exec(raw);
-  if (quoted) hits.push({ id: 'scareQuotes', reason: scareQuotes.reason.replace('{match}', quoted[0]), weight: scareQuotes.weight, index: 0, end: 0, text: quoted[0] });
+  if (quoted) hits.push({ id: 'scareQuotes', reason: scareQuotes.reason.replace('{match}', quoted[0]), template: scareQuotes.reason, value: quoted[0], weight: scareQuotes.weight, index: 0, end: 0, text: quoted[0] });
   const upper = raw.match(/\p{Lu}/gu)?.length ?? 0;
   const lower = raw.match(/\p{Ll}/gu)?.length ?? 0;
   const letters = upper + lower;
   const mostlyCaps = letters >= shouting.minLetters && upper / letters >= shouting.capsRatio;
-  if (mostlyCaps) hits.push({ id: 'shouting', reason: shouting.reason, weight: shouting.weight, index: 0, end: 0, text: prettyMatch(raw, 40) });
+  if (mostlyCaps) hits.push({ id: 'shouting', reason: shouting.reason, template: shouting.reason, weight: shouting.weight, index: 0, end: 0, text: prettyMatch(raw, 40) });
   if (!mostlyCaps) {
     const shouted = (raw.match(/(?<![\p{L}\p{N}])\p{Lu}+(?![\p{L}\p{N}])/gu) ?? []).filter(
       (w) => w.length >= emphasis.minLength && !c.emphasisAllow.has(w),
     );
     if (shouted.length >= emphasis.minWords) {
       const shown = [...new Set(shouted)].slice(0, 3).join(', ');
-      hits.push({ id: 'emphasis', reason: emphasis.reason.replace('{match}', shown), weight: emphasis.weight, index: 0, end: 0, text: shown });
+      hits.push({ id: 'emphasis', reason: emphasis.reason.replace('{match}', shown), template: emphasis.reason, value: shown, weight: emphasis.weight, index: 0, end: 0, text: shown });
     }
   }
   for (const run of raw.match(/[!?]+/g) ?? []) {
     if (run.length >= punctuation.minRun || (run.includes('!') && run.includes('?'))) {
       const shown = run.slice(0, 6);
-      hits.push({ id: 'punctuation', reason: punctuation.reason.replace('{match}', shown), weight: punctuation.weight, index: 0, end: 0, text: shown });
+      hits.push({ id: 'punctuation', reason: punctuation.reason.replace('{match}', shown), template: punctuation.reason, value: shown, weight: punctuation.weight, index: 0, end: 0, text: shown });
       break;
     }
   }
@@ -322,9 +335,10 @@ function cueFrom(kind: CueKind, hits: Hit[], threshold: number, rules: CueRules)
     });
   const shown = ordered.filter((h, i) => !inside(h, i));
   const firstPerSignal = shown.filter((h, i) => shown.findIndex((o) => o.id === h.id) === i);
-  const reasons = [...new Set(firstPerSignal.map((h) => h.reason))];
+  const distinct = firstPerSignal.filter((h, i) => firstPerSignal.findIndex((o) => o.reason === h.reason) === i).slice(0, 2);
+  const reasons: CueReason[] = distinct.map((h) => (h.value === undefined ? { template: h.template ?? h.reason } : { template: h.template ?? h.reason, value: h.value }));
   const evidence = [...new Set(shown.map((h) => h.text).filter(Boolean))].slice(0, 5);
-  return { kind, reason: reasons.slice(0, 2).join('; '), raise: [...rules.raise[kind]], strength: strengthOf(score(hits), threshold), evidence };
+  return { kind, reason: distinct.map((h) => h.reason).join('; '), reasons, raise: [...rules.raise[kind]], strength: strengthOf(score(hits), threshold), evidence };
 }
 
 function formatWait(ms: number): string {
@@ -345,6 +359,7 @@ function waitingCue(input: CueInput, rules: CueRules): Cue | null {
   return {
     kind: 'waiting',
     reason: rules.waiting.reason.replace('{duration}', formatWait(waited)),
+    reasons: [{ template: rules.waiting.reason, waitedMs: waited }],
     raise: [...rules.raise.waiting],
     strength: strengthOf(waited, after),
   };
@@ -383,11 +398,11 @@ export function detectCues(input: CueInput, rules: CueRules = DEFAULT_CUE_RULES.
     return !overSince(h, found, happy);
   });
   const frown = (rules.frustration.emoticons ?? []).find((e) => e && raw.includes(e));
-  if (frown) frustration.push({ id: 'emoticon', reason: `Unhappy face: ${frown}`, weight: rules.frustration.emoticonWeight ?? 1, index: 0, end: 0, text: frown });
+  if (frown) frustration.push({ id: 'emoticon', reason: `Unhappy face: ${frown}`, template: 'Unhappy face: {match}', value: frown, weight: rules.frustration.emoticonWeight ?? 1, index: 0, end: 0, text: frown });
   const contacts = input.customerMessages ?? 0;
   if (contacts >= rules.frustration.repeatContactAt) {
     const reason = rules.frustration.repeatContactReason.replace('{n}', String(contacts));
-    frustration.push({ id: 'repeatContact', reason, weight: rules.frustration.repeatContactWeight, index: 0, end: 0, text: '' });
+    frustration.push({ id: 'repeatContact', reason, template: rules.frustration.repeatContactReason, value: String(contacts), weight: rules.frustration.repeatContactWeight, index: 0, end: 0, text: '' });
   }
   // Capitals and "!!!" amplify whatever the message feels: "THANK YOU!!!" is not anger.
   if (!soundsHappy) frustration.push(...toneHits(raw, rules, c));

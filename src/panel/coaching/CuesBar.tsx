@@ -7,8 +7,10 @@ import { languageName } from '../../core/phrase-language';
 import type { TicketContext } from '../../core/ticket';
 import type { TicketFacts } from '../../core/ticket-facts';
 import { appendToNotes } from '../notes-bus';
-import { CUE_LABELS, cueHint } from './cue-hints';
+import { cueHint, cueLabel } from './cue-hints';
 import { StoryButton } from './StoryButton';
+import { t } from '../../i18n';
+import { cueReasonText } from './cue-reasons';
 
 /** Words for a message the cue rules cannot read, in one place for the move to chrome.i18n. */
 export const CUES_LANGUAGE_STRINGS = {
@@ -36,14 +38,14 @@ export function CuesBar({ cues, ticket, facts: ticketFacts, part = 'all', unread
   const happy = cues.some((c) => c.kind === 'happy');
 
   const addFact = (text: string) => {
-    appendToNotes(`What they said: ${text}`);
+    appendToNotes(t('notesLineSaid', text));
     setAdded((prev) => new Set(prev).add(text));
   };
 
   const saveMeaning = () => {
     const line = meaning.trim();
     if (!line) return;
-    appendToNotes(`What they mean: ${line}`);
+    appendToNotes(t('notesLineMean', line));
     setMeaning('');
     setMeaningSaved(true);
   };
@@ -54,38 +56,38 @@ export function CuesBar({ cues, ticket, facts: ticketFacts, part = 'all', unread
   const notRead = showCues && unread ? CUES_LANGUAGE_STRINGS.notRead(languageName(rulesLocale, 'en'), languageName(unread, 'en')) : null;
   if (!showNotes && !cues.length && !notRead) return null;
   return (
-    <section class={showNotes ? 'coaching-notes' : 'coaching-cues'} aria-label={showNotes && !showCues ? 'What they said' : 'Cues'}>
+    <section class={showNotes ? 'coaching-notes' : 'coaching-cues'} aria-label={showNotes && !showCues ? t('cuesWhatTheySaid') : t('sectionCues')}>
       {notRead && <p class="cues-not-read small muted">{notRead}</p>}
       {showCues && cues.length > 0 && (
-        <ul class="cue-list" aria-label="What the customer's message shows">
+        <ul class="cue-list" aria-label={t('cuesListLabel')}>
           {cues.map((cue) => (
             <li key={cue.kind} class={`cue cue-${cue.kind}`}>
-              <span class="cue-chip">{CUE_LABELS[cue.kind]}</span> <span class="cue-reason">{cue.reason}</span>
+              <span class="cue-chip">{cueLabel(cue.kind)}</span> <span class="cue-reason">{cueReasonText(cue)}</span>
               <span class="cue-hint">{cueHint(cue, ticket, ticketFacts)}</span>
             </li>
           ))}
         </ul>
       )}
       {showNotes && facts.length > 0 && (
-        <div class="key-facts row" role="group" aria-label="Key facts">
+        <div class="key-facts row" role="group" aria-label={t('sectionKeyFacts')}>
           {facts.map((f) => {
             const done = added.has(f.text);
             return (
               <button key={`${f.kind}:${f.value}`} type="button" class="fact" disabled={done} onClick={() => addFact(f.text)}>
-                {done ? `Added to notes: ${f.text}` : `Add to notes: ${f.text}`}
+                {done ? t('factAdded', f.text) : t('factAdd', f.text)}
               </button>
             );
           })}
         </div>
       )}
       {showNotes && <div class="field what-they-mean">
-        <label for="what-they-mean">What they mean</label>
+        <label for="what-they-mean">{t('meaningLabel')}</label>
         <input
           id="what-they-mean"
           aria-describedby="meaning-hint"
           type="text"
           maxLength={300}
-          placeholder="The need behind their words"
+          placeholder={t('meaningPlaceholder')}
           value={meaning}
           onInput={(e) => {
             setMeaning(e.currentTarget.value);
@@ -98,12 +100,12 @@ export function CuesBar({ cues, ticket, facts: ticketFacts, part = 'all', unread
             }
           }}
         />
-        <span id="meaning-hint" class="small muted">One line; Enter adds it to the notes.</span>
+        <span id="meaning-hint" class="small muted">{t('meaningHint')}</span>
       </div>}
-      {showNotes && meaningSaved && <p class="small muted" role="status">Added to the notes.</p>}
+      {showNotes && meaningSaved && <p class="small muted" role="status">{t('meaningAdded')}</p>}
       {showNotes && happy && (
         <div class="story-prompt">
-          <p class="small">They sound happy: a story worth sharing with the team?</p>
+          <p class="small">{t('storyHappyPrompt')}</p>
           <StoryButton ticket={ticket} initialKind="good" />
         </div>
       )}

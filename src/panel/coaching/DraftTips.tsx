@@ -1,12 +1,14 @@
 // Gentle tips on the reply the agent is typing in the desk: at most two, each dismissible for
 // this ticket. Read-only: the draft arrives from the content script and is never changed.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { checkDraft, TIP_LABELS, TIP_PRIORITY, type TipId } from '../../core/draft-check';
+import { checkDraft, TIP_PRIORITY, type TipId } from '../../core/draft-check';
+import { tipLabel, tipText } from '../../ui-words';
 import { languageName, rulesRead } from '../../core/phrase-language';
 import type { TicketContext } from '../../core/ticket';
 import { storedDismissedTips, type DismissedTipsStore } from './dismissed-tips';
 import { listenForDrafts, type Draft, type SubscribeDrafts } from './draft-listener';
 import { useTextLanguage, type Detect } from '../use-text-language';
+import { t } from '../../i18n';
 
 /** Words for a draft the tips cannot read, in one place for the move to chrome.i18n. */
 export const DRAFT_LANGUAGE_STRINGS = {
@@ -89,14 +91,14 @@ export function DraftTips({ ticket, tabId, frustrated, disabledTips = NONE, subs
     void store.dismiss(ticket.key, id).catch(() => undefined);
   };
   return (
-    <section class="draft-tips" aria-label="Draft tips">
+    <section class="draft-tips" aria-label={t('sectionDraftTips')}>
       <ul>
         {tips.map((tip) => (
           <li key={tip.id} class="draft-tip">
-            <span class="draft-tip-text">{tip.text}</span>
+            <span class="draft-tip-text">{tipText(tip.id, firstName)}</span>
             {tip.evidence && <span class="draft-tip-evidence small muted"> (“{tip.evidence}”)</span>}
-            <button type="button" class="link" aria-label={`Dismiss tip for this ticket: ${TIP_LABELS[tip.id]}`} onClick={() => dismiss(tip.id)}>
-              Dismiss
+            <button type="button" class="link" aria-label={t('tipDismissLabel', tipLabel(tip.id))} onClick={() => dismiss(tip.id)}>
+              {t('tipDismiss')}
             </button>
           </li>
         ))}

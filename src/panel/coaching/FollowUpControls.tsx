@@ -3,7 +3,9 @@
 // comes back as a notification when due. Plus the optional "check in when there is no problem"
 // reminder after a solved ticket.
 import { useState } from 'preact/hooks';
-import { checkInAfterSolve, describeDue, dueAtFor, FOLLOW_UP_PRESETS, FollowUpDateError, isoDay, type FollowUpChoice } from '../../core/followup-time';
+import { checkInAfterSolve, dueAtFor, FOLLOW_UP_PRESETS, FollowUpDateError, isoDay, type FollowUpChoice } from '../../core/followup-time';
+import { t, type MessageKey } from '../../i18n';
+import { dateTimeText, dueText } from '../../ui-words';
 import type { TicketContext } from '../../core/ticket';
 import { effectiveDueAt, newFollowupRecord } from '../../storage/followups-repo';
 import { queueWrite } from '../../storage/write-queue';
@@ -11,13 +13,21 @@ import { appendToNotes } from '../notes-bus';
 import { useFollowups } from './use-followups';
 
 const MAX_REASON = 200;
-export const DEFAULT_REASON = 'Check back with the customer';
+/** The reason a follow-up gets when the agent gives none (stored, so in the agent's language then). */
+export const defaultReason = (): string => t('followupDefaultReason');
 
-const PRESET_NAMES: Readonly<Record<string, string>> = {
-  'in-2-hours': 'Check back in 2 hours',
-  tomorrow: 'Check back tomorrow',
-  'in-3-days': 'Check back in 3 days',
-};
+const PRESETS = {
+  'in-2-hours': { label: 'followupIn2Hours', name: 'followupCheckBackIn2Hours' },
+  tomorrow: { label: 'followupTomorrow', name: 'followupCheckBackTomorrow' },
+  'in-3-days': { label: 'followupIn3Days', name: 'followupCheckBackIn3Days' },
+} as const satisfies Record<(typeof FOLLOW_UP_PRESETS)[number]['choice'], { label: MessageKey; name: MessageKey }>;
+
+const DATE_ERRORS = {
+  'not-a-date': 'followupDateNotADate',
+  invalid: 'followupDateInvalid',
+  'past-today': 'followupDatePastToday',
+  past: 'followupDatePast',
+} as const satisfies Record<FollowUpDateError['code'], MessageKey>;
 
 interface Props {
   ticket: TicketContext;
@@ -38,7 +48,7 @@ export function FollowUpControls({ ticket, offerCheckIn = false, checkInPhrases 
   const save = async (dueAt: number, text: string) => {
     const line = text.slice(0, MAX_REASON);
     await queueWrite({ kind: 'followup/add', record: newFollowupRecord({ key: ticket.key, url: ticket.url, subject: ticket.subject, reason: line, dueAt }) });
-    appendToNotes(`Follow-up (${new Date(dueAt).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}): ${line}`);
+    appendToNotes(t('notesLineFollowup', dateTimeText(dueAt), line));
   };
 
   const checkBack = async (choice: FollowUpChoice) => {
@@ -49,27 +59,28 @@ export function FollowUpControls({ ticket, offerCheckIn = false, checkInPhrases 
     try {
       dueAt = dueAtFor(choice, now);
     } catch (err) {
-      if (err instanceof FollowUpDateError) return setError(err.message);
+      if (err instanceof FollowUpDateError) return setError(t(DATE_ERRORS[err.code], err.date));
       throw err;
     }
     try {
-      await save(dueAt, reason.trim() || DEFAULT_REASON);
+      await save(dueAt, reason.trim() || defaultReason());
       setReason('');
       setDate('');
-      setNotice(`I will remind you ${describeDue(dueAt, now)}.`);
+      setNotice(t('followupWillRemind', dueText(dueAt, now)));
     } catch (err) {
-      setError(`The follow-up was not saved: ${(err as Error).message}`);
+      setError(t('followupNotSaved', (err as Error).message));
     }
   };
 
   const checkIn = async () => {
     setError(null);
-    const { dueAt, reason: text } = checkInAfterSolve(new Date());
+    const { dueAt } = checkInAfterSolve(new Date());
+    const text = t('followupCheckInReason');
     try {
       await save(dueAt, text);
       setCheckInSet(true);
     } catch (err) {
-      setError(`The reminder was not saved: ${(err as Error).message}`);
+      setError(t('followupReminderNotSaved', (err as Error).message));
     }
   };
 
@@ -78,15 +89,15 @@ export function FollowUpControls({ ticket, offerCheckIn = false, checkInPhrases 
 
   return (
     <section class="followup-controls" aria-labelledby="check-back-title">
-      <h2 id="check-back-title">Check back</h2>
+      <h2 id="check-back-title">{t('followupCheckBack')}</h2>
       <label class="field">
-        Reason
-        <input type="text" maxLength={MAX_REASON} value={reason} placeholder="One line: what to check" onInput={(e) => setReason(e.currentTarget.value)} />
+        {t('followupReason')}
+        <input type="text" maxLength={MAX_REASON} value={reason} placeholder={t('followupReasonPlaceholder')} onInput={(e) => setReason(e.currentTarget.value)} />
       </label>
       <div class="row">
         {FOLLOW_UP_PRESETS.map((p) => (
-          <button key={p.choice} type="button" aria-label={PRESET_NAMES[p.choice]} onClick={() => void checkBack(p.choice)}>
-            {p.label}
+          <button key={p.choice} type="button" aria-label={t(PRESETS[p.choice].name)} onClick={() => void checkBack(p.choice)}>
+            {t(PRESETS[p.choice].label)}
           </button>
         ))}
       </div>
@@ -97,22 +108,22 @@ export function FollowUpControls({ ticket, offerCheckIn = false, checkInPhrases 
         onSubmit={(e) => {
           e.preventDefault();
           if (date) void checkBack({ date });
-          else setError('Pick a date first.');
+          else setError(t('followupPickDate'));
         }}
       >
         <label class="field">
-          On a date
+          {t('followupOnDate')}
           <input type="date" min={isoDay(now)} value={date} onInput={(e) => setDate(e.currentTarget.value)} />
         </label>
-        <button type="submit">Check back on this date</button>
+        <button type="submit">{t('followupOnThisDate')}</button>
       </form>
       {error && <p class="notice error" role="alert">{error}</p>}
       {notice && <p class="notice" role="status">{notice}</p>}
       {mine.length > 0 && (
-        <ul class="followups-here" aria-label="Follow-ups for this ticket">
+        <ul class="followups-here" aria-label={t('followupsForTicket')}>
           {mine.map((f) => (
             <li key={f.id}>
-              <span>{f.reason}</span> <span class="small muted">({describeDue(effectiveDueAt(f), now)})</span>
+              <span>{f.reason}</span> <span class="small muted">({dueText(effectiveDueAt(f), now)})</span>
             </li>
           ))}
         </ul>
@@ -121,15 +132,15 @@ export function FollowUpControls({ ticket, offerCheckIn = false, checkInPhrases 
         <div class="check-in">
           {checkInSet ? (
             <>
-              <p class="notice" role="status">I will remind you to check in. When it comes back, you could write:</p>
+              <p class="notice" role="status">{t('followupCheckInSet')}</p>
               {checkInPhrases.length > 0 && (
-                <ul class="small" aria-label="Check-in phrases">
+                <ul class="small" aria-label={t('followupCheckInPhrases')}>
                   {checkInPhrases.map((p) => <li key={p}>{p}</li>)}
                 </ul>
               )}
             </>
           ) : (
-            <button type="button" onClick={() => void checkIn()}>Check in when there is no problem</button>
+            <button type="button" onClick={() => void checkIn()}>{t('followupCheckInOffer')}</button>
           )}
         </div>
       )}

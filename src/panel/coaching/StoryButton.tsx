@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { TicketContext } from '../../core/ticket';
 import type { StoryKind } from '../../storage/db';
 import { StoryForm } from './StoryForm';
+import { t } from '../../i18n';
 
 interface Props {
   ticket: TicketContext;
@@ -12,7 +13,7 @@ interface Props {
 }
 
 /** "Share this story": the agent marks the ticket as a story for the team, local only. */
-export function StoryButton({ ticket, initiallyOpen = false, initialKind, label = 'Share this story' }: Props) {
+export function StoryButton({ ticket, initiallyOpen = false, initialKind, label }: Props) {
   const [open, setOpen] = useState(initiallyOpen);
   const [saved, setSaved] = useState(false);
   return (
@@ -27,9 +28,9 @@ export function StoryButton({ ticket, initiallyOpen = false, initialKind, label 
           }}
         />
       ) : (
-        <button type="button" class="link" onClick={() => { setOpen(true); setSaved(false); }}>{label}</button>
+        <button type="button" class="link" onClick={() => { setOpen(true); setSaved(false); }}>{label ?? t('storyShare')}</button>
       )}
-      {saved && <p class="notice" role="status">Story saved. Find it in the options page to share with your team.</p>}
+      {saved && <p class="notice" role="status">{t('storySaved')}</p>}
     </div>
   );
 }

@@ -1,7 +1,9 @@
 // Marks a ticket as a story worth sharing with the team: good, bad or ugly, in a few lines.
 import { useState } from 'preact/hooks';
 import type { StoryKind } from '../../storage/db';
-import { newStoryRecord, STORY_KIND_LABELS, STORY_KINDS } from '../../storage/stories-repo';
+import { newStoryRecord, STORY_KINDS } from '../../storage/stories-repo';
+import { t } from '../../i18n';
+import { storyKindLabel } from '../../ui-words';
 import { queueWrite } from '../../storage/write-queue';
 import type { TicketContext } from '../../core/ticket';
 
@@ -23,7 +25,7 @@ export function StoryForm({ ticket, initialKind = 'good', onDone }: Props) {
     e.preventDefault();
     const lines = text.trim();
     if (!lines) {
-      setError('Write a line or two on what happened.');
+      setError(t('storyNeedsText'));
       return;
     }
     setSaving(true);
@@ -32,29 +34,29 @@ export function StoryForm({ ticket, initialKind = 'good', onDone }: Props) {
       await queueWrite({ kind: 'story/add', record });
       onDone(true);
     } catch (err) {
-      setError(`The story was not saved: ${(err as Error).message}`);
+      setError(t('storyNotSaved', (err as Error).message));
       setSaving(false);
     }
   };
 
   return (
-    <form class="story-form" aria-label="Share this story" onSubmit={(e) => void save(e)}>
+    <form class="story-form" aria-label={t('storyShare')} onSubmit={(e) => void save(e)}>
       <fieldset class="row">
-        <legend>What kind of story</legend>
+        <legend>{t('storyKind')}</legend>
         {STORY_KINDS.map((k) => (
           <label key={k}>
-            <input type="radio" name="story-kind" value={k} checked={kind === k} onChange={() => setKind(k)} /> {STORY_KIND_LABELS[k]}
+            <input type="radio" name="story-kind" value={k} checked={kind === k} onChange={() => setKind(k)} /> {storyKindLabel(k)}
           </label>
         ))}
       </fieldset>
       <label class="field">
-        What happened
+        {t('storyWhatHappened')}
         <textarea rows={3} maxLength={MAX_TEXT} value={text} onInput={(e) => setText(e.currentTarget.value)} />
       </label>
       {error && <p class="notice error" role="alert">{error}</p>}
       <div class="row">
-        <button type="submit" disabled={saving}>Save story</button>
-        <button type="button" onClick={() => onDone(false)}>Cancel</button>
+        <button type="submit" disabled={saving}>{t('storySave')}</button>
+        <button type="button" onClick={() => onDone(false)}>{t('commonCancel')}</button>
       </div>
     </form>
   );

@@ -6,6 +6,7 @@ import { effectiveDueAt } from '../../storage/followups-repo';
 import { followupsRepo } from '../repos';
 import { onFollowupsChanged } from '../../followups-signal';
 import { useTick } from './use-tick';
+import { t } from '../../i18n';
 
 const REFRESH_MS = 60_000;
 
@@ -37,7 +38,7 @@ export function useFollowups(key?: string): FollowupsView {
       const mine = (rows: FollowupRecord[]) => (key === undefined ? rows : rows.filter((f) => f.key === key));
       if (live) setState({ loaded: true, due: mine(due), upcoming: mine(upcoming), error: null, now });
     })().catch((err: unknown) => {
-      if (live) setState((s) => ({ ...s, loaded: true, error: `Follow-ups could not be read: ${(err as Error).message}` }));
+      if (live) setState((s) => ({ ...s, loaded: true, error: t('followupsReadFailed', (err as Error).message) }));
     });
     return () => {
       live = false;
