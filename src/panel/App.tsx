@@ -10,17 +10,21 @@ import { useWindowId } from './use-window-id';
 
 const FollowUpList = lazyPart(() => import('./coaching/FollowUpList').then((m) => m.FollowUpList));
 
-export function App() {
+/**
+ * `writable`: the write queue is open (storage/write-queue.ts). Before that the panel shows the
+ * ticket but is inert: a click it accepted could not be committed inside the click.
+ */
+export function App({ writable = true }: { writable?: boolean }) {
   const windowId = useWindowId();
   const { loaded, shown } = useFollowedTicket(windowId);
   const deskName = useDeskName(shown?.ticket?.desk);
   if (!loaded || windowId === null) return <main class="panel" aria-busy="true" />;
   const ticket = shown?.ticket;
   const followUps = <SectionBoundary name="Follow-ups"><FollowUpList /></SectionBoundary>;
-  if (!shown || !ticket) return <main class="panel"><EmptyState desks={Object.values(DESK_NAMES)} />{followUps}</main>;
+  if (!shown || !ticket) return <main class="panel" inert={!writable}><EmptyState desks={Object.values(DESK_NAMES)} />{followUps}</main>;
   const openTab = () => void chrome.runtime.sendMessage({ type: 'panel/open-desk-tab', tabId: shown.tabId });
   return (
-    <main class="panel">
+    <main class="panel" inert={!writable}>
       {/* Keyed by ticket: a switch unmounts the old ticket's state, flushing its note first. */}
       <SectionBoundary name="This ticket's checklist and phrases" resetKey={ticket.key}>
         <TicketWorkspace key={ticket.key} shown={shown} ticket={ticket} windowId={windowId} after={followUps}>

@@ -3,9 +3,8 @@ import { normalizePolicy, type Policy, NO_POLICY } from '../core/policy';
 import type { MergedPhrase } from '../core/pack/merge';
 import { buildPhraseIndex, searchPhrases, type SearchContext } from '../core/search';
 import type { Step } from '../core/steps';
-import { DEFAULT_CUE_RULES, type CueRules } from '../core/cues';
-import { formatPackError, validatePack } from '../core/pack/validate';
-import { mergeInstalled } from '../packs/merge-installed';
+import { DEFAULT_CUE_RULES, type CueRules } from '../core/cues/rules';
+import { findMerged, mergedCacheKey, readMergedCache, storeMerged, type MergedCacheEntry, type MergedSetData } from '../packs/merged-cache';
 import type { InstalledPack } from '../packs/install';
 import { onInstalledChanged, readInstalled } from '../packs/installed';
 import { boot, markMerged } from './boot';
@@ -40,56 +39,50 @@ function usePolicy(): Policy {
   return policy;
 }
 
-/**
- * Stored packs are checked again before they are merged: a pack stored by an older version (before
- * a rule existed) or altered in storage must not break the phrases of every other pack. One that
- * fails is left out, by name, with its first problem.
- */
-export function usablePacks(installed: readonly InstalledPack[]): { usable: InstalledPack[]; left: string[] } {
-  const usable: InstalledPack[] = [];
-  const left: string[] = [];
-  for (const entry of installed) {
-    const checked = validatePack(entry?.pack);
-    if (checked.ok) usable.push({ ...entry, pack: checked.pack });
-    else left.push(`The pack “${typeof entry?.pack?.name === 'string' ? entry.pack.name : 'unnamed'}” was left out: ${formatPackError(checked.errors[0]!)}`);
-  }
-  return { usable, left };
-}
-
-/** A merged set, with the stored packs that were left out (by name, with their first problem). */
+/** A merged set as the panel uses it, with the stored packs that were left out. */
 type MergedSet = Omit<PhraseSet, 'problems'> & { left: string[] };
 
 const EMPTY_SET: PhraseSet = { steps: [], cueRules: DEFAULT_CUE_RULES.en!, byKey: new Map(), search: () => [], problems: [] };
 
 /**
- * The last merged set, kept for the life of the page: the workspace remounts on every ticket
- * switch, and the packs and policy rarely change, so a switch reuses the merge and its index.
+ * The last indexed set, kept for the life of the page: the workspace remounts on every ticket
+ * switch, and the packs and policy rarely change, so a switch reuses the set and its index.
  */
-let ready: { installed: readonly InstalledPack[]; policyKey: string; set: MergedSet } | null = null;
+let ready: { key: string; set: MergedSet } | null = null;
 
-function mergedSet(installed: readonly InstalledPack[], policy: Policy): MergedSet {
-  const policyKey = `${policy.disableDefaultPack}:${policy.allowPersonalPhrases}`;
-  if (ready && ready.installed === installed && ready.policyKey === policyKey) return ready.set;
-  const { usable, left } = usablePacks(installed);
-  const merged = mergeInstalled(usable, policy, navigator.language);
-  const index = buildPhraseIndex(merged.phrases);
+function indexed(key: string, data: MergedSetData): MergedSet {
+  if (ready?.key === key) return ready.set;
+  const index = buildPhraseIndex(data.phrases);
   const byKey = new Map<string, PanelPhrase>();
-  for (const p of merged.phrases) byKey.set(p.key, p);
+  for (const p of data.phrases) byKey.set(p.key, p);
   const set = {
-    left,
-    steps: merged.steps,
-    cueRules: merged.cueRules,
+    left: data.left,
+    steps: data.steps,
+    cueRules: data.cueRules,
     byKey,
     search: (query: string, ctx: SearchContext) => searchPhrases(index, query, ctx) as PanelPhrase[],
   };
-  ready = { installed, policyKey, set };
+  ready = { key, set };
   markMerged();
   return set;
 }
 
-/** The merged phrases and steps of every enabled pack, indexed for instant search. */
-export function usePhraseSet(): PhraseSet {
+/** The set for `key` when it is ready: indexed in this page, or stored when the packs last changed. */
+function readySet(key: string, stored: readonly MergedCacheEntry[] | undefined): MergedSet | null {
+  if (ready?.key === key) return ready.set;
+  const data = findMerged(stored, key);
+  return data ? indexed(key, data) : null;
+}
+
+/**
+ * The merged phrases and steps of every enabled pack, indexed for instant search. The set is read
+ * ready-made (see packs/merged-cache.ts); only when none is stored for these packs, policy and
+ * `locale` is it made here, with the validator loaded for that alone, and stored for next time.
+ */
+export function usePhraseSet(locale: string = navigator.language): PhraseSet {
   const [installed, setInstalled] = useState<InstalledPack[] | null>(boot?.installed.known && boot.installed.value?.length ? boot.installed.value : null);
+  const [stored, setStored] = useState<readonly MergedCacheEntry[] | undefined>(boot?.merged.known ? boot.merged.value : undefined);
+  const [made, setMade] = useState<{ key: string; set: MergedSet } | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const policy = usePolicy();
   useEffect(() => {
@@ -104,12 +97,38 @@ export function usePhraseSet(): PhraseSet {
       setProblems([`Phrases could not be loaded: ${err.message}`]);
       setInstalled([]);
     });
+    void (boot?.merged.latest() ?? readMergedCache()).then(setStored, () => setStored([]));
     return onInstalledChanged(setInstalled);
   }, []);
 
+  const { disableDefaultPack, allowPersonalPhrases } = policy;
+  const key = useMemo(
+    () => (installed ? mergedCacheKey(installed, { disableDefaultPack, allowPersonalPhrases }, locale) : null),
+    [installed, disableDefaultPack, allowPersonalPhrases, locale],
+  );
+  const set = key === null ? null : made?.key === key ? made.set : readySet(key, stored);
+
+  useEffect(() => {
+    // Made only once the stored sets are known, and only when none of them fits.
+    if (key === null || set || stored === undefined || !installed) return;
+    let live = true;
+    import('../packs/merged-set')
+      .then(({ makeMergedSet }) => {
+        const data = makeMergedSet(installed, { disableDefaultPack, allowPersonalPhrases }, locale);
+        void storeMerged(key, data).catch(() => undefined);
+        if (live) setMade({ key, set: indexed(key, data) });
+      })
+      .catch((err: Error) => live && setProblems([`Phrases could not be loaded: ${err.message}`]));
+    return () => {
+      live = false;
+    };
+    // `set` matters only as "found or not"; the key describes the packs, policy and locale.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, !set, stored]);
+
   return useMemo(() => {
-    if (!installed) return { ...EMPTY_SET, problems };
-    const { left, ...set } = mergedSet(installed, policy);
-    return { ...set, problems: [...problems, ...left, ...policy.problems] };
-  }, [installed, policy, problems]);
+    if (!set) return { ...EMPTY_SET, problems };
+    const { left, ...rest } = set;
+    return { ...rest, problems: [...problems, ...left, ...policy.problems] };
+  }, [set, policy, problems]);
 }

@@ -1,0 +1,49 @@
+// Makes the merged phrase set from the installed packs: each stored pack checked again, then
+// merged. Run when the packs change (service worker) or when a panel finds no set for its key;
+// never on an ordinary panel open (see merged-cache.ts).
+import { formatPackError, validatePack } from '../core/pack/validate';
+import type { InstalledPack } from './install';
+import { mergeInstalled } from './merge-installed';
+import { readInstalled } from './installed';
+import { findMerged, mergedCacheKey, readMergedCache, storeMerged, type MergedSetData, type MergePolicy } from './merged-cache';
+
+/**
+ * Stored packs are checked again before they are merged: a pack stored by an older version (before
+ * a rule existed) or altered in storage must not break the phrases of every other pack. One that
+ * fails is left out, by name, with its first problem.
+ */
+export function usablePacks(installed: readonly InstalledPack[]): { usable: InstalledPack[]; left: string[] } {
+  const usable: InstalledPack[] = [];
+  const left: string[] = [];
+  for (const entry of installed) {
+    const checked = validatePack(entry?.pack);
+    if (checked.ok) usable.push({ ...entry, pack: checked.pack });
+    else left.push(`The pack “${typeof entry?.pack?.name === 'string' ? entry.pack.name : 'unnamed'}” was left out: ${formatPackError(checked.errors[0]!)}`);
+  }
+  return { usable, left };
+}
+
+export function makeMergedSet(installed: readonly InstalledPack[], policy: MergePolicy, locale: string): MergedSetData {
+  const { usable, left } = usablePacks(installed);
+  const merged = mergeInstalled(usable, policy, locale);
+  return { steps: merged.steps, cueRules: merged.cueRules, phrases: merged.phrases, left };
+}
+
+/** Makes the set for these packs and stores it under its key, so the next panel open reads it ready. */
+export async function refreshMergedSet(installed: readonly InstalledPack[], policy: MergePolicy, locale: string): Promise<MergedSetData> {
+  const set = makeMergedSet(installed, policy, locale);
+  await storeMerged(mergedCacheKey(installed, policy, locale), set);
+  return set;
+}
+
+/**
+ * Keeps the set for the browser's own locale ready (service worker: after the packs or the policy
+ * changed, and on start, since a new extension version keys its sets anew). Nothing is made when
+ * the stored set already fits.
+ */
+export async function keepMergedSetReady(policy: MergePolicy, locale: string): Promise<void> {
+  const installed = await readInstalled();
+  if (!installed.length) return;
+  if (findMerged(await readMergedCache(), mergedCacheKey(installed, policy, locale))) return;
+  await refreshMergedSet(installed, policy, locale);
+}
