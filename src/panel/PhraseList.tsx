@@ -1,5 +1,4 @@
-import { forwardRef } from 'preact/compat';
-import type { Ref } from 'preact';
+import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 export interface PhraseView {
@@ -20,13 +19,17 @@ interface Props {
   onQuery(q: string): void;
   onInsert(p: PhraseView): void;
   onEscape(): void;
+  /** The search box, for the panel's "focus search" shortcut (a plain prop: forwardRef would pull in preact/compat). */
+  searchRef?: RefObject<HTMLInputElement>;
 }
 
 /**
  * Search box plus suggestions, fully keyboard-driven: arrows move, Enter inserts; Escape clears the
  * search, then leaves. The list is one tab stop (roving tabindex), so Tab goes on past it.
  */
-export const PhraseList = forwardRef(function PhraseList({ query, phrases, heading, onQuery, onInsert, onEscape }: Props, searchRef: Ref<HTMLInputElement>) {
+export function PhraseList({ query, phrases, heading, onQuery, onInsert, onEscape, searchRef: given }: Props) {
+  const own = useRef<HTMLInputElement>(null);
+  const searchRef = given ?? own;
   const list = useRef<HTMLUListElement>(null);
   const [tabStop, setTabStop] = useState(0);
   const idsKey = phrases.map((p) => p.id).join('|');
@@ -37,7 +40,7 @@ export const PhraseList = forwardRef(function PhraseList({ query, phrases, headi
     const all = buttons();
     if (!all.length) return;
     const next = from + delta;
-    if (next < 0) (searchRef as { current: HTMLInputElement | null }).current?.focus();
+    if (next < 0) searchRef.current?.focus();
     else all[Math.min(next, all.length - 1)]?.focus();
   };
 
@@ -82,4 +85,4 @@ export const PhraseList = forwardRef(function PhraseList({ query, phrases, headi
       )}
     </section>
   );
-});
+}

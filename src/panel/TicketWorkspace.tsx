@@ -272,7 +272,7 @@ export function TicketWorkspace({ shown, ticket, windowId, raisedSteps = [], chi
           />
         ) : (
           <PhraseList
-            ref={search}
+            searchRef={search}
             query={query}
             heading={query ? 'Matching phrases' : `${stepTitle(phraseStep ?? '')} phrases`}
             phrases={views}
