@@ -2,6 +2,7 @@
 // nor merges the packs: it reads the set made when the packs last changed (by the service worker,
 // or by the first panel that found none). Reading it needs no validator, so the panel imports this
 // module alone; merged-set.ts makes the set.
+import type { CompiledCueData } from '../core/cues/detect';
 import type { CueRules } from '../core/cues/rules';
 import type { MergedPhrase } from '../core/pack/merge';
 import type { Policy } from '../core/policy';
@@ -21,6 +22,8 @@ export interface MergedSetData {
   phrases: MergedPhrase[];
   /** Stored packs that were left out, by name, with their first problem (for the agent). */
   left: string[];
+  /** cueRules' patterns compiled (most of a first cue detection's cost); compiled again when absent. */
+  compiledCues?: CompiledCueData;
 }
 
 export interface MergedCacheEntry {

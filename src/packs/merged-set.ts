@@ -1,6 +1,7 @@
 // Makes the merged phrase set from the installed packs: each stored pack checked again, then
 // merged. Run when the packs change (service worker) or when a panel finds no set for its key;
 // never on an ordinary panel open (see merged-cache.ts).
+import { compiledCueData } from '../core/cues/detect';
 import { formatPackError, validatePack } from '../core/pack/validate';
 import type { InstalledPack } from './install';
 import { mergeInstalled } from './merge-installed';
@@ -26,7 +27,7 @@ export function usablePacks(installed: readonly InstalledPack[]): { usable: Inst
 export function makeMergedSet(installed: readonly InstalledPack[], policy: MergePolicy, locale: string): MergedSetData {
   const { usable, left } = usablePacks(installed);
   const merged = mergeInstalled(usable, policy, locale);
-  return { steps: merged.steps, cueRules: merged.cueRules, phrases: merged.phrases, left };
+  return { steps: merged.steps, cueRules: merged.cueRules, phrases: merged.phrases, left, compiledCues: compiledCueData(merged.cueRules) };
 }
 
 /** Makes the set for these packs and stores it under its key, so the next panel open reads it ready. */

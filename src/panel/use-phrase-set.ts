@@ -3,6 +3,7 @@ import { normalizePolicy, type Policy, NO_POLICY } from '../core/policy';
 import type { MergedPhrase } from '../core/pack/merge';
 import { buildPhraseIndex, searchPhrases, type SearchContext } from '../core/search';
 import type { Step } from '../core/steps';
+import { restoreCompiledCues } from '../core/cues/detect';
 import { DEFAULT_CUE_RULES, type CueRules } from '../core/cues/rules';
 import { findMerged, mergedCacheKey, readMergedCache, storeMerged, type MergedCacheEntry, type MergedSetData } from '../packs/merged-cache';
 import type { InstalledPack } from '../packs/install';
@@ -52,6 +53,7 @@ let ready: { key: string; set: MergedSet } | null = null;
 
 function indexed(key: string, data: MergedSetData): MergedSet {
   if (ready?.key === key) return ready.set;
+  restoreCompiledCues(data.cueRules, data.compiledCues);
   const index = buildPhraseIndex(data.phrases);
   const byKey = new Map<string, PanelPhrase>();
   for (const p of data.phrases) byKey.set(p.key, p);

@@ -2,6 +2,7 @@
 // panel path that uses a stored set without validating or merging again.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Pack } from '../../src/core/pack/types';
+import { detectCues, restoreCompiledCues } from '../../src/core/cues/detect';
 import { NO_POLICY } from '../../src/core/policy';
 import type { InstalledPack } from '../../src/packs/install';
 import { PACKS_KEY } from '../../src/packs/installed';
@@ -93,5 +94,46 @@ describe('the stored set', () => {
     expect(first).toHaveLength(1);
     await keepMergedSetReady(NO_POLICY, 'en');
     expect(await readMergedCache()).toEqual(first);
+  });
+});
+
+describe('the cue patterns stored compiled with the set', () => {
+  const messages = [
+    'This is the THIRD time I write about order #1042!!! Still nothing.',
+    'Thanks so much, that fixed it, you are a star :)',
+    'I have been waiting for 2 weeks and nobody answers',
+    'Can you tell me where my parcel is?',
+  ];
+  const input = (message: string) => ({ message, customerMessages: 3, channel: 'email' as const, now: 1_700_000_000_000 });
+
+  it('detect exactly what freshly compiled rules detect, after a storage round trip', () => {
+    const fresh = makeMergedSet([entry(pack('team', '1.0.0', ['Hello']))], NO_POLICY, 'en');
+    const stored = JSON.parse(JSON.stringify(fresh)) as typeof fresh;
+    expect(stored.compiledCues).toBeDefined();
+    restoreCompiledCues(stored.cueRules, stored.compiledCues);
+    const other = JSON.parse(JSON.stringify(fresh.cueRules)) as typeof fresh.cueRules; // compiled from scratch
+    for (const m of messages) expect(detectCues(input(m), stored.cueRules)).toEqual(detectCues(input(m), other));
+    expect(detectCues(input(messages[0]!), stored.cueRules).map((c) => c.kind)).toContain('frustration');
+  });
+
+  it('are what detection then runs (not a fresh compile)', () => {
+    const fresh = makeMergedSet([entry(pack('team', '1.0.0', ['Hello']))], NO_POLICY, 'en');
+    const stored = JSON.parse(JSON.stringify(fresh)) as typeof fresh;
+    const data = stored.compiledCues!;
+    const [id] = Object.keys(data.signals.frustration);
+    data.signals.frustration[id!] = [['(?<=^| )banana(?= |$)', 'g', null]];
+    const first = { ...input('banana banana'), customerMessages: 1 };
+    expect(detectCues(first, JSON.parse(JSON.stringify(fresh.cueRules))).map((c) => c.kind)).not.toContain('frustration');
+    restoreCompiledCues(stored.cueRules, data);
+    expect(detectCues(first, stored.cueRules).map((c) => c.kind)).toContain('frustration');
+  });
+
+  it('compile from the rules whatever of the stored data is missing or malformed', () => {
+    const fresh = makeMergedSet([entry(pack('team', '1.0.0', ['Hello']))], NO_POLICY, 'en');
+    const stored = JSON.parse(JSON.stringify(fresh)) as typeof fresh;
+    const broken = { signals: { frustration: { 'not-a-signal': 'x' } }, lists: { calm: [[1, 2, 3]], courtesy: [['(', 'g', null]] } };
+    restoreCompiledCues(stored.cueRules, broken as never);
+    const other = JSON.parse(JSON.stringify(fresh.cueRules)) as typeof fresh.cueRules;
+    for (const m of messages) expect(detectCues(input(m), stored.cueRules)).toEqual(detectCues(input(m), other));
   });
 });
