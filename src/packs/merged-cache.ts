@@ -1,6 +1,6 @@
 // The merged phrase set, kept ready in chrome.storage.local so opening the panel neither validates
 // nor merges the packs: it reads the set made when the packs last changed (by the service worker,
-// or by the first panel that found none). Reading it needs no validator, so the panel imports this
+// or by the first panel that found none), one per locale (the panel's own, customers' languages). Reading it needs no validator, so the panel imports this
 // module alone; merged-set.ts makes the set.
 import type { CompiledCueData } from '../core/cues/detect';
 import type { CueRules } from '../core/cues/rules';
@@ -9,11 +9,10 @@ import type { Policy } from '../core/policy';
 import type { Step } from '../core/steps';
 import type { InstalledPack } from './install';
 
-export const MERGED_KEY = 'packs.merged';
+/** Sets are stored one per locale and policy switches, so a panel reads only the one it needs. */
+export const MERGED_KEY_PREFIX = 'packs.merged:';
 /** Raised when the stored shape of a set changes, so an older set is never read as a newer one. */
 const FORMAT = 1;
-/** One set per locale in use (the panel's own, customers' languages), newest first. */
-const KEEP = 4;
 
 /** What the panel shows from the packs, as stored: plain data, indexed again when read. */
 export interface MergedSetData {
@@ -52,20 +51,24 @@ export function mergedCacheKey(installed: readonly InstalledPack[], policy: Merg
   return [FORMAT, extensionVersion(), locale.toLowerCase(), `${policy.disableDefaultPack ? 1 : 0}${policy.allowPersonalPhrases ? 1 : 0}`, packs, fnv1a(JSON.stringify(installed))].join('|');
 }
 
-export async function readMergedCache(): Promise<MergedCacheEntry[]> {
-  const got = await chrome.storage.local.get(MERGED_KEY);
-  const list = got[MERGED_KEY];
-  return Array.isArray(list) ? list.filter((e): e is MergedCacheEntry => typeof e?.key === 'string' && typeof e?.set === 'object' && e.set !== null) : [];
+/** Where the set for this locale and these policy switches is stored (its full key is checked on reading). */
+export function mergedStorageKey(policy: MergePolicy, locale: string): string {
+  return `${MERGED_KEY_PREFIX}${locale.toLowerCase()}:${policy.disableDefaultPack ? 1 : 0}${policy.allowPersonalPhrases ? 1 : 0}`;
 }
 
-export function findMerged(entries: readonly MergedCacheEntry[] | undefined, key: string): MergedSetData | undefined {
-  const set = entries?.find((e) => e.key === key)?.set;
+export async function readMergedCache(policy: MergePolicy, locale: string): Promise<MergedCacheEntry | undefined> {
+  const slot = mergedStorageKey(policy, locale);
+  const entry = (await chrome.storage.local.get(slot))[slot] as MergedCacheEntry | undefined;
+  return typeof entry?.key === 'string' && typeof entry.set === 'object' && entry.set !== null ? entry : undefined;
+}
+
+export function findMerged(entry: MergedCacheEntry | undefined, key: string): MergedSetData | undefined {
+  const set = entry?.key === key ? entry.set : undefined;
   // A set that lost its lists (storage written by hand) is made again rather than trusted.
   return set && Array.isArray(set.steps) && Array.isArray(set.phrases) && Array.isArray(set.left) && typeof set.cueRules === 'object' ? set : undefined;
 }
 
-/** Stores `set` under `key`, first, keeping the few newest others (a cache: losing a race costs one merge). */
-export async function storeMerged(key: string, set: MergedSetData): Promise<void> {
-  const others = (await readMergedCache()).filter((e) => e.key !== key);
-  await chrome.storage.local.set({ [MERGED_KEY]: [{ key, set }, ...others].slice(0, KEEP) });
+/** Stores `set` under `key`, in place of the older set for the same locale and policy switches. */
+export async function storeMerged(key: string, set: MergedSetData, policy: MergePolicy, locale: string): Promise<void> {
+  await chrome.storage.local.set({ [mergedStorageKey(policy, locale)]: { key, set } satisfies MergedCacheEntry });
 }

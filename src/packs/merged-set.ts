@@ -33,7 +33,7 @@ export function makeMergedSet(installed: readonly InstalledPack[], policy: Merge
 /** Makes the set for these packs and stores it under its key, so the next panel open reads it ready. */
 export async function refreshMergedSet(installed: readonly InstalledPack[], policy: MergePolicy, locale: string): Promise<MergedSetData> {
   const set = makeMergedSet(installed, policy, locale);
-  await storeMerged(mergedCacheKey(installed, policy, locale), set);
+  await storeMerged(mergedCacheKey(installed, policy, locale), set, policy, locale);
   return set;
 }
 
@@ -45,6 +45,6 @@ export async function refreshMergedSet(installed: readonly InstalledPack[], poli
 export async function keepMergedSetReady(policy: MergePolicy, locale: string): Promise<void> {
   const installed = await readInstalled();
   if (!installed.length) return;
-  if (findMerged(await readMergedCache(), mergedCacheKey(installed, policy, locale))) return;
+  if (findMerged(await readMergedCache(policy, locale), mergedCacheKey(installed, policy, locale))) return;
   await refreshMergedSet(installed, policy, locale);
 }

@@ -7,7 +7,7 @@ import { FOLLOW_KEY, type FollowState } from '../core/follow';
 import { normalizePolicy, NO_POLICY, type Policy } from '../core/policy';
 import { onInstalledChanged, readInstalled } from '../packs/installed';
 import type { InstalledPack } from '../packs/install';
-import { readMergedCache, type MergedCacheEntry } from '../packs/merged-cache';
+import { mergedStorageKey, readMergedCache, type MergedCacheEntry } from '../packs/merged-cache';
 import { onSettingsChanged, readSettings, type Settings } from '../settings';
 import { sharedDb } from '../storage/db';
 
@@ -74,12 +74,14 @@ function start() {
   void Promise.all([windowId.promise, follow.promise]).then(() => mark(MARKS.ticket), () => undefined);
   const installed = prefetch<InstalledPack[]>(() => readInstalled(), undefined, (set) => onInstalledChanged(set));
   // The phrase set made when the packs last changed: with it, opening the panel merges nothing.
-  const merged = prefetch<readonly MergedCacheEntry[]>(() => readMergedCache());
+  // Read for the panel's language and no policy (the usual case; usePhraseSet reads another when not).
+  const mergedSlot = mergedStorageKey(NO_POLICY, navigator.language);
+  const merged = prefetch<MergedCacheEntry | undefined>(() => readMergedCache(NO_POLICY, navigator.language));
   void Promise.all([installed.promise, merged.promise]).then(() => mark(MARKS.packs), () => undefined);
   const policy = prefetch<Policy>(() => chrome.storage.managed.get(null).then((raw) => normalizePolicy(raw), () => NO_POLICY));
   const settings = prefetch<Settings>(() => readSettings(), undefined, (set) => onSettingsChanged(set));
   const db = prefetch(() => sharedDb(), MARKS.idb);
-  return { windowId, follow, installed, merged, policy, settings, db };
+  return { windowId, follow, installed, merged, mergedSlot, policy, settings, db };
 }
 
 /** Started on first import (main.tsx imports this before anything renders). */

@@ -5,7 +5,7 @@ import { buildPhraseIndex, searchPhrases, type SearchContext } from '../core/sea
 import type { Step } from '../core/steps';
 import { restoreCompiledCues } from '../core/cues/detect';
 import { DEFAULT_CUE_RULES, type CueRules } from '../core/cues/rules';
-import { findMerged, mergedCacheKey, readMergedCache, storeMerged, type MergedCacheEntry, type MergedSetData } from '../packs/merged-cache';
+import { findMerged, mergedCacheKey, mergedStorageKey, readMergedCache, storeMerged, type MergedCacheEntry, type MergedSetData } from '../packs/merged-cache';
 import type { InstalledPack } from '../packs/install';
 import { onInstalledChanged, readInstalled } from '../packs/installed';
 import { boot, markMerged } from './boot';
@@ -70,7 +70,7 @@ function indexed(key: string, data: MergedSetData): MergedSet {
 }
 
 /** The set for `key` when it is ready: indexed in this page, or stored when the packs last changed. */
-function readySet(key: string, stored: readonly MergedCacheEntry[] | undefined): MergedSet | null {
+function readySet(key: string, stored: MergedCacheEntry | undefined): MergedSet | null {
   if (ready?.key === key) return ready.set;
   const data = findMerged(stored, key);
   return data ? indexed(key, data) : null;
@@ -83,7 +83,6 @@ function readySet(key: string, stored: readonly MergedCacheEntry[] | undefined):
  */
 export function usePhraseSet(locale: string = navigator.language): PhraseSet {
   const [installed, setInstalled] = useState<InstalledPack[] | null>(boot?.installed.known && boot.installed.value?.length ? boot.installed.value : null);
-  const [stored, setStored] = useState<readonly MergedCacheEntry[] | undefined>(boot?.merged.known ? boot.merged.value : undefined);
   const [made, setMade] = useState<{ key: string; set: MergedSet } | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const policy = usePolicy();
@@ -99,25 +98,42 @@ export function usePhraseSet(locale: string = navigator.language): PhraseSet {
       setProblems([`Phrases could not be loaded: ${err.message}`]);
       setInstalled([]);
     });
-    void (boot?.merged.latest() ?? readMergedCache()).then(setStored, () => setStored([]));
     return onInstalledChanged(setInstalled);
   }, []);
 
   const { disableDefaultPack, allowPersonalPhrases } = policy;
+  // The stored set for this locale and these policy switches (boot has read the usual one).
+  const slot = mergedStorageKey({ disableDefaultPack, allowPersonalPhrases }, locale);
+  const [stored, setStored] = useState<{ slot: string; entry?: MergedCacheEntry } | undefined>(
+    boot?.merged.known && boot.mergedSlot === slot ? { slot, entry: boot.merged.value } : undefined,
+  );
+  useEffect(() => {
+    if (stored?.slot === slot) return;
+    let live = true;
+    const read = boot && boot.mergedSlot === slot ? boot.merged.latest() : readMergedCache({ disableDefaultPack, allowPersonalPhrases }, locale);
+    read.then((entry) => live && setStored({ slot, entry }), () => live && setStored({ slot }));
+    return () => {
+      live = false;
+    };
+    // The slot describes the policy switches and the locale.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [slot]);
+  const storedHere = stored?.slot === slot ? stored : undefined;
+
   const key = useMemo(
     () => (installed ? mergedCacheKey(installed, { disableDefaultPack, allowPersonalPhrases }, locale) : null),
     [installed, disableDefaultPack, allowPersonalPhrases, locale],
   );
-  const set = key === null ? null : made?.key === key ? made.set : readySet(key, stored);
+  const set = key === null ? null : made?.key === key ? made.set : readySet(key, storedHere?.entry);
 
   useEffect(() => {
-    // Made only once the stored sets are known, and only when none of them fits.
-    if (key === null || set || stored === undefined || !installed) return;
+    // Made only once the stored set is known, and only when it does not fit.
+    if (key === null || set || !storedHere || !installed) return;
     let live = true;
     import('../packs/merged-set')
       .then(({ makeMergedSet }) => {
         const data = makeMergedSet(installed, { disableDefaultPack, allowPersonalPhrases }, locale);
-        void storeMerged(key, data).catch(() => undefined);
+        void storeMerged(key, data, { disableDefaultPack, allowPersonalPhrases }, locale).catch(() => undefined);
         if (live) setMade({ key, set: indexed(key, data) });
       })
       .catch((err: Error) => live && setProblems([`Phrases could not be loaded: ${err.message}`]));
@@ -126,7 +142,7 @@ export function usePhraseSet(locale: string = navigator.language): PhraseSet {
     };
     // `set` matters only as "found or not"; the key describes the packs, policy and locale.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, !set, stored]);
+  }, [key, !set, storedHere]);
 
   return useMemo(() => {
     if (!set) return { ...EMPTY_SET, problems };

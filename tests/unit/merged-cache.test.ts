@@ -6,7 +6,7 @@ import { detectCues, restoreCompiledCues } from '../../src/core/cues/detect';
 import { NO_POLICY } from '../../src/core/policy';
 import type { InstalledPack } from '../../src/packs/install';
 import { PACKS_KEY } from '../../src/packs/installed';
-import { findMerged, MERGED_KEY, mergedCacheKey, readMergedCache, storeMerged } from '../../src/packs/merged-cache';
+import { findMerged, mergedCacheKey, mergedStorageKey, readMergedCache, storeMerged } from '../../src/packs/merged-cache';
 import { keepMergedSetReady, makeMergedSet, refreshMergedSet } from '../../src/packs/merged-set';
 
 const pack = (id: string, version: string, texts: string[], extra: Partial<Pack> = {}): Pack => ({
@@ -56,10 +56,12 @@ describe('the stored set', () => {
   it('is found by its key after a storage round trip, and equals a fresh merge', async () => {
     const installed = [entry(pack('team', '1.0.0', ['Hello {{customer.firstName}}', 'Welcome back']))];
     const made = await refreshMergedSet(installed, NO_POLICY, 'en');
-    const found = findMerged(await readMergedCache(), mergedCacheKey(installed, NO_POLICY, 'en'));
+    const found = findMerged(await readMergedCache(NO_POLICY, 'en'), mergedCacheKey(installed, NO_POLICY, 'en'));
     expect(found).toEqual(JSON.parse(JSON.stringify(made)));
     expect(found?.phrases.map((p) => p.key)).toEqual(['team/p0', 'team/p1']);
-    expect(findMerged(await readMergedCache(), mergedCacheKey(installed, NO_POLICY, 'de'))).toBeUndefined();
+    expect(await readMergedCache(NO_POLICY, 'de')).toBeUndefined();
+    // Packs changed since: the stored set no longer fits.
+    expect(findMerged(await readMergedCache(NO_POLICY, 'en'), mergedCacheKey([entry(pack('team', '1.0.1', ['Hi']))], NO_POLICY, 'en'))).toBeUndefined();
   });
 
   it('keeps the packs that were left out, by name, so the panel still says so', () => {
@@ -69,31 +71,33 @@ describe('the stored set', () => {
     expect(set.left).toEqual([expect.stringMatching(/^The pack “Pack bad” was left out: /)]);
   });
 
-  it('keeps one set per locale, newest first, and only a few', async () => {
+  it('keeps one set per locale and policy switches, each read alone', async () => {
     const installed = [entry(pack('team', '1.0.0', ['Hello']))];
-    for (const locale of ['en', 'de', 'fr', 'es', 'pt-BR']) await refreshMergedSet(installed, NO_POLICY, locale);
-    const keys = (await readMergedCache()).map((e) => e.key.split('|')[2]);
-    expect(keys).toEqual(['pt-br', 'es', 'fr', 'de']);
+    for (const locale of ['en', 'de', 'pt-BR']) await refreshMergedSet(installed, NO_POLICY, locale);
+    await refreshMergedSet(installed, { ...NO_POLICY, disableDefaultPack: true }, 'en');
+    expect(Object.keys(storage.data()).sort()).toEqual(['packs.merged:de:01', 'packs.merged:en:01', 'packs.merged:en:11', 'packs.merged:pt-br:01']);
+    for (const locale of ['en', 'de', 'pt-BR']) expect((await readMergedCache(NO_POLICY, locale))?.key).toBe(mergedCacheKey(installed, NO_POLICY, locale));
   });
 
   it('is never trusted when it lost its lists (storage altered by hand): the panel makes it again', async () => {
     const installed = [entry(pack('team', '1.0.0', ['Hello']))];
     const key = mergedCacheKey(installed, NO_POLICY, 'en');
-    await storeMerged(key, { steps: [], phrases: 'oops', left: [], cueRules: {} } as never);
-    expect(findMerged(await readMergedCache(), key)).toBeUndefined();
-    expect(findMerged([{ key: 'other', set: makeMergedSet(installed, NO_POLICY, 'en') }], key)).toBeUndefined();
+    await storeMerged(key, { steps: [], phrases: 'oops', left: [], cueRules: {} } as never, NO_POLICY, 'en');
+    expect(findMerged(await readMergedCache(NO_POLICY, 'en'), key)).toBeUndefined();
+    expect(findMerged({ key: 'other', set: makeMergedSet(installed, NO_POLICY, 'en') }, key)).toBeUndefined();
   });
 
   it('is made by the service worker only when none fits the installed packs', async () => {
     const installed = [entry(pack('team', '1.0.0', ['Hello']))];
     await keepMergedSetReady(NO_POLICY, 'en');
-    expect(storage.data()[MERGED_KEY]).toBeUndefined(); // nothing installed yet: nothing to make
+    expect(await readMergedCache(NO_POLICY, 'en')).toBeUndefined(); // nothing installed yet: nothing to make
     await chrome.storage.local.set({ [PACKS_KEY]: installed });
     await keepMergedSetReady(NO_POLICY, 'en');
-    const first = await readMergedCache();
-    expect(first).toHaveLength(1);
+    const first = await readMergedCache(NO_POLICY, 'en');
+    expect(first?.key).toBe(mergedCacheKey(installed, NO_POLICY, 'en'));
+    await chrome.storage.local.set({ [mergedStorageKey(NO_POLICY, 'en')]: { ...first, marker: 1 } });
     await keepMergedSetReady(NO_POLICY, 'en');
-    expect(await readMergedCache()).toEqual(first);
+    expect(await readMergedCache(NO_POLICY, 'en')).toMatchObject({ marker: 1 }); // still fits: not made again
   });
 });
 
