@@ -85,7 +85,7 @@ export function PacksSubscriptions({ state }: { state: PacksState }) {
                   {s.lastMessage && <div class="small">{s.lastMessage}</div>}
                 </td>
                 <td class="row">
-                  <button type="button" onClick={() => void checkNow(s.url)} aria-label={`Check ${s.url} now`}>Check now</button>
+                  <button type="button" onClick={() => void checkNow(s.url)} aria-label={`Check now: ${s.url}`}>Check now</button>
                   {s.fromPolicy ? (
                     <span class="muted small">Set by policy; cannot be removed here.</span>
                   ) : (
