@@ -144,9 +144,12 @@ export function usePhraseSet(locale: string = navigator.language): PhraseSet {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, !set, storedHere]);
 
+  // While a new set is made (the packs changed with the panel open), the last one stays on screen:
+  // the checklist and phrases never blink out.
+  const shown = set ?? ready?.set ?? null;
   return useMemo(() => {
-    if (!set) return { ...EMPTY_SET, problems };
-    const { left, ...rest } = set;
+    if (!shown) return { ...EMPTY_SET, problems };
+    const { left, ...rest } = shown;
     return { ...rest, problems: [...problems, ...left, ...policy.problems] };
-  }, [set, policy, problems]);
+  }, [shown, policy, problems]);
 }
