@@ -4,6 +4,8 @@
 // through chrome.storage only (see src/packs/subscriptions.ts), so no message types are needed.
 import { serialQueue } from '../core/serial';
 import { readPolicy, planPolicyPacks, POLICY_STATUS_KEY, type PolicyStatus } from '../packs/policy-packs';
+import { PACKS_KEY } from '../packs/installed';
+import { keepMergedSetsReady } from '../packs/merged-set';
 import { ensureDefaultPack, withPacks } from '../packs/store';
 import { interpretDownload } from '../packs/subscription-check';
 import { applyPolicyUrls, isDue, readSubscriptions, SUBSCRIPTIONS_KEY, updateSubscriptions, type Subscription } from '../packs/subscriptions';
@@ -68,9 +70,15 @@ function armAlarm(): void {
   });
 }
 
+/** The panel reads the merged phrase set ready-made (packs/merged-cache.ts): make it here, off the panel's path. */
+async function readyMergedSet(): Promise<void> {
+  await keepMergedSetsReady(await readPolicy());
+}
+
 async function boot(checks: 'due' | 'all'): Promise<void> {
   await ensureDefaultPack().catch((err) => console.warn('[Person First] built-in pack', err));
   await applyPolicy();
+  await readyMergedSet();
   await checkSubscriptions(checks);
 }
 
@@ -87,7 +95,8 @@ export function startPackService(): void {
     if (alarm.name === PACK_ALARM) void serial(() => checkSubscriptions('all'));
   });
   chrome.storage.onChanged.addListener((changes, area) => {
-    if (area === 'managed') void serial(() => applyPolicy().then(() => checkSubscriptions('due')));
+    if (area === 'managed') void serial(() => applyPolicy().then(readyMergedSet).then(() => checkSubscriptions('due')));
+    if (area === 'local' && PACKS_KEY in changes) void serial(readyMergedSet);
     // Our own write-backs land here too; they leave nothing due, so this settles after one pass.
     if (area === 'local' && SUBSCRIPTIONS_KEY in changes) void serial(() => checkSubscriptions('due'));
   });

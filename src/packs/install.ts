@@ -85,6 +85,22 @@ function ownershipRefusal(existing: InstalledPack | undefined, pack: Pack, sourc
   return `A pack with the id “${pack.id}” is already installed ${SOURCE_WORDS[existing.source]} (“${existing.pack.name}”); remove it first to use this one.`;
 }
 
+/**
+ * Equal as data, whatever the order of keys: chrome.storage hands objects back with their keys
+ * sorted, so comparing JSON text would call the stored built-in pack changed on every start (and
+ * rewrite it, with a new date and an empty "what changed").
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => sameData(x, (b as unknown[])[i]));
+  // Keys holding undefined are left out, as storage and JSON leave them out.
+  const keys = (o: object) => Object.keys(o).filter((k) => (o as Record<string, unknown>)[k] !== undefined);
+  const ka = keys(a);
+  const kb = keys(b);
+  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
 export function decideInstall(
   current: readonly InstalledPack[],
   pack: Pack,
@@ -102,7 +118,7 @@ export function decideInstall(
   const previous = existing && existing.source === source ? existing : undefined;
   const refusal = updateRefusal(previous?.pack, pack, source);
   if (refusal) return { ok: false, reason: refusal };
-  if (previous && JSON.stringify(previous.pack) === JSON.stringify(pack)) {
+  if (previous && sameData(previous.pack, pack)) {
     return { ok: true, changed: false, next: [...current], entry: previous };
   }
   const diff = previous ? diffPacks(previous.pack, pack) : { added: pack.phrases.map((p) => p.id), removed: [], changed: [] };

@@ -11,17 +11,21 @@ import { t } from '../i18n';
 
 const FollowUpList = lazyPart(() => import('./coaching/FollowUpList').then((m) => m.FollowUpList));
 
-export function App() {
+/**
+ * `writable`: the write queue is open (storage/write-queue.ts). Before that the panel shows the
+ * ticket but is inert: a click it accepted could not be committed inside the click.
+ */
+export function App({ writable = true }: { writable?: boolean }) {
   const windowId = useWindowId();
   const { loaded, shown } = useFollowedTicket(windowId);
   const deskName = useDeskName(shown?.ticket?.desk);
   if (!loaded || windowId === null) return <main class="panel" aria-busy="true" />;
   const ticket = shown?.ticket;
   const followUps = <SectionBoundary name={t('sectionFollowups')}><FollowUpList /></SectionBoundary>;
-  if (!shown || !ticket) return <main class="panel"><EmptyState desks={Object.values(DESK_NAMES)} />{followUps}</main>;
+  if (!shown || !ticket) return <main class="panel" inert={!writable}><EmptyState desks={Object.values(DESK_NAMES)} />{followUps}</main>;
   const openTab = () => void chrome.runtime.sendMessage({ type: 'panel/open-desk-tab', tabId: shown.tabId });
   return (
-    <main class="panel">
+    <main class="panel" inert={!writable}>
       {/* Keyed by ticket: a switch unmounts the old ticket's state, flushing its note first. */}
       <SectionBoundary name={t('sectionTicketWorkspace')} resetKey={ticket.key}>
         <TicketWorkspace key={ticket.key} shown={shown} ticket={ticket} windowId={windowId} after={followUps}>

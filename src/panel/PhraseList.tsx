@@ -1,5 +1,4 @@
-import { forwardRef } from 'preact/compat';
-import type { ComponentChildren, Ref } from 'preact';
+import type { ComponentChildren, RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 
@@ -25,13 +24,17 @@ interface Props {
   onQuery(q: string): void;
   onInsert(p: PhraseView): void;
   onEscape(): void;
+  /** The search box, for the panel's "focus search" shortcut (a plain prop: forwardRef would pull in preact/compat). */
+  searchRef?: RefObject<HTMLInputElement>;
 }
 
 /**
  * Search box plus suggestions, fully keyboard-driven: arrows move, Enter inserts; Escape clears the
  * search, then leaves. The list is one tab stop (roving tabindex), so Tab goes on past it.
  */
-export const PhraseList = forwardRef(function PhraseList({ query, phrases, heading, lang, toolbar, onQuery, onInsert, onEscape }: Props, searchRef: Ref<HTMLInputElement>) {
+export function PhraseList({ query, phrases, heading, lang, toolbar, onQuery, onInsert, onEscape, searchRef: given }: Props) {
+  const own = useRef<HTMLInputElement>(null);
+  const searchRef = given ?? own;
   const list = useRef<HTMLUListElement>(null);
   const [tabStop, setTabStop] = useState(0);
   const idsKey = phrases.map((p) => p.id).join('|');
@@ -42,7 +45,7 @@ export const PhraseList = forwardRef(function PhraseList({ query, phrases, headi
     const all = buttons();
     if (!all.length) return;
     const next = from + delta;
-    if (next < 0) (searchRef as { current: HTMLInputElement | null }).current?.focus();
+    if (next < 0) searchRef.current?.focus();
     else all[Math.min(next, all.length - 1)]?.focus();
   };
 
@@ -88,4 +91,4 @@ export const PhraseList = forwardRef(function PhraseList({ query, phrases, headi
       )}
     </section>
   );
-});
+}

@@ -1,20 +1,26 @@
 // The panel's first reads, all started at once when the page loads instead of one after another as
-// components mount: the window, the followed ticket, the installed packs and policy, the settings,
-// and the IndexedDB connection. Hooks take these promises (and their values, once known, so a
-// remount renders at once). Performance marks name each step for the bench's breakdown.
+// components mount: the window, the followed ticket, the installed packs, their merged set and the
+// policy, the settings, and the IndexedDB connection. Hooks take these promises (and their values,
+// once known, so a remount renders at once). Performance marks name each step for the bench's
+// breakdown.
 import { FOLLOW_KEY, type FollowState } from '../core/follow';
 import { normalizePolicy, NO_POLICY, type Policy } from '../core/policy';
 import { onInstalledChanged, readInstalled } from '../packs/installed';
 import type { InstalledPack } from '../packs/install';
+import { mergedStorageKey, readMergedCache, type MergedCacheEntry } from '../packs/merged-cache';
+import { DEFAULT_PACKS } from '../packs/default-packs';
+import { matchLocale } from '../core/phrase-language';
 import { onSettingsChanged, readSettings, type Settings } from '../settings';
 import { sharedDb } from '../storage/db';
 
 export const MARKS = {
+  boot: 'person-first:boot',
   script: 'person-first:script-evaluated',
   ticket: 'person-first:ticket-read',
   packs: 'person-first:packs-read',
   idb: 'person-first:idb-open',
   merged: 'person-first:pack-merged',
+  queue: 'person-first:queue-open',
 } as const;
 
 const mark = (name: string) => {
@@ -57,6 +63,7 @@ function prefetch<T>(start: () => Promise<T>, markName?: string, follow?: (set: 
 const canUse = typeof chrome !== 'undefined' && !!chrome.storage;
 
 function start() {
+  mark(MARKS.boot);
   const windowId = prefetch(() => chrome.windows.getCurrent().then((w) => w.id ?? null));
   const follow = prefetch(
     () => chrome.storage.session.get(FOLLOW_KEY).then((got) => got[FOLLOW_KEY] as FollowState | undefined),
@@ -67,11 +74,19 @@ function start() {
   );
   // The ticket is known when both the window and the follow state are.
   void Promise.all([windowId.promise, follow.promise]).then(() => mark(MARKS.ticket), () => undefined);
-  const installed = prefetch<InstalledPack[]>(() => readInstalled(), MARKS.packs, (set) => onInstalledChanged(set));
+  const installed = prefetch<InstalledPack[]>(() => readInstalled(), undefined, (set) => onInstalledChanged(set));
+  // The phrase set made when the packs last changed: with it, opening the panel merges nothing.
+  // Read for the panel's language and no policy (the usual case; usePhraseSet reads another when not).
+  // The agent's language as the built-in packs speak it ("en-US" → "en"): the set a ticket in the
+  // agent's own language uses; usePhraseSet reads another when the customer's language differs.
+  const likely = matchLocale(DEFAULT_PACKS.map((p) => p.locale), navigator.language) ?? 'en';
+  const mergedSlot = mergedStorageKey(NO_POLICY, likely);
+  const merged = prefetch<MergedCacheEntry | undefined>(() => readMergedCache(NO_POLICY, likely));
+  void Promise.all([installed.promise, merged.promise]).then(() => mark(MARKS.packs), () => undefined);
   const policy = prefetch<Policy>(() => chrome.storage.managed.get(null).then((raw) => normalizePolicy(raw), () => NO_POLICY));
   const settings = prefetch<Settings>(() => readSettings(), undefined, (set) => onSettingsChanged(set));
   const db = prefetch(() => sharedDb(), MARKS.idb);
-  return { windowId, follow, installed, policy, settings, db };
+  return { windowId, follow, installed, merged, mergedSlot, policy, settings, db };
 }
 
 /** Started on first import (main.tsx imports this before anything renders). */
@@ -83,4 +98,8 @@ export function markScriptEvaluated(): void {
 
 export function markMerged(): void {
   mark(MARKS.merged);
+}
+
+export function markQueueOpen(): void {
+  mark(MARKS.queue);
 }

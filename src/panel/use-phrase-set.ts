@@ -3,10 +3,11 @@ import { normalizePolicy, type Policy, NO_POLICY } from '../core/policy';
 import type { MergedPhrase } from '../core/pack/merge';
 import { buildPhraseIndex, searchPhrases, type SearchContext } from '../core/search';
 import type { Step } from '../core/steps';
-import { DEFAULT_CUE_RULES, type CueRules } from '../core/cues';
-import { formatPackError, validatePack } from '../core/pack/validate';
+import { restoreCompiledCues } from '../core/cues/detect';
+import { DEFAULT_CUE_RULES, type CueRules } from '../core/cues/rules';
 import { choosePhraseLocale, type PhraseLocaleChoice, type PhraseLocaleInput } from '../core/phrase-language';
-import { installedLocales, mergeInstalled } from '../packs/merge-installed';
+import { installedLocales } from '../packs/merge-installed';
+import { findMerged, mergedCacheKey, mergedStorageKey, readMergedCache, storeMerged, type MergedCacheEntry, type MergedSetData, type MergePolicy } from '../packs/merged-cache';
 import type { InstalledPack } from '../packs/install';
 import { onInstalledChanged, readInstalled } from '../packs/installed';
 import { boot, markMerged } from './boot';
@@ -52,23 +53,7 @@ function usePolicy(): Policy {
   return policy;
 }
 
-/**
- * Stored packs are checked again before they are merged: a pack stored by an older version (before
- * a rule existed) or altered in storage must not break the phrases of every other pack. One that
- * fails is left out, by name, with its first problem.
- */
-export function usablePacks(installed: readonly InstalledPack[]): { usable: InstalledPack[]; left: string[] } {
-  const usable: InstalledPack[] = [];
-  const left: string[] = [];
-  for (const entry of installed) {
-    const checked = validatePack(entry?.pack);
-    if (checked.ok) usable.push({ ...entry, pack: checked.pack });
-    else left.push(t('packLeftOut', typeof entry?.pack?.name === 'string' ? entry.pack.name : t('packUnnamed'), formatPackError(checked.errors[0]!)));
-  }
-  return { usable, left };
-}
-
-/** A merged set, with the stored packs that were left out (by name, with their first problem). */
+/** A merged set as the panel uses it, with the stored packs that were left out. */
 type MergedSet = Omit<PhraseSet, 'problems' | 'language' | 'selfTalk'> & { left: string[] };
 
 const NO_LANGUAGE: PhraseLocaleChoice = { locale: 'en', why: 'english', options: [] };
@@ -77,45 +62,92 @@ const EMPTY_SET: PhraseSet = { steps: [], cueRules: DEFAULT_CUE_RULES.en!, byKey
 const selfTalkOf = (set: MergedSet) => set.search('', { step: 'reset', limit: 50 }).filter((p) => !!p.tags?.includes('self'));
 
 /**
- * The merged sets, one per phrase language, kept for the life of the page: the workspace remounts on
- * every ticket switch, and the packs and policy rarely change, so a switch reuses the merge and its
- * index, also when tickets alternate between languages. A set is a pure function of the packs, the
- * policy and the locale.
+ * Indexed sets by key, kept for the life of the page: the workspace remounts on every ticket switch,
+ * and the packs and policy rarely change, so a switch reuses the set and its index, also when
+ * tickets alternate between languages. A few are kept (the customers' languages and the agent's).
  */
-let ready: { installed: readonly InstalledPack[]; policyKey: string; usable: InstalledPack[]; left: string[]; sets: Map<string, MergedSet> } | null = null;
+const indexedSets = new Map<string, MergedSet>();
+const KEEP_SETS = 6;
+/** The set shown last, kept on screen while a new one is made (the packs changed with the panel open). */
+let lastShown: MergedSet | null = null;
 
-function checkedPacks(installed: readonly InstalledPack[], policy: Policy) {
-  const policyKey = `${policy.disableDefaultPack}:${policy.allowPersonalPhrases}`;
-  if (!ready || ready.installed !== installed || ready.policyKey !== policyKey) {
-    const { usable, left } = usablePacks(installed);
-    ready = { installed, policyKey, usable, left, sets: new Map() };
-  }
-  return ready;
-}
-
-/** The languages the usable packs speak under this policy. */
-function localesOf(installed: readonly InstalledPack[], policy: Policy): string[] {
-  return installedLocales(checkedPacks(installed, policy).usable, policy);
-}
-
-function mergedSet(installed: readonly InstalledPack[], policy: Policy, locale: string): MergedSet {
-  const checked = checkedPacks(installed, policy);
-  const known = checked.sets.get(locale);
+function indexed(key: string, data: MergedSetData): MergedSet {
+  const known = indexedSets.get(key);
   if (known) return known;
-  const { usable, left } = checked;
-  const merged = mergeInstalled(usable, policy, locale);
-  const index = buildPhraseIndex(merged.phrases);
+  restoreCompiledCues(data.cueRules, data.compiledCues);
+  const index = buildPhraseIndex(data.phrases);
   const byKey = new Map<string, PanelPhrase>();
-  for (const p of merged.phrases) byKey.set(p.key, p);
+  for (const p of data.phrases) byKey.set(p.key, p);
   const set = {
-    left,
-    steps: merged.steps,
-    cueRules: merged.cueRules,
+    left: data.left,
+    steps: data.steps,
+    cueRules: data.cueRules,
     byKey,
     search: (query: string, ctx: SearchContext) => searchPhrases(index, query, ctx) as PanelPhrase[],
   };
-  checked.sets.set(locale, set);
+  indexedSets.set(key, set);
+  if (indexedSets.size > KEEP_SETS) indexedSets.delete(indexedSets.keys().next().value!);
   markMerged();
+  return set;
+}
+
+/** The set for `key` when it is ready: indexed in this page, or stored when the packs last changed. */
+function readySet(key: string, stored: MergedCacheEntry | undefined): MergedSet | null {
+  const known = indexedSets.get(key);
+  if (known) return known;
+  const data = findMerged(stored, key);
+  return data ? indexed(key, data) : null;
+}
+
+/**
+ * The merged set of every enabled pack in `locale` (null: none wanted yet). Read ready-made (see
+ * packs/merged-cache.ts); only when none is stored for these packs, policy and locale is it made
+ * here, with the validator loaded for that alone, and stored for next time.
+ */
+function useMergedSet(installed: InstalledPack[] | null, policy: MergePolicy, locale: string | null, onProblem: (text: string) => void): MergedSet | null {
+  const { disableDefaultPack, allowPersonalPhrases } = policy;
+  const [made, setMade] = useState<{ key: string; set: MergedSet } | null>(null);
+  // The stored set for this locale and these policy switches (boot has read the usual one).
+  const slot = locale === null ? null : mergedStorageKey({ disableDefaultPack, allowPersonalPhrases }, locale);
+  const [stored, setStored] = useState<{ slot: string; entry?: MergedCacheEntry } | undefined>(
+    slot !== null && boot?.merged.known && boot.mergedSlot === slot ? { slot, entry: boot.merged.value } : undefined,
+  );
+  useEffect(() => {
+    if (slot === null || locale === null || stored?.slot === slot) return;
+    let live = true;
+    const read = boot && boot.mergedSlot === slot ? boot.merged.latest() : readMergedCache({ disableDefaultPack, allowPersonalPhrases }, locale);
+    read.then((entry) => live && setStored({ slot, entry }), () => live && setStored({ slot }));
+    return () => {
+      live = false;
+    };
+    // The slot describes the policy switches and the locale.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [slot]);
+  const storedHere = slot !== null && stored?.slot === slot ? stored : undefined;
+
+  const key = useMemo(
+    () => (installed && locale !== null ? mergedCacheKey(installed, { disableDefaultPack, allowPersonalPhrases }, locale) : null),
+    [installed, disableDefaultPack, allowPersonalPhrases, locale],
+  );
+  const set = key === null ? null : made?.key === key ? made.set : readySet(key, storedHere?.entry);
+
+  useEffect(() => {
+    // Made only once the stored set is known, and only when it does not fit.
+    if (key === null || locale === null || set || !storedHere || !installed) return;
+    let live = true;
+    import('../packs/merged-set')
+      .then(({ makeMergedSet }) => {
+        const data = makeMergedSet(installed, { disableDefaultPack, allowPersonalPhrases }, locale);
+        void storeMerged(key, data, { disableDefaultPack, allowPersonalPhrases }, locale).catch(() => undefined);
+        if (live) setMade({ key, set: indexed(key, data) });
+      })
+      .catch((err: Error) => live && onProblem(t('phrasesLoadFailed', err.message)));
+    return () => {
+      live = false;
+    };
+    // `set` matters only as "found or not"; the key describes the packs, policy and locale.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, !set, storedHere]);
   return set;
 }
 
@@ -130,7 +162,7 @@ export function usePhraseSet(wanted: PhraseLanguageWanted | null = {}): PhraseSe
   const policy = usePolicy();
   useEffect(() => {
     (boot?.installed.latest() ?? readInstalled()).then(async (list) => {
-      // Before the service worker has installed the built-in pack (first run), read it directly.
+      // Before the service worker has installed the built-in packs (first run), read them directly.
       if (list.length) return setInstalled(list);
       // Rare (first run): the validator loads only then.
       const { loadDefaultPacks } = await import('../packs/store');
@@ -143,15 +175,29 @@ export function usePhraseSet(wanted: PhraseLanguageWanted | null = {}): PhraseSe
     return onInstalledChanged(setInstalled);
   }, []);
 
+  const { disableDefaultPack, allowPersonalPhrases } = policy;
+  // The languages the packs speak, read without validating them (that is the stored set's job): a
+  // locale whose only pack turns out unusable merges to the English steps, never to nothing.
+  const available = useMemo(
+    () => (installed ? installedLocales(installed.filter((e) => typeof e?.pack?.locale === 'string'), { disableDefaultPack, allowPersonalPhrases }) : []),
+    [installed, disableDefaultPack, allowPersonalPhrases],
+  );
   const { customer, agent, chosen } = wanted ?? {};
-  const waiting = wanted === null;
+  const waiting = wanted === null || !installed;
+  const language = useMemo(() => (waiting ? null : choosePhraseLocale({ available, customer, agent, chosen })), [waiting, available, customer, agent, chosen]);
+  const own = useMemo(() => (waiting ? null : choosePhraseLocale({ available, agent }).locale), [waiting, available, agent]);
+
+  const onProblem = (text: string) => setProblems([text]);
+  const set = useMergedSet(installed, policy, language?.locale ?? null, onProblem);
+  // The agent's own set, for the Reset lines, only when the phrases follow another language.
+  const ownSet = useMergedSet(installed, policy, own !== null && own !== language?.locale ? own : null, onProblem);
+
+  const shown = set ?? (language ? lastShown : null);
+  if (set) lastShown = set;
   return useMemo(() => {
-    if (!installed || waiting) return { ...EMPTY_SET, problems };
-    const available = localesOf(installed, policy);
-    const language = choosePhraseLocale({ available, customer, agent, chosen });
-    const { left, ...set } = mergedSet(installed, policy, language.locale);
-    const own = choosePhraseLocale({ available, agent }).locale;
-    const selfTalk = selfTalkOf(own === language.locale ? { left, ...set } : mergedSet(installed, policy, own));
-    return { ...set, language, selfTalk, problems: [...problems, ...left, ...policy.problems] };
-  }, [installed, policy, problems, waiting, customer, agent, chosen]);
+    if (!shown || !language) return { ...EMPTY_SET, problems };
+    const { left, ...rest } = shown;
+    const selfSource = own === language.locale ? shown : ownSet;
+    return { ...rest, language, selfTalk: selfSource ? selfTalkOf(selfSource) : [], problems: [...problems, ...left, ...policy.problems] };
+  }, [shown, ownSet, own, language, policy, problems]);
 }

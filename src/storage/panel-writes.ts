@@ -47,6 +47,10 @@ export function enqueueWrite(db: PersonFirstDb, write: PanelWrite, at: number = 
 
 /** Applies and deletes every queued write; resolves with the writes it applied, oldest first. */
 export async function drainOutbox(db: PersonFirstDb): Promise<PanelWrite[]> {
+  // Nothing queued, the usual case: a count of the outbox alone, so a page's first reads (progress,
+  // usage) do not wait behind a write transaction over every store. A write queued after the count
+  // starts a drain of its own.
+  if (!(await db.count('outbox'))) return [];
   const tx = db.transaction(STORES, 'readwrite');
   const queued = await tx.objectStore('outbox').getAll();
   const applied: PanelWrite[] = [];

@@ -69,6 +69,9 @@ async function clickThenReload(target: Locator): Promise<void> {
 async function ready(): Promise<void> {
   await panel.waitForLoadState('domcontentloaded');
   await panel.getByRole('heading', { name: SUBJECT_42 }).waitFor({ timeout: 15000 });
+  // The ticket paints before the write queue is open; until then the panel is inert. A real click
+  // cannot reach an inert control, but the programmatic click below could, so wait it out.
+  await panel.locator('main.panel:not([inert])').waitFor({ timeout: 15000 });
 }
 
 const stepBox = (title: string) => panel.getByRole('checkbox', { name: new RegExp(`^${title}`) });

@@ -249,7 +249,7 @@ export const tests: E2ETest[] = [
   ['"check now" picks up a later version and shows what changed', async () => {
     teamMode = 'v2';
     const url = `${base}/team.json`;
-    await options.getByRole('button', { name: `Check ${url} now` }).click();
+    await options.getByRole('button', { name: `Check now: ${url}` }).click();
     await waitForText(packRow('team-voice'), '1.1.0');
     await waitForText(packRow('team-voice'), 'Updated from 1.0.0 to 1.1.0: 1 new phrase.');
     await waitForText(subRow(url), 'Updated from 1.0.0 to 1.1.0.');
@@ -259,7 +259,7 @@ export const tests: E2ETest[] = [
   ['a 404 keeps the last good version and says so', async () => {
     teamMode = '404';
     const url = `${base}/team.json`;
-    await options.getByRole('button', { name: `Check ${url} now` }).click();
+    await options.getByRole('button', { name: `Check now: ${url}` }).click();
     await waitForText(subRow(url), 'The server answered 404');
     await waitForText(subRow(url), 'Still using “Team voice” 1.1.0.');
     await waitForText(packRow('team-voice'), '1.1.0');
@@ -269,14 +269,14 @@ export const tests: E2ETest[] = [
   ['an HTML page instead of JSON keeps the last good version and says so', async () => {
     teamMode = 'html';
     const url = `${base}/team.json`;
-    await options.getByRole('button', { name: `Check ${url} now` }).click();
+    await options.getByRole('button', { name: `Check now: ${url}` }).click();
     await waitForText(subRow(url), 'returned a web page (HTML), not a JSON pack');
     await waitForText(packRow('team-voice'), '1.1.0');
   }],
   ['a different pack id from the same URL is refused, keeping the last good version', async () => {
     teamMode = 'other-id';
     const url = `${base}/team.json`;
-    await options.getByRole('button', { name: `Check ${url} now` }).click();
+    await options.getByRole('button', { name: `Check now: ${url}` }).click();
     await waitForText(subRow(url), 'now serves "locked-voice"');
     await waitForText(packRow('team-voice'), '1.1.0');
     teamMode = 'v2';

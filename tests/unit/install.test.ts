@@ -65,6 +65,15 @@ describe('decideInstall', () => {
     expect(decideInstall(list, pack('acme', '1.0.0'), 'policy', 9)).toMatchObject({ ok: true, changed: false });
   });
 
+  it('reports no change for the same pack read back from storage with its keys sorted (the built-in pack on every start)', () => {
+    const list = install([], pack('acme', '1.0.0', [{ id: 'a', text: 'Hi {{customer.firstName}}' }]), 'default');
+    const sortKeys = (v: unknown): unknown => (Array.isArray(v) ? v.map(sortKeys) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])])) : v);
+    const stored = sortKeys(list) as InstalledPack[];
+    expect(JSON.stringify(stored[0]!.pack)).not.toBe(JSON.stringify(list[0]!.pack));
+    expect(decideInstall(stored, pack('acme', '1.0.0', [{ id: 'a', text: 'Hi {{customer.firstName}}' }]), 'default', 9)).toMatchObject({ ok: true, changed: false });
+    expect(decideInstall(stored, pack('acme', '1.0.0', [{ id: 'a', text: 'Hello {{customer.firstName}}' }]), 'default', 9)).toMatchObject({ ok: true, changed: true });
+  });
+
   it('keeps the disabled flag and the url across an update', () => {
     const list = install([], pack('acme', '1.0.0'), 'subscribed', 1, { url: 'https://x.example/p.json' });
     const off = decideEnabled(list, 'acme', false, []);

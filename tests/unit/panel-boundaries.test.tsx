@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 afterEach(cleanup);
 import type { Pack } from '../../src/core/pack/types';
 import { SectionBoundary } from '../../src/panel/SectionBoundary';
-import { usablePacks } from '../../src/panel/use-phrase-set';
+import { usablePacks } from '../../src/packs/merged-set';
 import type { InstalledPack } from '../../src/packs/install';
 
 function Broken(): never {

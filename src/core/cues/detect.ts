@@ -132,8 +132,7 @@ function compileSignals(signals: Record<string, PhraseSignal>): CompiledSignal[]
 function compile(rules: CueRules): CompiledRules {
   const cached = compiledCache.get(rules);
   if (cached) return cached;
-  const lower = (words: readonly string[]) => new Set(words.map((w) => w.toLowerCase()));
-  const compiled: CompiledRules = {
+  const compiled = assemble(rules, {
     frustration: compileSignals(rules.frustration.signals),
     urgency: compileSignals(rules.urgency.signals),
     happy: compileSignals(rules.happy.signals),
@@ -141,6 +140,17 @@ function compile(rules: CueRules): CompiledRules {
     calmProblem: compileList(rules.frustration.calm ?? []),
     courtesy: compileList(rules.happy.courtesyPhrases),
     requests: compileList(rules.happy.requests),
+  });
+  compiledCache.set(rules, compiled);
+  return compiled;
+}
+
+type CompiledLists = Pick<CompiledRules, 'frustration' | 'urgency' | 'happy' | 'calm' | 'calmProblem' | 'courtesy' | 'requests'>;
+
+function assemble(rules: CueRules, lists: CompiledLists): CompiledRules {
+  const lower = (words: readonly string[]) => new Set(words.map((w) => w.toLowerCase()));
+  return {
+    ...lists,
     negators: lower(rules.negators),
     others: lower(rules.otherPeople),
     elsewhere: lower(rules.frustration.elsewhere ?? []),
@@ -149,8 +159,70 @@ function compile(rules: CueRules): CompiledRules {
     emphasisAllow: new Set(rules.frustration.emphasis.allow.map((w) => w.toUpperCase())),
     scareQuotes: scareQuoteRegExp(rules.frustration.scareQuotes.words),
   };
-  compiledCache.set(rules, compiled);
-  return compiled;
+}
+
+/** One compiled pattern as plain data: regex source, flags, needles. */
+type MatcherData = [source: string, flags: string, needles: string[] | null];
+
+/**
+ * The patterns of a rule set compiled, as plain data to store beside the rules (the panel's
+ * merged phrase set): turning a few hundred patterns into regular expressions is most of the
+ * first detection's cost, and a panel pays it on every open. Only this module reads it back.
+ */
+export interface CompiledCueData {
+  signals: Record<'frustration' | 'urgency' | 'happy', Record<string, MatcherData[]>>;
+  lists: Record<'calm' | 'calmProblem' | 'courtesy' | 'requests', MatcherData[]>;
+}
+
+export function compiledCueData(rules: CueRules): CompiledCueData {
+  const c = compile(rules);
+  const data = (ms: readonly Matcher[]): MatcherData[] => ms.map((m) => [m.regex.source, m.regex.flags, m.needles]);
+  const signals = (list: readonly CompiledSignal[]) => Object.fromEntries(list.map((s) => [s.id, data(s.regexes)]));
+  return {
+    signals: { frustration: signals(c.frustration), urgency: signals(c.urgency), happy: signals(c.happy) },
+    lists: { calm: data(c.calm), calmProblem: data(c.calmProblem), courtesy: data(c.courtesy), requests: data(c.requests) },
+  };
+}
+
+const isMatcherData = (m: unknown): m is MatcherData =>
+  Array.isArray(m) && typeof m[0] === 'string' && typeof m[1] === 'string' && (m[2] === null || (Array.isArray(m[2]) && m[2].every((n) => typeof n === 'string')));
+
+/**
+ * Detection for `rules` uses `data` (made by compiledCueData for the same rules) instead of
+ * compiling again. Anything missing or malformed is compiled from the rules as usual; a stored
+ * set is keyed by the extension version, so data from a version with other pattern rules never
+ * reaches here.
+ */
+export function restoreCompiledCues(rules: CueRules, data: CompiledCueData | undefined): void {
+  if (compiledCache.has(rules) || typeof data !== 'object' || data === null) return;
+  const restore = (list: unknown, patterns: readonly string[]): Matcher[] => {
+    if (!Array.isArray(list) || !list.every(isMatcherData)) return compileList(patterns);
+    try {
+      return list.map(([source, flags, needles]) => ({ regex: new RegExp(source, flags), needles }));
+    } catch {
+      return compileList(patterns);
+    }
+  };
+  const signals = (kind: keyof CompiledCueData['signals'], from: Record<string, PhraseSignal>): CompiledSignal[] =>
+    Object.entries(from).map(([id, signal]) => ({ id, signal, regexes: restore(Object.hasOwn(data.signals?.[kind] ?? {}, id) ? data.signals[kind][id] : undefined, signal.patterns) }));
+  compiledCache.set(rules, assemble(rules, {
+    frustration: signals('frustration', rules.frustration.signals),
+    urgency: signals('urgency', rules.urgency.signals),
+    happy: signals('happy', rules.happy.signals),
+    calm: restore(data.lists?.calm, rules.urgency.calm),
+    calmProblem: restore(data.lists?.calmProblem, rules.frustration.calm ?? []),
+    courtesy: restore(data.lists?.courtesy, rules.happy.courtesyPhrases),
+    requests: restore(data.lists?.requests, rules.happy.requests),
+  }));
+}
+
+/**
+ * `derived` differs from `rules` only in a threshold (the agent's waiting time): it shares the
+ * compiled patterns instead of compiling them again.
+ */
+export function shareCompiledCues(rules: CueRules, derived: CueRules): void {
+  const c = compiledCache.get(rules);
+  if (c && !compiledCache.has(derived)) compiledCache.set(derived, c);
 }
 
 function scareQuoteRegExp(words: readonly string[]): RegExp | null {

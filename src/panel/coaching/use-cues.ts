@@ -2,6 +2,7 @@
 // slow tick so the "waiting" cue appears once the customer has waited past the threshold.
 import { useMemo, useRef } from 'preact/hooks';
 import { DEFAULT_CUE_RULES, detectCues, type Cue, type CueInput, type CueRules } from '../../core/cues';
+import { shareCompiledCues } from '../../core/cues/detect';
 import type { TicketContext } from '../../core/ticket';
 import { rulesRead } from '../../core/phrase-language';
 import { contactsOf, ticketFacts, type TicketFacts } from '../../core/ticket-facts';
@@ -14,7 +15,9 @@ export const CUE_TICK_MS = 5_000;
 /** The agent's waiting threshold on top of the (pack or default) rules. */
 export function rulesWithWaitingThreshold(rules: CueRules, waitingSeconds: number): CueRules {
   if (rules.waiting.afterSeconds === waitingSeconds) return rules;
-  return { ...rules, waiting: { ...rules.waiting, afterSeconds: waitingSeconds } };
+  const derived = { ...rules, waiting: { ...rules.waiting, afterSeconds: waitingSeconds } };
+  shareCompiledCues(rules, derived);
+  return derived;
 }
 
 /** What the agent-reply count was when the customer's latest message was first seen. */
