@@ -7,7 +7,7 @@ import type { DeskSelectorOverride } from '../core/pack/types';
 import type { DeskAdapter } from '../desks/types';
 import { DESK_OVERRIDES_KEY } from '../packs/desk-overrides';
 import { testOnOpenTab, type DeskTestReport } from './desk-test';
-import { t } from '../i18n';
+import { t, uiLocale } from '../i18n';
 import { dateTimeText, healthFieldText } from '../ui-words';
 
 type Tested = { desk: string; report: DeskTestReport | { error: string } };
@@ -47,7 +47,7 @@ export function DeskHealth({ desks }: { desks: ReadonlyMap<string, DeskAdapter> 
                   <td>{dateTimeText(r.at)}</td>
                   <td>{r.found.map(healthFieldText).join(', ') || '—'}</td>
                   <td>{r.missing.map(healthFieldText).join(', ') || t('deskHealthNothingMissing')}</td>
-                  <td>{desk && <button type="button" onClick={() => void test(desk)}>Test <span class="visually-hidden">{desk.name} </span>on the open tab</button>}</td>
+                  <td>{desk && <button type="button" onClick={() => void test(desk)}><TestLabel desk={desk.name} /></button>}</td>
                 </tr>
               );
             })}
@@ -59,19 +59,36 @@ export function DeskHealth({ desks }: { desks: ReadonlyMap<string, DeskAdapter> 
   );
 }
 
+/**
+ * "Test on the open tab", the desk's name in visually hidden text: the accessible name holds the
+ * visible words (axe label-content-name-mismatch) and still says which desk.
+ */
+function TestLabel({ desk }: { desk: string }) {
+  const MARK = '\u0001';
+  const [before = '', after = ''] = t('deskTestButton', MARK).split(MARK);
+  return <>{before}<span class="visually-hidden">{desk}</span>{after}</>;
+}
+
+/** "found (3): “Order 1234”" or "missing". */
+function resultText(r: { count: number; sample?: string }): string {
+  if (!r.count) return t('deskTestMissing');
+  const found = r.count > 1 ? t('deskTestFoundMany', new Intl.NumberFormat(uiLocale()).format(r.count)) : t('deskTestFound');
+  return r.sample ? t('deskTestFoundSample', found, r.sample) : found;
+}
+
 function TestReport({ desk, report }: Tested) {
   if ('error' in report) return <p role="alert" class="notice error">{report.error}</p>;
   return (
-    <div role="region" aria-label={`What ${desk}'s selectors found`}>
-      <p role="status" class="notice">Tested on “{report.tabTitle}”. Each part found is outlined in orange on that page.</p>
-      <table class="list" aria-label={`What each ${desk} selector found`}>
-        <thead><tr><th>Part</th><th>Selector</th><th>Result</th></tr></thead>
+    <div role="region" aria-label={t('deskTestRegionLabel', desk)}>
+      <p role="status" class="notice">{t('deskTestTestedOn', report.tabTitle)}</p>
+      <table class="list" aria-label={t('deskTestTableLabel', desk)}>
+        <thead><tr><th>{t('colPart')}</th><th>{t('colSelector')}</th><th>{t('colResult')}</th></tr></thead>
         <tbody>
           {report.results.map((r) => (
             <tr key={r.field}>
               <td>{r.label}</td>
               <td class="url">{r.selector ?? r.tried.join(', ')}</td>
-              <td>{r.count ? `found${r.count > 1 ? ` (${r.count})` : ''}${r.sample ? `: “${r.sample}”` : ''}` : 'missing'}</td>
+              <td>{resultText(r)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { describeOverrides, overrideOffers } from '../packs/desk-overrides';
+import { overrideOffers } from '../packs/desk-overrides';
+import { describeOverrides } from './desk-fix-words';
 import { useApprovals } from './use-approvals';
 import { removePack, setPackEnabled, type ActionResult } from './packs-actions';
 import type { PacksState } from './packs-state';
@@ -39,7 +40,7 @@ export function PacksList({ state }: { state: PacksState }) {
                   {fixes.has(pack.id) && (
                     <div class="small pack-fixes">
                       {describeOverrides(fixes.get(pack.id)!.overrides).join('. ')}.{' '}
-                      {fixes.get(pack.id)!.state === 'running' ? 'Applied.' : <a href="#desk-fixes">Waiting for you under Help desks.</a>}
+                      {fixes.get(pack.id)!.state === 'running' ? t('packFixesApplied') : <a href="#desk-fixes">{t('packFixesWaiting')}</a>}
                     </div>
                   )}
                 </th>

@@ -2,7 +2,8 @@ import { MAX_PACK_BYTES } from '../core/pack/types';
 import { useState } from 'preact/hooks';
 import { formatPackError, parsePack, selectorProblem } from '../core/pack/validate';
 import type { Pack } from '../core/pack/types';
-import { approveOverrides, describeOverrides, overrideSelectorLines, overridesOf, readApprovals } from '../packs/desk-overrides';
+import { approveOverrides, overridesOf, readApprovals } from '../packs/desk-overrides';
+import { describeOverrides, overrideSelectorLines } from './desk-fix-words';
 import type { PackError } from '../core/pack/types';
 import { importPackText } from './packs-actions';
 import { usePacksState } from './packs-state';
@@ -47,7 +48,7 @@ export function PacksSection() {
     try {
       text = await file.text();
     } catch (err) {
-      return setMessage({ kind: 'refused', file: file.name, reason: `it could not be read (${(err as Error).message}); your packs are unchanged.` });
+      return setMessage({ kind: 'refused', file: file.name, reason: t('packReadFailed', (err as Error).message) });
     }
     // A pack that changes how a desk is read is shown first; nothing changes until the lead says so.
     const parsed = parsePack(text, { selectorProblem });
@@ -72,7 +73,7 @@ export function PacksSection() {
     }
     if (result.ok) {
       const { pack } = result.entry;
-      const fixes = applyFixes ? ' Its desk fixes apply now, in open desk tabs too.' : '';
+      const fixes = applyFixes ? ` ${t('packFixesApplyNow')}` : '';
       setMessage({ kind: 'done', findings: result.findings, text: (result.changed ? t('packImported', pack.name, pack.version, fileName) : t('packAlreadyInstalled', pack.name, pack.version)) + fixes });
     } else if ('errors' in result) setMessage({ kind: 'invalid', file: fileName, errors: result.errors });
     else setMessage({ kind: 'refused', file: fileName, reason: result.reason });
@@ -99,14 +100,14 @@ export function PacksSection() {
         <p class="muted small">{t('packsDrop')}</p>
       </div>
       {preview && (
-        <div role="group" aria-label={`Before importing ${preview.pack.name}`} class="notice">
-          <p>“{preview.pack.name}” {preview.pack.version} ({preview.file}) changes how Person First reads your help desks:</p>
+        <div role="group" aria-label={t('packFixesPreviewLabel', preview.pack.name)} class="notice">
+          <p>{t('packFixesPreview', preview.pack.name, preview.pack.version, preview.file)}</p>
           <ul>{describeOverrides(overridesOf(preview.pack)).map((l) => <li key={l}>{l}</li>)}</ul>
-          <details><summary>Selectors it sets</summary><ul>{overrideSelectorLines(overridesOf(preview.pack)).map((l) => <li key={l} class="url">{l}</li>)}</ul></details>
+          <details><summary>{t('packFixesSelectors')}</summary><ul>{overrideSelectorLines(overridesOf(preview.pack)).map((l) => <li key={l} class="url">{l}</li>)}</ul></details>
           <div class="row">
-            <button type="button" onClick={() => { const p = preview; setPreview(null); void install(p.file, p.text, true); }}>Import and apply the fixes</button>
-            <button type="button" onClick={() => { const p = preview; setPreview(null); void install(p.file, p.text); }}>Import without the fixes</button>
-            <button type="button" onClick={() => { setPreview(null); setMessage({ kind: 'done', text: `“${preview.pack.name}” was not imported; your packs are unchanged.` }); }}>Cancel</button>
+            <button type="button" onClick={() => { const p = preview; setPreview(null); void install(p.file, p.text, true); }}>{t('packImportWithFixes')}</button>
+            <button type="button" onClick={() => { const p = preview; setPreview(null); void install(p.file, p.text); }}>{t('packImportWithoutFixes')}</button>
+            <button type="button" onClick={() => { setPreview(null); setMessage({ kind: 'done', text: t('packImportCancelled', preview.pack.name) }); }}>{t('commonCancel')}</button>
           </div>
         </div>
       )}
@@ -115,8 +116,8 @@ export function PacksSection() {
           <p>{message.text}</p>
           {message.findings && message.findings.length > 0 && (
             <>
-              <p>Worth a look in the file before agents use it (the pack works as it is):</p>
-              <ul aria-label="Pack lint findings">{message.findings.map((f, i) => <li key={i}>{formatPackError(f)}</li>)}</ul>
+              <p>{t('packLintIntro')}</p>
+              <ul aria-label={t('packLintLabel')}>{message.findings.map((f, i) => <li key={i}>{formatPackError(f)}</li>)}</ul>
             </>
           )}
         </div>

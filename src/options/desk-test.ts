@@ -6,7 +6,8 @@ import type { DeskSelectorOverride, OverrideField } from '../core/pack/types';
 import { SEL as ZENDESK } from '../desks/zendesk';
 import { matchesPattern } from '../desks/match';
 import type { DeskAdapter } from '../desks/types';
-import { fieldWords } from '../packs/desk-overrides';
+import { fieldWords } from './desk-fix-words';
+import { t } from '../i18n';
 
 export interface Probe {
   field: OverrideField;
@@ -129,7 +130,7 @@ async function deskTab(desk: DeskAdapter): Promise<chrome.tabs.Tab | null> {
 
 export async function testOnOpenTab(desk: DeskAdapter, fixes: DeskSelectorOverride | undefined): Promise<DeskTestReport | { error: string }> {
   const tab = await deskTab(desk);
-  if (!tab?.id) return { error: `No ${desk.name} tab is open. Open a ticket in ${desk.name}, then test again.` };
+  if (!tab?.id) return { error: t('deskTestNoTab', desk.name) };
   const { scope, probes } = probesFor(desk, fixes);
   try {
     const [done] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, func: outlineOnPage, args: [scope, probes] });
@@ -139,6 +140,6 @@ export async function testOnOpenTab(desk: DeskAdapter, fixes: DeskSelectorOverri
       results: results.map((r) => ({ ...r, label: fieldWords(r.field), tried: probes.find((p) => p.field === r.field)?.selectors ?? [] })),
     };
   } catch (err) {
-    return { error: `Could not test the ${desk.name} tab: ${(err as Error).message}` };
+    return { error: t('deskTestFailed', desk.name, (err as Error).message) };
   }
 }

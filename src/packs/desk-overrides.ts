@@ -23,18 +23,6 @@ export type Approvals = Record<string, DeskOverride[]>;
 /** Desk id → the selectors that replace its own. */
 export type EffectiveOverrides = Record<string, DeskSelectorOverride>;
 
-const FIELD_WORDS: Record<OverrideField, string> = {
-  subject: 'subject',
-  customerName: 'customer name',
-  customerEmail: 'customer email',
-  channel: 'channel',
-  messages: 'messages',
-  customerMessage: 'customer’s messages',
-  editor: 'reply box',
-};
-
-export const fieldWords = (f: OverrideField) => FIELD_WORDS[f];
-
 export function overridesOf(pack: Pack): DeskOverride[] {
   return (pack.desks ?? []).filter(isDeskOverride);
 }
@@ -97,30 +85,39 @@ export function overrideOffers(installed: readonly InstalledPack[], approvals: A
   });
 }
 
-/** "Changes how Person First reads Zendesk: subject, customer name", one line per desk. */
-export function describeOverrides(list: readonly DeskOverride[]): string[] {
+// What a fix changes, as parts: the options page words them in the UI language (src/options/desk-fix-words.ts).
+
+/** Each desk a fix touches, by name, with the parts it reads differently. */
+export function overrideChanges(list: readonly DeskOverride[]): { desk: string; fields: OverrideField[] }[] {
   const byDesk = new Map<string, Set<OverrideField>>();
   for (const o of list) {
     const fields = byDesk.get(o.extends) ?? new Set<OverrideField>();
     for (const f of OVERRIDE_FIELDS) if (o.selectors[f]) fields.add(f);
     byDesk.set(o.extends, fields);
   }
-  return [...byDesk].map(([desk, fields]) => `Changes how Person First reads ${DESK_NAMES[desk] ?? desk}: ${[...fields].map(fieldWords).join(', ')}`);
+  return [...byDesk].map(([desk, fields]) => ({ desk: deskName(desk), fields: [...fields] }));
 }
 
-/** Each selector a fix sets, for the lead to read before approving: "Zendesk subject: h1.title". */
-export function overrideSelectorLines(list: readonly DeskOverride[]): string[] {
-  return list.flatMap((o) => OVERRIDE_FIELDS.filter((f) => o.selectors[f]).map((f) => `${DESK_NAMES[o.extends] ?? o.extends} ${fieldWords(f)}: ${o.selectors[f]}`));
+export interface OverrideSelector {
+  desk: string;
+  field: OverrideField;
+  selector: string;
 }
 
-/** Each selector of `list` that `check` (the options page's CSS parse) refuses, in the lead's words. */
-export function unusableSelectors(list: readonly DeskOverride[], check: (s: string) => string | undefined): string[] {
-  return list.flatMap((o) => OVERRIDE_FIELDS.flatMap((f) => {
-    const s = o.selectors[f];
-    const problem = s ? check(s) : undefined;
-    return problem ? [`The ${DESK_NAMES[o.extends] ?? o.extends} ${fieldWords(f)} selector "${s}" cannot be used: ${problem}.`] : [];
-  }));
+/** Each selector a fix sets, for the lead to read before approving. */
+export function overrideSelectors(list: readonly DeskOverride[]): OverrideSelector[] {
+  return list.flatMap((o) => OVERRIDE_FIELDS.filter((f) => o.selectors[f]).map((f) => ({ desk: deskName(o.extends), field: f, selector: o.selectors[f]! })));
 }
+
+/** Each selector of `list` that `check` (the options page's CSS parse) refuses, with the reason. */
+export function unusableSelectors(list: readonly DeskOverride[], check: (s: string) => string | undefined): (OverrideSelector & { problem: string })[] {
+  return overrideSelectors(list).flatMap((s) => {
+    const problem = check(s.selector);
+    return problem ? [{ ...s, problem }] : [];
+  });
+}
+
+const deskName = (id: string) => DESK_NAMES[id] ?? id;
 
 export async function readApprovals(): Promise<Approvals> {
   return checkedApprovals((await chrome.storage.local.get(OVERRIDE_APPROVALS_KEY))[OVERRIDE_APPROVALS_KEY]);

@@ -1,20 +1,14 @@
 // "Phrases in: Español · English": the one-click switch between the customer's language and the
 // agent's, shown only when there are two to choose from. The choice is kept per ticket.
 import { languageName, type PhraseLocaleChoice } from '../core/phrase-language';
+import { t, uiLocale, type MessageKey } from '../i18n';
 
-/** Every word this component shows, in one place for the move to chrome.i18n. */
-export const PHRASE_LANGUAGE_STRINGS = {
-  label: 'Phrases in:',
-  group: 'Phrase language',
-  /** The tooltip of a language not shown now. */
-  switchTo: (name: string) => `Show the phrases in ${name} for this ticket`,
-  /** The tooltip of the language shown now, by why it was chosen. */
-  current: {
-    chosen: 'You chose this language for this ticket',
-    customer: 'The customer writes in this language',
-    agent: 'Your browser’s language',
-    english: 'The default language',
-  } satisfies Record<PhraseLocaleChoice['why'], string>,
+/** The tooltip of the language shown now, by why it was chosen. */
+const WHY: Record<PhraseLocaleChoice['why'], MessageKey> = {
+  chosen: 'phraseLanguageChosen',
+  customer: 'phraseLanguageCustomer',
+  agent: 'phraseLanguageAgent',
+  english: 'phraseLanguageDefault',
 };
 
 interface Props {
@@ -24,10 +18,9 @@ interface Props {
 
 export function PhraseLanguageSwitch({ choice, onChoose }: Props) {
   if (choice.options.length < 2) return null;
-  const s = PHRASE_LANGUAGE_STRINGS;
   return (
-    <div class="phrase-language small" role="group" aria-label={s.group}>
-      <span class="muted">{s.label}</span>
+    <div class="phrase-language small" role="group" aria-label={t('phraseLanguageGroup')}>
+      <span class="muted">{t('phraseLanguageLabel')}</span>
       {choice.options.map((locale, i) => {
         const current = locale === choice.locale;
         // Each language is named in its own words, as language pickers do.
@@ -41,7 +34,7 @@ export function PhraseLanguageSwitch({ choice, onChoose }: Props) {
               class="link"
               lang={locale}
               aria-pressed={current}
-              title={current ? s.current[choice.why] : s.switchTo(languageName(locale, 'en'))}
+              title={current ? t(WHY[choice.why]) : t('phraseLanguageSwitchTo', languageName(locale, uiLocale()))}
               onClick={() => !current && onChoose(locale)}
             >
               {name}

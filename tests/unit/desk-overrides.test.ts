@@ -10,7 +10,8 @@ import { DESK_NAMES } from '../../src/desks/names';
 import { freshdesk } from '../../src/desks/freshdesk';
 import { zendesk } from '../../src/desks/zendesk';
 import type { InstalledPack } from '../../src/packs/install';
-import { checkedApprovals, unusableSelectors, describeOverrides, effectiveOverrides, overrideOffers, overrideSelectorLines } from '../../src/packs/desk-overrides';
+import { checkedApprovals, effectiveOverrides, overrideOffers } from '../../src/packs/desk-overrides';
+import { describeOverrides, overrideSelectorLines, unusableSelectors } from '../../src/options/desk-fix-words';
 import { loadDeskFixture, urlAt } from './desks-fixture';
 
 const base = { schema: 1, id: 'fixes', name: 'Fixes', version: '1.0.0', locale: 'en', phrases: [] };

@@ -9,6 +9,9 @@ import { formatMessage, t, uiLocale } from '../../src/i18n';
 import { StepGuide } from '../../src/panel/StepGuide';
 import { TicketCard } from '../../src/panel/TicketCard';
 import { contactsText, dueText, listText, plural } from '../../src/ui-words';
+import { PhraseLanguageSwitch } from '../../src/panel/PhraseLanguageSwitch';
+import { CuesBar } from '../../src/panel/coaching/CuesBar';
+import { describeOverrides, overrideSelectorLines } from '../../src/options/desk-fix-words';
 
 const de = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/_locales/de/messages.json'), 'utf8'));
 
@@ -52,6 +55,23 @@ describe('the UI in German', () => {
     expect(screen.getByRole('button', { name: 'Hinwechseln' })).toBeTruthy();
     expect(screen.getByText('Zuletzt vom Kunden')).toBeTruthy();
     expect(screen.getByText(/Kundenname und Kunden-E-Mail nicht gefunden/)).toBeTruthy();
+  });
+
+  it('names languages in German where a German sentence names them', () => {
+    render(<PhraseLanguageSwitch choice={{ locale: 'es', why: 'customer', options: ['es', 'en'] }} onChoose={() => undefined} />);
+    expect(screen.getByRole('group', { name: 'Sprache der Sätze' }).textContent).toBe('Sätze auf:Español·English');
+    expect(screen.getByRole('button', { name: 'Español' }).title).toBe('Der Kunde schreibt in dieser Sprache');
+    expect(screen.getByRole('button', { name: 'English' }).title).toBe('Die Sätze für dieses Ticket auf Englisch zeigen');
+    cleanup();
+    const ticket = { desk: 'zendesk', host: 'acme.zendesk.com', ticketId: '42', key: 'zendesk:acme.zendesk.com:42', url: 'https://acme.zendesk.com/agent/tickets/42', channel: 'email' as const, lastCustomerMessage: 'Hola' };
+    render(<CuesBar cues={[]} unread="es" ticket={ticket as never} part="cues" />);
+    expect(screen.getByText('Hinweise lesen nur Nachrichten auf Englisch; diese scheint auf Spanisch zu sein.')).toBeTruthy();
+  });
+
+  it('says what a pack\'s desk fix changes in German', () => {
+    const fix = [{ extends: 'zendesk' as const, selectors: { subject: 'h1', editor: '.e' } }];
+    expect(describeOverrides(fix)).toEqual(['Ändert, wie Person First Zendesk liest: Betreff, Antwortfeld']);
+    expect(overrideSelectorLines(fix)).toEqual(['Zendesk, Betreff: h1', 'Zendesk, Antwortfeld: .e']);
   });
 });
 

@@ -9,14 +9,8 @@ import type { TicketFacts } from '../../core/ticket-facts';
 import { appendToNotes } from '../notes-bus';
 import { cueHint, cueLabel } from './cue-hints';
 import { StoryButton } from './StoryButton';
-import { t } from '../../i18n';
+import { t, uiLocale } from '../../i18n';
 import { cueReasonText } from './cue-reasons';
-
-/** Words for a message the cue rules cannot read, in one place for the move to chrome.i18n. */
-export const CUES_LANGUAGE_STRINGS = {
-  /** "Cues read English messages only; this one looks Spanish." */
-  notRead: (rulesLanguage: string, messageLanguage: string) => `Cues read ${rulesLanguage} messages only; this one looks ${messageLanguage}.`,
-};
 
 interface Props {
   cues: Cue[];
@@ -53,7 +47,7 @@ export function CuesBar({ cues, ticket, facts: ticketFacts, part = 'all', unread
   const showCues = part !== 'notes';
   const showNotes = part !== 'cues';
   // One quiet line instead of cues the rules would misread; cues that need no words still show.
-  const notRead = showCues && unread ? CUES_LANGUAGE_STRINGS.notRead(languageName(rulesLocale, 'en'), languageName(unread, 'en')) : null;
+  const notRead = showCues && unread ? t('cuesNotRead', languageName(rulesLocale, uiLocale()), languageName(unread, uiLocale())) : null;
   if (!showNotes && !cues.length && !notRead) return null;
   return (
     <section class={showNotes ? 'coaching-notes' : 'coaching-cues'} aria-label={showNotes && !showCues ? t('cuesWhatTheySaid') : t('sectionCues')}>

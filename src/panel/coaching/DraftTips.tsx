@@ -8,13 +8,7 @@ import type { TicketContext } from '../../core/ticket';
 import { storedDismissedTips, type DismissedTipsStore } from './dismissed-tips';
 import { listenForDrafts, type Draft, type SubscribeDrafts } from './draft-listener';
 import { useTextLanguage, type Detect } from '../use-text-language';
-import { t } from '../../i18n';
-
-/** Words for a draft the tips cannot read, in one place for the move to chrome.i18n. */
-export const DRAFT_LANGUAGE_STRINGS = {
-  /** "Draft tips read English replies only; this one looks Spanish." */
-  notRead: (tipsLanguage: string, draftLanguage: string) => `Draft tips read ${tipsLanguage} replies only; this one looks ${draftLanguage}.`,
-};
+import { t, uiLocale } from '../../i18n';
 
 /** The language the draft tips' rules (core/draft-check.ts) are written for. */
 const TIPS_LOCALE = 'en';
@@ -80,8 +74,8 @@ export function DraftTips({ ticket, tabId, frustrated, disabledTips = NONE, subs
   if (unread) {
     // One quiet line instead of tips that would misread the draft.
     return (
-      <section class="draft-tips quiet" aria-label="Draft tips">
-        <p class="small muted">{DRAFT_LANGUAGE_STRINGS.notRead(languageName(TIPS_LOCALE, 'en'), languageName(unread, 'en'))}</p>
+      <section class="draft-tips quiet" aria-label={t('sectionDraftTips')}>
+        <p class="small muted">{t('draftTipsNotRead', languageName(TIPS_LOCALE, uiLocale()), languageName(unread, uiLocale()))}</p>
       </section>
     );
   }
