@@ -1,0 +1,110 @@
+// What every desk page runs once its adapter is known: watch, report, insert. Shared by the built-in
+// desks' content script (index.ts) and the custom desks' one (custom.ts), which differ only in how
+// they find the adapter.
+import type { TicketContext } from '../core/ticket';
+import { HEADER_FIELDS } from '../desks/common';
+import type { DeskAdapter } from '../desks/types';
+import { isMessage, sendToBackground, type InsertOutcome } from '../messaging';
+import { createFocusMemory } from './focus-memory';
+import { insertText } from './insert';
+import { chooseTarget, openEditor } from './target';
+import { watchDraft } from './draft-watch';
+import { watchPage, type ReadKind } from './watch';
+
+/** `el` is inside an element matching `selector`; a custom desk's unparsable selector matches nothing. */
+function inside(el: Element, selector: string | undefined): boolean {
+  try {
+    return !!selector && !!el.closest(selector);
+  } catch {
+    return false;
+  }
+}
+
+export function start(adapter: DeskAdapter) {
+  let last: TicketContext | null | undefined;
+  // The last report as sent: comparing one string per read is the cheap "did it change?".
+  let lastSent: string | undefined;
+  const memory = createFocusMemory(document);
+
+  /** Reads and reports the ticket; false while the page is still rendering the ticket its URL names.
+   *  A 'log' read re-reads only the conversation of the ticket read last. */
+  const report = (kind: ReadKind = 'full', force = false): boolean => {
+    let ticket: TicketContext | null = null;
+    try {
+      ticket = adapter.read(document, new URL(location.href), kind === 'log' ? last : undefined);
+    } catch (err) {
+      // A desk that changed its markup must not take the page down: fall back to the URL alone.
+      const id = adapter.ticketIdFrom(new URL(location.href));
+      ticket = id ? { desk: adapter.id, host: location.hostname, ticketId: id, key: `${adapter.id}:${location.hostname}:${id}`, url: location.href, missing: ['all'] } : null;
+      console.warn('[Person First] could not read the ticket', err);
+    }
+    const settled = !ticket?.missing?.includes('pane');
+    last = ticket;
+    const json = JSON.stringify(ticket);
+    if (!force && json === lastSent) return settled;
+    lastSent = json;
+    void sendToBackground({ type: 'ticket/changed', ticket });
+    return settled;
+  };
+
+  /** The regions the last full read depended on; none when it could not read the ticket at all. */
+  const regions = () => {
+    // While a header field is missing the whole page is watched, so it is read the moment the desk
+    // renders it again (a field outside the watched regions would otherwise never be seen coming back).
+    if (!last || last.missing?.some((f) => f === 'all' || f === 'pane' || HEADER_FIELDS.includes(f))) return null;
+    try {
+      return adapter.regions?.(document, new URL(location.href)) ?? null;
+    } catch {
+      return null;
+    }
+  };
+
+  const insert = async (text: string): Promise<InsertOutcome> => {
+    const t = await chooseTarget(adapter, document, memory);
+    if (!('el' in t)) return { ok: false, ...t };
+    const r = await insertText(t.el, text, { restore: t.restore });
+    return r.ok ? { ...r, into: t.into } : r;
+  };
+
+  chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    // Only this extension's own pages (the panel) may drive the page.
+    if (sender.id !== chrome.runtime.id || sender.tab || !isMessage(message)) return false;
+    if (message.type === 'editor/insert') {
+      insert(message.text).then(sendResponse, (err: unknown) => sendResponse({ ok: false, reason: String(err) }));
+      return true;
+    }
+    if (message.type === 'editor/focus') {
+      const t = openEditor(adapter, document, memory);
+      t?.restore ? t.restore() : t?.el.focus();
+      sendResponse(!!t);
+      return false;
+    }
+    if (message.type === 'ticket/refresh') {
+      report('full', true);
+      sendResponse(true);
+      return false;
+    }
+    return false;
+  });
+
+  watchPage(document, { ignoreInside: adapter.composerSelector, onChange: report, regions });
+  watchDraft(
+    document,
+    (el) => inside(el, adapter.composerSelector) || el === adapter.editor(document),
+    (draft) => {
+      if (last) void sendToBackground({ type: 'draft/changed', key: last.key, draft, isFirstReply: !last.agentMessages });
+    },
+  );
+  report();
+}
+
+/** Runs `start` with the adapter `choose` finds, once per page: the built-in and the custom desks'
+ *  scripts share the extension's isolated world, so whichever claims the page first keeps it. */
+export function startOnce(choose: () => DeskAdapter | null | Promise<DeskAdapter | null>): void {
+  const g = globalThis as { __personFirst?: true };
+  if (g.__personFirst) return;
+  g.__personFirst = true;
+  Promise.resolve()
+    .then(choose)
+    .then((a) => a && start(a), (err: unknown) => console.warn('[Person First]', err));
+}
