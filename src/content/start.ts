@@ -4,7 +4,7 @@
 import type { TicketContext } from '../core/ticket';
 import { HEADER_FIELDS } from '../desks/common';
 import type { DeskAdapter } from '../desks/types';
-import { isMessage, sendToBackground, type InsertOutcome } from '../messaging';
+import { isMessage, reportPort, sendToBackground, type InsertOutcome } from '../messaging';
 import { createFocusMemory } from './focus-memory';
 import { insertText } from './insert';
 import { chooseTarget, openEditor } from './target';
@@ -25,6 +25,7 @@ export function start(adapter: DeskAdapter) {
   // The last report as sent: comparing one string per read is the cheap "did it change?".
   let lastSent: string | undefined;
   const memory = createFocusMemory(document);
+  const sendReport = reportPort();
 
   /** Reads and reports the ticket; false while the page is still rendering the ticket its URL names.
    *  A 'log' read re-reads only the conversation of the ticket read last. */
@@ -43,7 +44,7 @@ export function start(adapter: DeskAdapter) {
     const json = JSON.stringify(ticket);
     if (!force && json === lastSent) return settled;
     lastSent = json;
-    void sendToBackground({ type: 'ticket/changed', ticket });
+    sendReport({ type: 'ticket/changed', ticket });
     return settled;
   };
 

@@ -26,6 +26,7 @@ export interface WatchOptions {
 }
 
 const SWITCH_ATTRIBUTES = ['data-is-active', 'data-selected', 'hidden', 'aria-selected'];
+const LOG_OPTIONS: MutationObserverInit = { subtree: true, childList: true, characterData: true };
 
 export function watchPage(doc: Document, opts: WatchOptions): () => void {
   const win = doc.defaultView!;
@@ -41,6 +42,8 @@ export function watchPage(doc: Document, opts: WatchOptions): () => void {
   let lastUrl = win.location.href;
   let settled = true;
   let regions: Regions | null = null;
+  /** The regions the observers were last set up for. */
+  let watched: Regions | null = null;
   let composer: Element | null = null;
 
   const inComposer = (node: Node): boolean => {
@@ -89,6 +92,7 @@ export function watchPage(doc: Document, opts: WatchOptions): () => void {
     log.disconnect();
     header.disconnect();
     const r0 = regions;
+    watched = r0;
     if (!r0) {
       everything.observe(doc.documentElement, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: SWITCH_ATTRIBUTES });
       return;
@@ -102,7 +106,7 @@ export function watchPage(doc: Document, opts: WatchOptions): () => void {
     for (const p of ancestors) header.observe(p, { childList: true });
     // After the ancestors: observing a node again replaces its options, and a header element may hold another.
     for (const h of r0.header) header.observe(h, { subtree: true, childList: true, characterData: true });
-    if (pending !== 'log' && r0.log) log.observe(r0.log, { subtree: true, childList: true, characterData: true });
+    if (pending !== 'log' && r0.log) log.observe(r0.log, LOG_OPTIONS);
   };
 
   const run = () => {
@@ -120,29 +124,39 @@ export function watchPage(doc: Document, opts: WatchOptions): () => void {
       // Nothing found to watch: every change may be the ticket appearing.
       if (regions && !regions.root && !regions.log && !regions.header.length) regions = null;
     }
-    observe();
+    // After a read of the log alone, with no other change meanwhile (that would have made it a full
+    // read), the other observers still watch the same regions: only the log's is back on.
+    if (kind === 'log' && regions?.log && regions === watched) log.observe(regions.log, LOG_OPTIONS);
+    else observe();
   };
-  channel.port1.onmessage = run;
+  let inFlight = false;
+  channel.port1.onmessage = () => {
+    inFlight = false;
+    if (queued) run(); // else a timer ran it meanwhile
+  };
 
   // A task, not an animation frame: it comes as soon as the desk's current task (its render) is done,
   // up to a frame sooner, and hidden tabs, which get no frames, are kept current too.
   const soon = () => {
     if (queued) return;
     queued = true;
+    if (inFlight) return;
+    inFlight = true;
     channel.port2.postMessage(0);
   };
 
   function want(kind: ReadKind, urgent = false) {
     const before = pending;
     if (pending !== 'full') pending = kind;
-    if (pending !== before && regions) observe();
+    // A log read due: only the log's observer rests (a full read due rests all but the switches').
+    if (pending !== before && regions) before === null && pending === 'log' ? log.disconnect() : observe();
     const at = urgent ? 0 : lastRead + (pending === 'full' ? busyInterval : logInterval);
     if (at >= dueAt) return;
     dueAt = at;
     clearTimeout(timer);
     const wait = at - performance.now();
     if (wait <= 0) soon();
-    else timer = setTimeout(soon, wait);
+    else timer = setTimeout(run, wait); // already a task of its own: no second hop
   }
 
   observe();
