@@ -46,9 +46,9 @@ export function fromOwnContentScript(sender: chrome.runtime.MessageSender, runti
   return sender.id === runtimeId && typeof sender.tab?.id === 'number' && (sender.frameId ?? 0) === 0;
 }
 
-export function sendToBackground(message: ContentMessage | BackgroundRequest): Promise<unknown> {
-  return chrome.runtime.sendMessage(message).catch(() => undefined);
-}
+/** The port a panel opens to a desk tab's content script (chrome.tabs.connect) to hear the agent's draft:
+ *  the content script reads drafts only while such a port is open, and sends them there alone. */
+export const DRAFT_PORT = 'drafts';
 
 /** The name of the content scripts' long-lived port to the service worker (ticket reports). */
 export const REPORT_PORT = 'ticket-reports';

@@ -8,6 +8,9 @@ import { textOf } from '../desks/dom';
 
 const MAX_DRAFT = 5000;
 
+/** The draft in a reply box, as the watcher reports it. */
+export const draftIn = (el: Element): string => textOf(el, MAX_DRAFT) ?? '';
+
 export interface DraftWatchOptions {
   quietMs?: number;
   maxWaitMs?: number;
@@ -31,7 +34,7 @@ export function watchDraft(doc: Document, isEditor: (el: Element) => boolean, on
       seen = undefined;
       return listen();
     }
-    const text = textOf(host, MAX_DRAFT) ?? '';
+    const text = draftIn(host);
     if (text !== seen && performance.now() - since < maxWaitMs) {
       // Changed since the last look: the agent is still typing.
       seen = text;

@@ -4,11 +4,11 @@
 import type { TicketContext } from '../core/ticket';
 import { HEADER_FIELDS } from '../desks/common';
 import type { DeskAdapter } from '../desks/types';
-import { isMessage, reportPort, sendToBackground, type InsertOutcome } from '../messaging';
+import { DRAFT_PORT, isMessage, reportPort, type ContentMessage, type InsertOutcome } from '../messaging';
 import { createFocusMemory } from './focus-memory';
 import { insertText } from './insert';
 import { chooseTarget, openEditor } from './target';
-import { watchDraft } from './draft-watch';
+import { draftIn, watchDraft } from './draft-watch';
 import { watchPage, type ReadKind } from './watch';
 
 /** `el` is inside an element matching `selector`; a custom desk's unparsable selector matches nothing. */
@@ -89,13 +89,40 @@ export function start(adapter: DeskAdapter) {
   });
 
   watchPage(document, { ignoreInside: adapter.composerSelector, onChange: report, regions });
-  watchDraft(
-    document,
-    (el) => inside(el, adapter.composerSelector) || el === adapter.editor(document),
-    (draft) => {
-      if (last) void sendToBackground({ type: 'draft/changed', key: last.key, draft, isFirstReply: !last.agentMessages });
-    },
-  );
+  // The draft is read only while a panel listens (a port from listenForDrafts): with none open, typing
+  // in the desk costs nothing at all, and drafts go to the panels that asked, not to every page.
+  const isReplyBox = (el: Element) => inside(el, adapter.composerSelector) || el === adapter.editor(document);
+  const panels = new Set<chrome.runtime.Port>();
+  let stopDrafts: (() => void) | null = null;
+  const toPanels = (draft: string, to: Iterable<chrome.runtime.Port> = panels) => {
+    if (!last) return;
+    const message: ContentMessage = { type: 'draft/changed', key: last.key, draft, isFirstReply: !last.agentMessages };
+    for (const p of to) {
+      try {
+        p.postMessage(message);
+      } catch {
+        panels.delete(p); // closed before its onDisconnect came
+      }
+    }
+  };
+  chrome.runtime.onConnect.addListener((port) => {
+    // Only this extension's own pages: a port from a content script would carry a tab.
+    if (port.name !== DRAFT_PORT || port.sender?.id !== chrome.runtime.id || port.sender.tab) return;
+    panels.add(port);
+    stopDrafts ??= watchDraft(document, isReplyBox, (draft) => toPanels(draft));
+    // What the reply box holds already (typed before this panel opened, or while it reloaded): the one
+    // the agent last typed in, else the desk's.
+    const typed = memory.lastEditable()?.el;
+    const editor = typed && isReplyBox(typed) ? typed : adapter.editor(document);
+    const draft = editor ? draftIn(editor) : '';
+    if (draft) toPanels(draft, [port]);
+    port.onDisconnect.addListener(() => {
+      panels.delete(port);
+      if (panels.size) return;
+      stopDrafts?.();
+      stopDrafts = null;
+    });
+  });
   report();
 }
 
