@@ -16,7 +16,7 @@ export interface DraftWatchOptions {
   maxWaitMs?: number;
 }
 
-export function watchDraft(doc: Document, isEditor: (el: Element) => boolean, onDraft: (text: string, el: Element) => void, { quietMs = 400, maxWaitMs = 1600 }: DraftWatchOptions = {}): () => void {
+export function watchDraft(doc: Document, isEditor: (el: Element) => boolean, onDraft: (text: string, el: Element) => void, { quietMs = 400, maxWaitMs = 3200 }: DraftWatchOptions = {}): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let target: Element | null = null;
   let since = 0;

@@ -31,7 +31,9 @@ const LOG_OPTIONS: MutationObserverInit = { subtree: true, childList: true, char
 export function watchPage(doc: Document, opts: WatchOptions): () => void {
   const win = doc.defaultView!;
   const busyInterval = opts.busyIntervalMs ?? 250;
-  const logInterval = opts.logIntervalMs ?? 1000;
+  // A message after a quiet spell is read at once; a conversation growing faster than this is read at
+  // most this often (a burst costs a read every 2 s, and the panel is never more than 2 s behind it).
+  const logInterval = opts.logIntervalMs ?? 2000;
   const channel = new MessageChannel();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let queued = false;
