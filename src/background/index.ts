@@ -33,7 +33,8 @@ chrome.runtime.onConnect.addListener((port) => {
   let done: Promise<void> = Promise.resolve();
   port.onMessage.addListener((message: unknown) => {
     if (!isMessage(message) || message.type !== 'ticket/changed') return;
-    done = done.then(() => chrome.tabs.get(tabId)).then((tab) => onReport(tab, message.ticket), () => undefined);
+    const tab = chrome.tabs.get(tabId); // asked at once, not after the previous report is applied
+    done = done.then(() => tab).then((t) => onReport(t, message.ticket), () => undefined);
   });
 });
 
