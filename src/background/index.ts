@@ -34,6 +34,7 @@ chrome.runtime.onConnect.addListener((port) => {
   port.onMessage.addListener((message: unknown) => {
     if (!isMessage(message) || message.type !== 'ticket/changed') return;
     const tab = chrome.tabs.get(tabId); // asked at once, not after the previous report is applied
+    tab.catch(() => undefined); // a closed tab: handled below, not an unhandled rejection meanwhile
     done = done.then(() => tab).then((t) => onReport(t, message.ticket), () => undefined);
   });
 });
