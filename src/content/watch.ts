@@ -8,9 +8,10 @@
 //   tickets with. Typing in the reply box and changes elsewhere on the page cost nothing at all.
 // - While a read is due, the observers it makes redundant are disconnected: a busy chat costs one
 //   callback per read, not one per message.
-// A read right after a quiet spell, a URL change or an unfinished render happens in the next task
-// (ticket switches feel instant); a growing conversation is read at most once per `logIntervalMs`,
-// other changes at most once per `busyIntervalMs`.
+// A read after a URL change or an unfinished render happens at once, in the observer's callback as
+// the desk's render ends (ticket switches feel instant); one right after a quiet spell in the next
+// task; a growing conversation is read at most once per `logIntervalMs`, other changes at most once
+// per `busyIntervalMs`.
 import type { Regions } from '../desks/types';
 
 export type ReadKind = 'full' | 'log';
@@ -157,7 +158,11 @@ export function watchPage(doc: Document, opts: WatchOptions): () => void {
     dueAt = at;
     clearTimeout(timer);
     const wait = at - performance.now();
-    if (wait <= 0) soon();
+    // A switch or an unfinished render is read right here, as the desk's render task ends: a task
+    // posted now would wait behind whatever the desk queued meanwhile (an editor starting up in the
+    // new pane took 30 to 400 ms on a busy machine).
+    if (wait <= 0 && urgent) run();
+    else if (wait <= 0) soon();
     else timer = setTimeout(run, wait); // already a task of its own: no second hop
   }
 
