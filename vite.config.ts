@@ -15,7 +15,7 @@ type ContentScript = { matches: string[]; js: string[]; run_at?: string; all_fra
  * no web_accessible_resources, can be registered at runtime for custom desks, and its size is
  * exactly what the browser loads.
  */
-function classicContentScripts(scripts: ContentScript[]): Plugin {
+function classicContentScripts(scripts: ContentScript[], registeredAtRuntime: string[]): Plugin {
   const outName = (src: string) => `${src.replace(/^src\//, '').replace(/\/index\.ts$|\.ts$/, '').replace(/\//g, '-')}.js`;
   // The build's own outDir: `npm run package` builds into a directory of its own, never over dist/.
   let dist = resolve(import.meta.dirname, 'dist');
@@ -26,7 +26,7 @@ function classicContentScripts(scripts: ContentScript[]): Plugin {
       dist = resolve(config.root, config.build.outDir);
     },
     async closeBundle() {
-      for (const src of new Set(scripts.flatMap((c) => c.js))) {
+      for (const src of new Set([...scripts.flatMap((c) => c.js), ...registeredAtRuntime])) {
         await esbuild({
           entryPoints: [resolve(import.meta.dirname, src)],
           outfile: resolve(dist, outName(src)),
@@ -45,10 +45,14 @@ function classicContentScripts(scripts: ContentScript[]): Plugin {
   };
 }
 
+/** Content scripts the service worker registers itself: custom desks' (content-custom.js, see
+ *  src/background/custom-desks.ts), kept apart so the built-in desks' script carries none of their code. */
+const RUNTIME_CONTENT_SCRIPTS = ['src/content/custom.ts'];
+
 const { content_scripts: contentScripts = [], ...rest } = manifest as typeof manifest & { content_scripts?: ContentScript[] };
 
 export default defineConfig({
-  plugins: [preact(), crx({ manifest: rest as ManifestV3Export }), classicContentScripts(contentScripts)],
+  plugins: [preact(), crx({ manifest: rest as ManifestV3Export }), classicContentScripts(contentScripts, RUNTIME_CONTENT_SCRIPTS)],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -46,8 +46,42 @@ export function fromOwnContentScript(sender: chrome.runtime.MessageSender, runti
   return sender.id === runtimeId && typeof sender.tab?.id === 'number' && (sender.frameId ?? 0) === 0;
 }
 
-export function sendToBackground(message: ContentMessage | BackgroundRequest): Promise<unknown> {
-  return chrome.runtime.sendMessage(message).catch(() => undefined);
+/** The port a panel opens to a desk tab's content script (chrome.tabs.connect) to hear the agent's draft:
+ *  the content script reads drafts only while such a port is open, and sends them there alone. */
+export const DRAFT_PORT = 'drafts';
+
+/** The name of the content scripts' long-lived port to the service worker (ticket reports). */
+export const REPORT_PORT = 'ticket-reports';
+
+/**
+ * The content script's line to the service worker for ticket reports: one long-lived port, opened on
+ * first use and again once the service worker went away (it sleeps when idle). A message on an open port
+ * costs the desk page's main thread a fraction of what sendMessage does, which opens and closes a channel
+ * and waits for an answer every time, and a busy chat reports about once a second.
+ */
+export function reportPort(connect = () => chrome.runtime.connect({ name: REPORT_PORT })): (message: ContentMessage) => void {
+  let port: chrome.runtime.Port | null = null;
+  const open = () => {
+    const p = connect();
+    p.onDisconnect.addListener(() => {
+      void chrome.runtime.lastError; // read, so Chrome logs no "unchecked error" for a sleeping worker
+      if (port === p) port = null;
+    });
+    return p;
+  };
+  return (message) => {
+    try {
+      (port ??= open()).postMessage(message);
+    } catch {
+      // Disconnected before its onDisconnect came: once more on a new port. A context that lost the
+      // extension (reloaded, uninstalled) throws again, and there is no one left to tell.
+      try {
+        (port = open()).postMessage(message);
+      } catch {
+        port = null;
+      }
+    }
+  };
 }
 
 export function sendToTab<R = unknown>(tabId: number, message: TabMessage): Promise<R> {

@@ -1,5 +1,6 @@
-// Custom desks (a company's own or self-hosted tool) get the same content script as the built-in
-// ones, registered at runtime for exactly the origins the agent granted. Removing a desk (or its
+// Custom desks (a company's own or self-hosted tool) get their own content script (content-custom.js,
+// built from src/content/custom.ts: the built-in desks' engine plus presets and the URL matcher only
+// they need), registered at runtime for exactly the origins the agent granted. Removing a desk (or its
 // permission) unregisters it.
 import type { CustomDeskDefinition } from '../core/pack/types';
 import { serialQueue } from '../core/serial';
@@ -8,9 +9,8 @@ import { CUSTOM_DESKS_KEY, readCustomDesks } from '../desks/storage-keys';
 export { CUSTOM_DESKS_KEY, readCustomDesks };
 const PREFIX = 'custom-desk:';
 
-function contentScriptFile(): string {
-  return chrome.runtime.getManifest().content_scripts?.[0]?.js?.[0] ?? 'content.js';
-}
+/** vite.config.ts builds src/content/custom.ts under this name. */
+export const CUSTOM_DESK_SCRIPT = 'content-custom.js';
 
 /** Makes the registered content scripts match the stored custom desks whose origins are granted.
  *  One run at a time: adding a desk fires both a permission and a storage event, and two overlapping
@@ -27,11 +27,14 @@ async function syncOnce(): Promise<void> {
   const wanted: chrome.scripting.RegisteredContentScript[] = [];
   for (const d of desks) {
     if (!(await chrome.permissions.contains({ origins: d.matches }).catch(() => false))) continue;
-    wanted.push({ id: `${PREFIX}${d.id}`, matches: d.matches, js: [contentScriptFile()], runAt: 'document_idle', allFrames: false, persistAcrossSessions: true });
+    wanted.push({ id: `${PREFIX}${d.id}`, matches: d.matches, js: [CUSTOM_DESK_SCRIPT], runAt: 'document_idle', allFrames: false, persistAcrossSessions: true });
   }
-  const stale = ours.filter((s) => !wanted.some((w) => w.id === s.id && sameList(w.matches, s.matches))).map((s) => s.id);
+  // Same id, patterns and file: a registration persisted by an older version that named another file
+  // (content.js, before custom desks had a script of their own) is replaced on update.
+  const same = (w: chrome.scripting.RegisteredContentScript, s: chrome.scripting.RegisteredContentScript) => w.id === s.id && sameList(w.matches, s.matches) && sameList(w.js, s.js);
+  const stale = ours.filter((s) => !wanted.some((w) => same(w, s))).map((s) => s.id);
   if (stale.length) await chrome.scripting.unregisterContentScripts({ ids: stale });
-  const fresh = wanted.filter((w) => !ours.some((s) => s.id === w.id && sameList(w.matches, s.matches)));
+  const fresh = wanted.filter((w) => !ours.some((s) => same(w, s)));
   if (fresh.length) await chrome.scripting.registerContentScripts(fresh);
 }
 

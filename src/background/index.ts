@@ -1,6 +1,7 @@
 // The service worker: wires the side panel, follows each window's active desk tab, and routes
 // commands. It keeps no state only in memory (see follow-store.ts).
-import { fromOwnContentScript, fromOwnPage, isMessage, sendToTab, type PageMessage } from '../messaging';
+import { fromOwnContentScript, fromOwnPage, isMessage, REPORT_PORT, sendToTab, type PageMessage } from '../messaging';
+import type { TicketContext } from '../core/ticket';
 import { CUSTOM_DESKS_KEY, syncCustomDeskScripts } from './custom-desks';
 import { recordDeskRead } from './desk-health';
 import { applyFollow, readFollow } from './follow-store';
@@ -18,15 +19,30 @@ startFollowupService();
 // Applies panel writes a closing page queued but could not apply (follow-ups then re-arm their alarm).
 void openWriteQueue();
 
+/** A desk tab's content script read its ticket. */
+async function onReport(tab: chrome.tabs.Tab, ticket: TicketContext | null): Promise<void> {
+  void recordDeskRead(ticket).catch(() => undefined);
+  await applyFollow({ kind: 'reported', tabId: tab.id!, windowId: tab.windowId, active: tab.active, ticket });
+}
+
+// Content scripts report over a long-lived port (see reportPort): its sender's tab is as it was when
+// the port opened, so whether the tab is active, and in which window, is asked for each report.
+chrome.runtime.onConnect.addListener((port) => {
+  if (port.name !== REPORT_PORT) return;
+  if (!port.sender || !fromOwnContentScript(port.sender)) return port.disconnect();
+  const tabId = port.sender.tab!.id!;
+  // One report at a time per tab, in the order they came: the newest read is the one that stays.
+  let done: Promise<void> = Promise.resolve();
+  port.onMessage.addListener((message: unknown) => {
+    if (!isMessage(message) || message.type !== 'ticket/changed') return;
+    const tab = chrome.tabs.get(tabId); // asked at once, not after the previous report is applied
+    tab.catch(() => undefined); // a closed tab: handled below, not an unhandled rejection meanwhile
+    done = done.then(() => tab).then((t) => onReport(t, message.ticket), () => undefined);
+  });
+});
+
 chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
   if (!isMessage(message)) return false;
-  if (message.type === 'ticket/changed' && fromOwnContentScript(sender)) {
-    const tab = sender.tab!;
-    void recordDeskRead(message.ticket).catch(() => undefined);
-    applyFollow({ kind: 'reported', tabId: tab.id!, windowId: tab.windowId, active: tab.active, ticket: message.ticket })
-      .then(() => sendResponse(true), () => sendResponse(false));
-    return true;
-  }
   if (message.type === 'notes/apply-retention' && fromOwnPage(sender)) {
     runRetention().then((n) => sendResponse(n), () => sendResponse(0));
     return true;

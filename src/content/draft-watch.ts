@@ -8,12 +8,15 @@ import { textOf } from '../desks/dom';
 
 const MAX_DRAFT = 5000;
 
+/** The draft in a reply box, as the watcher reports it. */
+export const draftIn = (el: Element): string => textOf(el, MAX_DRAFT) ?? '';
+
 export interface DraftWatchOptions {
   quietMs?: number;
   maxWaitMs?: number;
 }
 
-export function watchDraft(doc: Document, isEditor: (el: Element) => boolean, onDraft: (text: string, el: Element) => void, { quietMs = 400, maxWaitMs = 1600 }: DraftWatchOptions = {}): () => void {
+export function watchDraft(doc: Document, isEditor: (el: Element) => boolean, onDraft: (text: string, el: Element) => void, { quietMs = 400, maxWaitMs = 3200 }: DraftWatchOptions = {}): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let target: Element | null = null;
   let since = 0;
@@ -31,7 +34,7 @@ export function watchDraft(doc: Document, isEditor: (el: Element) => boolean, on
       seen = undefined;
       return listen();
     }
-    const text = textOf(host, MAX_DRAFT) ?? '';
+    const text = draftIn(host);
     if (text !== seen && performance.now() - since < maxWaitMs) {
       // Changed since the last look: the agent is still typing.
       seen = text;

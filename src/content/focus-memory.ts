@@ -66,7 +66,9 @@ function restoreSpot(spot: Spot): void {
   sel?.addRange(range);
 }
 
-const CARET_MS = 3000;
+// Focus moving on (focusout) and the panel asking (lastEditable) read the live caret at once; the timer
+// is only a safety net, so it is long: every flush wakes the caret listeners again while the agent types.
+const CARET_MS = 10_000;
 
 function sameOriginDoc(frame: HTMLIFrameElement): Document | null {
   try {

@@ -8,9 +8,10 @@
 //   tickets with. Typing in the reply box and changes elsewhere on the page cost nothing at all.
 // - While a read is due, the observers it makes redundant are disconnected: a busy chat costs one
 //   callback per read, not one per message.
-// A read right after a quiet spell, a URL change or an unfinished render happens in the next task
-// (ticket switches feel instant); a growing conversation is read at most once per `logIntervalMs`,
-// other changes at most once per `busyIntervalMs`.
+// A read after a URL change or an unfinished render happens at once, in the observer's callback as
+// the desk's render ends (ticket switches feel instant); one right after a quiet spell in the next
+// task; a growing conversation is read at most once per `logIntervalMs`, other changes at most once
+// per `busyIntervalMs`.
 import type { Regions } from '../desks/types';
 
 export type ReadKind = 'full' | 'log';
@@ -26,11 +27,14 @@ export interface WatchOptions {
 }
 
 const SWITCH_ATTRIBUTES = ['data-is-active', 'data-selected', 'hidden', 'aria-selected'];
+const LOG_OPTIONS: MutationObserverInit = { subtree: true, childList: true, characterData: true };
 
 export function watchPage(doc: Document, opts: WatchOptions): () => void {
   const win = doc.defaultView!;
   const busyInterval = opts.busyIntervalMs ?? 250;
-  const logInterval = opts.logIntervalMs ?? 1000;
+  // A message after a quiet spell is read at once; a conversation growing faster than this is read at
+  // most this often (a burst costs a read every 2 s, and the panel is never more than 2 s behind it).
+  const logInterval = opts.logIntervalMs ?? 2000;
   const channel = new MessageChannel();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let queued = false;
@@ -41,6 +45,8 @@ export function watchPage(doc: Document, opts: WatchOptions): () => void {
   let lastUrl = win.location.href;
   let settled = true;
   let regions: Regions | null = null;
+  /** The regions the observers were last set up for. */
+  let watched: Regions | null = null;
   let composer: Element | null = null;
 
   const inComposer = (node: Node): boolean => {
@@ -89,6 +95,7 @@ export function watchPage(doc: Document, opts: WatchOptions): () => void {
     log.disconnect();
     header.disconnect();
     const r0 = regions;
+    watched = r0;
     if (!r0) {
       everything.observe(doc.documentElement, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: SWITCH_ATTRIBUTES });
       return;
@@ -102,7 +109,7 @@ export function watchPage(doc: Document, opts: WatchOptions): () => void {
     for (const p of ancestors) header.observe(p, { childList: true });
     // After the ancestors: observing a node again replaces its options, and a header element may hold another.
     for (const h of r0.header) header.observe(h, { subtree: true, childList: true, characterData: true });
-    if (pending !== 'log' && r0.log) log.observe(r0.log, { subtree: true, childList: true, characterData: true });
+    if (pending !== 'log' && r0.log) log.observe(r0.log, LOG_OPTIONS);
   };
 
   const run = () => {
@@ -120,29 +127,43 @@ export function watchPage(doc: Document, opts: WatchOptions): () => void {
       // Nothing found to watch: every change may be the ticket appearing.
       if (regions && !regions.root && !regions.log && !regions.header.length) regions = null;
     }
-    observe();
+    // After a read of the log alone, with no other change meanwhile (that would have made it a full
+    // read), the other observers still watch the same regions: only the log's is back on.
+    if (kind === 'log' && regions?.log && regions === watched) log.observe(regions.log, LOG_OPTIONS);
+    else observe();
   };
-  channel.port1.onmessage = run;
+  let inFlight = false;
+  channel.port1.onmessage = () => {
+    inFlight = false;
+    if (queued) run(); // else a timer ran it meanwhile
+  };
 
   // A task, not an animation frame: it comes as soon as the desk's current task (its render) is done,
   // up to a frame sooner, and hidden tabs, which get no frames, are kept current too.
   const soon = () => {
     if (queued) return;
     queued = true;
+    if (inFlight) return;
+    inFlight = true;
     channel.port2.postMessage(0);
   };
 
   function want(kind: ReadKind, urgent = false) {
     const before = pending;
     if (pending !== 'full') pending = kind;
-    if (pending !== before && regions) observe();
+    // A log read due: only the log's observer rests (a full read due rests all but the switches').
+    if (pending !== before && regions) before === null && pending === 'log' ? log.disconnect() : observe();
     const at = urgent ? 0 : lastRead + (pending === 'full' ? busyInterval : logInterval);
     if (at >= dueAt) return;
     dueAt = at;
     clearTimeout(timer);
     const wait = at - performance.now();
-    if (wait <= 0) soon();
-    else timer = setTimeout(soon, wait);
+    // A switch or an unfinished render is read right here, as the desk's render task ends: a task
+    // posted now would wait behind whatever the desk queued meanwhile (an editor starting up in the
+    // new pane took 30 to 400 ms on a busy machine).
+    if (wait <= 0 && urgent) run();
+    else if (wait <= 0) soon();
+    else timer = setTimeout(run, wait); // already a task of its own: no second hop
   }
 
   observe();

@@ -7,7 +7,6 @@ import { intercom } from './intercom';
 import type { DeskAdapter } from './types';
 import { zendesk } from './zendesk';
 import { zoho } from './zoho';
-import { customAdapterFor } from './custom';
 import { matchesPattern } from './match';
 
 export { matchesPattern };
@@ -17,10 +16,4 @@ export const DESKS: readonly DeskAdapter[] = [zendesk, freshdesk, helpscout, int
 
 export function adapterFor(url: URL, desks: readonly DeskAdapter[] = DESKS): DeskAdapter | null {
   return desks.find((d) => d.matches.some((p) => matchesPattern(p, url))) ?? null;
-}
-
-/** The content script's choice for a page: a built-in desk by its URL; otherwise the agent's custom desk
- *  whose patterns cover the page. Custom definitions are read only when no built-in desk matches. */
-export async function chooseAdapter(url: URL, readCustom: () => Promise<unknown>): Promise<DeskAdapter | null> {
-  return adapterFor(url) ?? customAdapterFor(url, await readCustom());
 }

@@ -47,7 +47,7 @@ export async function ticketSwitchLatency(switches = 40) {
     return {
       deskVisibleMs: await measure('desk-visible'),
       panelVisibleMs: await measure('panel-visible'),
-      goalMedianMs: 100,
+      goalMedianMs: 50, // issue 16: being quiet must not make the panel late
       goalAppliesTo: 'deskVisibleMs',
       note: 'panelVisibleMs puts the desk in a background tab, throttled by Chromium; a real side panel never hides the desk',
     };

@@ -7,7 +7,7 @@ import type { FollowupRecord, StoryRecord } from '../../src/storage/db';
 import * as service from '../../src/background/followups-service';
 import { followupsChanged, onFollowupsChanged } from '../../src/followups-signal';
 import { agentRepliedSince, cueInputFor, nextReplyBaseline, rulesWithWaitingThreshold } from '../../src/panel/coaching/use-cues';
-import { acceptDraft } from '../../src/panel/coaching/draft-listener';
+import { draftFrom } from '../../src/panel/coaching/draft-listener';
 import { cueHint } from '../../src/panel/coaching/cue-hints';
 import { isWebUrl, sameTicketUrl } from '../../src/open-ticket';
 import { cuePhrasePlan, orderByTags, specificFirst } from '../../src/panel/coaching/cue-phrases';
@@ -66,24 +66,18 @@ describe('waiting cue inputs', () => {
 });
 
 describe('draft messages', () => {
-  const filter = { tabId: 7, key: 'k1', runtimeId: 'ext' };
   const msg = { type: 'draft/changed', key: 'k1', draft: 'Hi there', isFirstReply: true };
-  const sender = { id: 'ext', tab: { id: 7 } as chrome.tabs.Tab, frameId: 0 };
-  it('accepts our content script in the followed tab for the shown ticket', () => {
-    expect(acceptDraft(msg, sender, filter)).toEqual({ text: 'Hi there', isFirstReply: true });
+  it('accepts a draft of the shown ticket', () => {
+    expect(draftFrom(msg, 'k1')).toEqual({ text: 'Hi there', isFirstReply: true });
   });
-  it('ignores other extensions, other tabs, frames, tickets and message types', () => {
-    expect(acceptDraft(msg, { ...sender, id: 'other' }, filter)).toBeNull();
-    expect(acceptDraft(msg, { ...sender, tab: { id: 8 } as chrome.tabs.Tab }, filter)).toBeNull();
-    expect(acceptDraft(msg, { ...sender, tab: undefined }, filter)).toBeNull();
-    expect(acceptDraft(msg, { ...sender, frameId: 3 }, filter)).toBeNull();
-    expect(acceptDraft({ ...msg, key: 'k2' }, sender, filter)).toBeNull();
-    expect(acceptDraft({ ...msg, type: 'ticket/changed' }, sender, filter)).toBeNull();
-    expect(acceptDraft({ ...msg, draft: 42 }, sender, filter)).toBeNull();
-    expect(acceptDraft(null, sender, filter)).toBeNull();
+  it('ignores other tickets and message types, and drafts that are not text', () => {
+    expect(draftFrom({ ...msg, key: 'k2' }, 'k1')).toBeNull();
+    expect(draftFrom({ ...msg, type: 'ticket/changed' }, 'k1')).toBeNull();
+    expect(draftFrom({ ...msg, draft: 42 }, 'k1')).toBeNull();
+    expect(draftFrom(null, 'k1')).toBeNull();
   });
   it('bounds the draft length', () => {
-    expect(acceptDraft({ ...msg, draft: 'x'.repeat(9000) }, sender, filter)!.text).toHaveLength(5000);
+    expect(draftFrom({ ...msg, draft: 'x'.repeat(9000) }, 'k1')!.text).toHaveLength(5000);
   });
 });
 

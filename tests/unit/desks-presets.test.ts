@@ -2,10 +2,10 @@
 // adapter, and the options page's preset picker and pack desks (pure parts).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DESK_PRESET_IDS, type CustomDeskDefinition, type Pack } from '../../src/core/pack/types';
 import { validatePack } from '../../src/core/pack/validate';
-import { chooseAdapter, matchesPattern } from '../../src/desks';
+import { matchesPattern } from '../../src/desks';
 import { customAdapter, customAdapterFor, mergedSelectors } from '../../src/desks/custom';
 import { presetOf, PRESETS } from '../../src/desks/presets';
 import { applyPreset, checkDesk, deskRequestLines, draftToDefinition, EMPTY_DRAFT, originsToRevoke, packDesks } from '../../src/options/DesksSection';
@@ -101,27 +101,45 @@ describe('validation of desk presets', () => {
   });
 });
 
-describe('the content script chooses its adapter', () => {
+describe('the custom desks\' content script chooses its adapter', () => {
   const zammad = { id: 'acme-zammad', name: 'ACME Zammad', matches: ['https://support.acme.test/*'], ticketUrlPattern: '#ticket/zoom/(\\d+)', preset: 'zammad' };
+  const here = `${location.protocol}//${location.hostname}/*`; // jsdom's page
 
-  it('a built-in desk wins without reading custom desks', async () => {
-    const read = vi.fn(async () => [{ ...zammad, matches: ['https://*.zendesk.com/*'] }]);
-    const a = await chooseAdapter(new URL('https://acme.zendesk.com/agent/tickets/1'), read);
-    expect(a?.id).toBe('zendesk');
-    expect(read).not.toHaveBeenCalled();
+  /** Runs src/content/custom.ts on this page as Chrome would, with the manifest's content scripts on
+   *  `builtInHosts`: whether it claimed the page, and whether it read the stored custom desks. */
+  async function runCustomScript(builtInHosts: string[], stored: unknown) {
+    const read = vi.fn(async () => ({ customDesks: stored }));
+    const manifest = { content_scripts: [{ matches: builtInHosts, js: ['content.js'] }] };
+    vi.stubGlobal('chrome', { runtime: { getManifest: () => manifest, id: 'x', onMessage: { addListener() {} }, sendMessage: async () => undefined }, storage: { local: { get: read } } });
+    vi.resetModules();
+    await import('../../src/content/custom');
+    await new Promise((r) => setTimeout(r, 0));
+    const claimed = !!(globalThis as { __personFirst?: true }).__personFirst;
+    vi.unstubAllGlobals();
+    return { claimed, read: read.mock.calls.length > 0 };
+  }
+  afterEach(() => delete (globalThis as { __personFirst?: true }).__personFirst);
+
+  it('leaves the built-in desks\' hosts to the built-in script, without reading custom desks', async () => {
+    expect(await runCustomScript(['https://*.zendesk.com/*', here], [{ ...zammad, matches: [here] }])).toEqual({ claimed: false, read: false });
   });
 
-  it('elsewhere, the stored custom desk whose patterns cover the page', async () => {
+  it('claims a page no built-in desk covers and reads the custom desks there', async () => {
+    // A stored desk for another host: the script reads, finds none for this page, and starts nothing.
+    expect(await runCustomScript(['https://*.zendesk.com/*'], [zammad])).toEqual({ claimed: true, read: true });
+  });
+
+  it('picks the stored custom desk whose patterns cover the page', () => {
     const other = { ...zammad, id: 'other', matches: ['https://other.acme.test/*'] };
-    const a = await chooseAdapter(new URL('https://support.acme.test/#ticket/zoom/7'), async () => [other, zammad]);
+    const a = customAdapterFor(new URL('https://support.acme.test/#ticket/zoom/7'), [other, zammad]);
     expect(a?.id).toBe('acme-zammad');
     expect(a?.ticketIdFrom(new URL('https://support.acme.test/#ticket/zoom/7'))).toBe('7');
-    expect(await chooseAdapter(new URL('https://unknown.test/#ticket/zoom/7'), async () => [other, zammad])).toBeNull();
+    expect(customAdapterFor(new URL('https://unknown.test/#ticket/zoom/7'), [other, zammad])).toBeNull();
   });
 
-  it('skips whatever in storage is not a desk definition', async () => {
+  it('skips whatever in storage is not a desk definition', () => {
     for (const stored of [undefined, null, 'x', {}, [null, 1, { id: 'a' }, { id: 'b', matches: 'https://support.acme.test/*' }]]) {
-      expect(await chooseAdapter(new URL('https://support.acme.test/#ticket/zoom/7'), async () => stored)).toBeNull();
+      expect(customAdapterFor(new URL('https://support.acme.test/#ticket/zoom/7'), stored)).toBeNull();
     }
     expect(customAdapterFor(new URL('https://support.acme.test/'), [{ id: 'a', matches: [5, 'https://support.acme.test/*'] }])?.id).toBe('a');
   });

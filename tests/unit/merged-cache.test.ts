@@ -7,7 +7,7 @@ import { NO_POLICY } from '../../src/core/policy';
 import type { InstalledPack } from '../../src/packs/install';
 import { PACKS_KEY } from '../../src/packs/installed';
 import { findMerged, mergedCacheKey, mergedStorageKey, readMergedCache, storeMerged } from '../../src/packs/merged-cache';
-import { keepMergedSetReady, makeMergedSet, refreshMergedSet } from '../../src/packs/merged-set';
+import { keepMergedSetsReady, makeMergedSet, refreshMergedSet } from '../../src/packs/merged-set';
 
 const pack = (id: string, version: string, texts: string[], extra: Partial<Pack> = {}): Pack => ({
   schema: 1, id, name: `Pack ${id}`, version, locale: 'en',
@@ -89,14 +89,14 @@ describe('the stored set', () => {
 
   it('is made by the service worker only when none fits the installed packs', async () => {
     const installed = [entry(pack('team', '1.0.0', ['Hello']))];
-    await keepMergedSetReady(NO_POLICY, 'en');
+    await keepMergedSetsReady(NO_POLICY);
     expect(await readMergedCache(NO_POLICY, 'en')).toBeUndefined(); // nothing installed yet: nothing to make
     await chrome.storage.local.set({ [PACKS_KEY]: installed });
-    await keepMergedSetReady(NO_POLICY, 'en');
+    await keepMergedSetsReady(NO_POLICY);
     const first = await readMergedCache(NO_POLICY, 'en');
     expect(first?.key).toBe(mergedCacheKey(installed, NO_POLICY, 'en'));
     await chrome.storage.local.set({ [mergedStorageKey(NO_POLICY, 'en')]: { ...first, marker: 1 } });
-    await keepMergedSetReady(NO_POLICY, 'en');
+    await keepMergedSetsReady(NO_POLICY);
     expect(await readMergedCache(NO_POLICY, 'en')).toMatchObject({ marker: 1 }); // still fits: not made again
   });
 });

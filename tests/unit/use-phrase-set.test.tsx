@@ -35,7 +35,7 @@ async function phrasesShown(): Promise<string[]> {
   const { usePhraseSet } = await import('../../src/panel/use-phrase-set');
   let texts: string[] = [];
   function Probe() {
-    const set = usePhraseSet('en-US');
+    const set = usePhraseSet({ agent: 'en-US' });
     texts = set.search('', { step: 'greet', limit: 10 }).map((p) => p.text);
     return null;
   }
@@ -49,18 +49,18 @@ describe('usePhraseSet', () => {
     vi.resetModules();
     const { data, local } = fakeChrome({ [PACKS_KEY]: installed });
     // A marker only the stored set has: the panel must show it, not a fresh merge of the packs.
-    const set = makeMergedSet(installed, NO_POLICY, 'en-US');
+    const set = makeMergedSet(installed, NO_POLICY, 'en');
     set.phrases[0] = { ...set.phrases[0]!, text: 'Hello from the stored set' };
-    data[mergedStorageKey(NO_POLICY, 'en-US')] = JSON.parse(JSON.stringify({ key: mergedCacheKey(installed, NO_POLICY, 'en-US'), set } satisfies MergedCacheEntry));
+    data[mergedStorageKey(NO_POLICY, 'en')] = JSON.parse(JSON.stringify({ key: mergedCacheKey(installed, NO_POLICY, 'en'), set } satisfies MergedCacheEntry));
     expect(await phrasesShown()).toContain('Hello from the stored set');
     expect(local.set).not.toHaveBeenCalled();
   });
 
   it('makes the set when the stored one is for other packs, and stores it for the next open', async () => {
     vi.resetModules();
-    const stale = { key: 'an older key', set: makeMergedSet([{ ...installed[0]!, pack: pack('team', ['Old words']) }], NO_POLICY, 'en-US') };
-    const { data } = fakeChrome({ [PACKS_KEY]: installed, [mergedStorageKey(NO_POLICY, 'en-US')]: stale });
+    const stale = { key: 'an older key', set: makeMergedSet([{ ...installed[0]!, pack: pack('team', ['Old words']) }], NO_POLICY, 'en') };
+    const { data } = fakeChrome({ [PACKS_KEY]: installed, [mergedStorageKey(NO_POLICY, 'en')]: stale });
     expect(await phrasesShown()).toEqual(expect.arrayContaining(['Hello there', 'Welcome back']));
-    await waitFor(() => expect((data[mergedStorageKey(NO_POLICY, 'en-US')] as MergedCacheEntry).key).toBe(mergedCacheKey(installed, NO_POLICY, 'en-US')));
+    await waitFor(() => expect((data[mergedStorageKey(NO_POLICY, 'en')] as MergedCacheEntry).key).toBe(mergedCacheKey(installed, NO_POLICY, 'en')));
   });
 });
