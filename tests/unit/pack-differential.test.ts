@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { validatePack } from '../../src/core/pack/validate';
+import { seededRandom } from '../../src/core/measure';
 import type { PackError } from '../../src/core/pack/types';
 
 type Schema = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -72,17 +73,6 @@ const ALLOWED: { why: string; message: RegExp }[] = [
   { why: 'the whole cues block is at most 200,000 characters as JSON', message: /^"cues" is too large/ },
   { why: 'all cue patterns together cost at most 1,000 units of matching work', message: /^The cue patterns add up to/ },
 ];
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Gen {
   constructor(readonly rnd: () => number) {}
@@ -196,7 +186,7 @@ function mutate(g: Gen, pack: Record<string, unknown>): void {
 
 /** Seeded packs: about a third left as generated, the rest with one to three changes. JSON-clean, as a downloaded pack is. */
 function* packs(seed: number, count: number): Generator<unknown> {
-  const g = new Gen(mulberry32(seed));
+  const g = new Gen(seededRandom(seed));
   for (let n = 0; n < count; n++) {
     const pack = generate(g, schema, '', 0) as Record<string, unknown>;
     if (g.chance(0.66)) for (let k = g.int(1, 3); k > 0; k--) mutate(g, pack);
