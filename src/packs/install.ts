@@ -3,6 +3,7 @@
 // so a pack is either wholly the old version or wholly the new one.
 import { diffPacks, SOURCE_ORDER, updateRefusal, type InstalledPack as MergeInput, type PackSource } from '../core/pack/merge';
 import type { Pack } from '../core/pack/types';
+import { t, type MessageKey } from '../i18n';
 import { DEFAULT_PACK_IDS } from './default-packs';
 
 export type { PackSource };
@@ -42,13 +43,25 @@ const RESERVED_IDS: Readonly<Record<string, PackSource>> = {
   ...Object.fromEntries(DEFAULT_PACK_IDS.map((id) => [id, 'default' as const])),
 };
 
-const SOURCE_WORDS: Record<PackSource, string> = {
-  policy: 'by your organisation’s policy',
-  subscribed: 'from a subscription',
-  imported: 'from a file',
-  default: 'with Person First',
-  personal: 'as your own phrases',
+/** One whole sentence per source: translators need the sentence, not a phrase to slot in. */
+const ID_TAKEN: Record<PackSource, MessageKey> = {
+  policy: 'packRefusedIdTakenPolicy',
+  subscribed: 'packRefusedIdTakenSubscribed',
+  imported: 'packRefusedIdTakenImported',
+  default: 'packRefusedIdTakenDefault',
+  personal: 'packRefusedIdTakenPersonal',
 };
+
+/**
+ * core's updateRefusal decides; the lead reads its reason in the UI language. Core stays free of
+ * chrome.i18n, so its English sentence is replaced here by the same one from the locale files.
+ */
+export function updateRefusalText(current: Pack | undefined, next: Pack, source: PackSource): string | null {
+  if (!current || !updateRefusal(current, next, source)) return null;
+  return current.id !== next.id
+    ? t('packRefusedOtherPack', current.id, next.id, current.version)
+    : t('packRefusedOlderVersion', next.version, current.version);
+}
 
 /**
  * Locked by policy delivery, the policy's lockedPackIds, or the flag of a pack someone else
@@ -69,20 +82,20 @@ function ownershipRefusal(existing: InstalledPack | undefined, pack: Pack, sourc
   const owner = Object.hasOwn(RESERVED_IDS, pack.id) ? RESERVED_IDS[pack.id] : undefined;
   if (owner && owner !== source) {
     return owner === 'personal'
-      ? `The id “${pack.id}” is kept for the agent’s own phrases; this pack was not installed.`
-      : `The id “${pack.id}” belongs to the built-in pack; this pack was not installed.`;
+      ? t('packRefusedIdPersonal', pack.id)
+      : t('packRefusedIdBuiltIn', pack.id);
   }
   if (!existing || existing.source === source) {
     // Same source, another URL: a second subscription must not take over the first one's pack.
     if (existing && source === 'subscribed' && existing.url && url && existing.url !== url) {
-      return `“${existing.pack.name}” is already installed from another subscription (${existing.url}); kept that one.`;
+      return t('packRefusedOtherSubscription', existing.pack.name, existing.url);
     }
     return null;
   }
   if (owner === source) return null; // the owner reclaims its id from an entry that should never have had it
   if (source === 'policy') return null; // policy decides over anything the agent installed
-  if (existing.source === 'policy') return `“${existing.pack.name}” is installed by your organisation’s policy and can only be changed there.`;
-  return `A pack with the id “${pack.id}” is already installed ${SOURCE_WORDS[existing.source]} (“${existing.pack.name}”); remove it first to use this one.`;
+  if (existing.source === 'policy') return t('packRefusedPolicyOwned', existing.pack.name);
+  return t(ID_TAKEN[existing.source], pack.id, existing.pack.name);
 }
 
 /**
@@ -112,11 +125,11 @@ export function decideInstall(
   const owned = ownershipRefusal(existing, pack, source, opts.url);
   if (owned) return { ok: false, reason: owned };
   if (existing && existing.source === source && source === 'imported' && opts.policyLocked?.includes(pack.id)) {
-    return { ok: false, reason: `“${existing.pack.name}” is locked by your team lead and cannot be replaced from a file.` };
+    return { ok: false, reason: t('packRefusedLockedFromFile', existing.pack.name) };
   }
   // A different source taking the id over (policy, or an id's owner) starts a new entry: nothing carries over.
   const previous = existing && existing.source === source ? existing : undefined;
-  const refusal = updateRefusal(previous?.pack, pack, source);
+  const refusal = updateRefusalText(previous?.pack, pack, source);
   if (refusal) return { ok: false, reason: refusal };
   if (previous && sameData(previous.pack, pack)) {
     return { ok: true, changed: false, next: [...current], entry: previous };
@@ -148,14 +161,14 @@ export function decideRemove(
   const entry = current.find((e) => e.pack.id === packId);
   if (!entry) return { ok: true, next: [...current] };
   const locked = opts.withItsSource ? entry.source === 'policy' || policyLocked.includes(packId) : isLocked(entry, policyLocked);
-  if (locked) return { ok: false, reason: `“${entry.pack.name}” is locked by your team lead.` };
-  if (entry.source === 'default') return { ok: false, reason: 'The built-in pack can be turned off but not removed.' };
+  if (locked) return { ok: false, reason: t('packRefusedRemoveLocked', entry.pack.name) };
+  if (entry.source === 'default') return { ok: false, reason: t('packRefusedRemoveBuiltIn') };
   return { ok: true, next: current.filter((e) => e !== entry) };
 }
 
 export function decideEnabled(current: readonly InstalledPack[], packId: string, enabled: boolean, policyLocked: readonly string[]): { ok: true; next: InstalledPack[] } | { ok: false; reason: string } {
   const entry = current.find((e) => e.pack.id === packId);
-  if (!entry) return { ok: false, reason: 'That pack is not installed.' };
-  if (!enabled && isLocked(entry, policyLocked)) return { ok: false, reason: `“${entry.pack.name}” is locked by your team lead and stays on.` };
+  if (!entry) return { ok: false, reason: t('packRefusedNotInstalled') };
+  if (!enabled && isLocked(entry, policyLocked)) return { ok: false, reason: t('packRefusedStaysOn', entry.pack.name) };
   return { ok: true, next: current.map((e) => (e === entry ? { ...e, disabled: !enabled } : e)) };
 }

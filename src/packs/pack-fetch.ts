@@ -2,6 +2,7 @@
 // and checks the transport; parsing and validation happen before anything replaces the old pack.
 
 import { MAX_PACK_BYTES } from '../core/pack/types';
+import { t } from '../i18n';
 
 /** Nothing bigger could be a valid pack, so the download stops there. */
 export const MAX_PACK_DOWNLOAD_BYTES = MAX_PACK_BYTES;
@@ -58,19 +59,19 @@ export function checkPackUrl(raw: string, opts: { redirect?: boolean } = {}): Ur
   try {
     url = new URL(raw.trim());
   } catch {
-    return { ok: false, reason: 'That is not a valid URL.' };
+    return { ok: false, reason: t('packUrlInvalid') };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: `Only https URLs can be subscribed to (this one is ${url.protocol.replace(':', '')}).` };
-  if (url.username || url.password) return { ok: false, reason: 'The URL has a user name or password in it; ask for a link without one (packs are public files).' };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: t('packUrlScheme', url.protocol.replace(':', '')) };
+  if (url.username || url.password) return { ok: false, reason: t('packUrlCredentials') };
   const local = LOCAL_HOSTS.has(url.hostname);
   if (local && !opts.redirect) return { ok: true, url };
   if (local || isPrivateHost(url.hostname)) {
-    return { ok: false, reason: opts.redirect ? `The URL redirects to a private address (${url.host}); that is not allowed.` : `${url.host} is a private or local address; only public https addresses (or localhost for testing) can be subscribed to.` };
+    return { ok: false, reason: opts.redirect ? t('packUrlRedirectPrivate', url.host) : t('packUrlPrivate', url.host) };
   }
   if (url.protocol === 'http:') {
     return opts.redirect
-      ? { ok: false, reason: `The URL redirects to plain http (${url.host}); ask for a link that stays on https.` }
-      : { ok: false, reason: 'Plain http is only allowed for localhost and 127.0.0.1: ask for an https URL so the pack cannot be altered on the way.' };
+      ? { ok: false, reason: t('packUrlRedirectHttp', url.host) }
+      : { ok: false, reason: t('packUrlHttp') };
   }
   return { ok: true, url };
 }
@@ -103,17 +104,17 @@ export async function fetchPackText(
     const res = await fetchFollowingChecked(url, { headers, signal: controller.signal, cache: 'no-cache', credentials: 'omit' }, opts.fetchImpl ?? fetch);
     if ('refused' in res) return { kind: 'error', message: res.refused };
     if (res.status === 304) return { kind: 'not-modified' };
-    if (!res.ok) return { kind: 'error', message: `The server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}; the last good version stays in use.` };
+    if (!res.ok) return { kind: 'error', message: t('packFetchStatus', `${res.status}${res.statusText ? ` ${res.statusText}` : ''}`) };
     const type = res.headers.get('content-type') ?? '';
-    if (/text\/html/i.test(type)) return { kind: 'error', message: 'The URL returned a web page (HTML), not a JSON pack. Check the link points at the raw .json file.' };
+    if (/text\/html/i.test(type)) return { kind: 'error', message: t('packFetchHtml') };
     const declared = Number(res.headers.get('content-length'));
     if (Number.isFinite(declared) && declared > maxBytes) return { kind: 'error', message: tooBig(maxBytes) };
     const text = await readCapped(res, maxBytes);
     if (text === null) return { kind: 'error', message: tooBig(maxBytes) };
     return { kind: 'fetched', text, validators: { etag: res.headers.get('etag') ?? undefined, lastModified: res.headers.get('last-modified') ?? undefined } };
   } catch (err) {
-    if (controller.signal.aborted) return { kind: 'error', message: `The server did not answer within ${Math.round((opts.timeoutMs ?? PACK_FETCH_TIMEOUT_MS) / 1000)} s; will try again later.` };
-    return { kind: 'error', message: `Could not reach the server (${(err as Error).message}). If it does not send CORS headers, allow access to its site when asked.` };
+    if (controller.signal.aborted) return { kind: 'error', message: t('packFetchTimeout', Math.round((opts.timeoutMs ?? PACK_FETCH_TIMEOUT_MS) / 1000)) };
+    return { kind: 'error', message: t('packFetchUnreachable', (err as Error).message) };
   } finally {
     clearTimeout(timer);
   }
@@ -131,17 +132,17 @@ async function fetchFollowingChecked(url: string, init: RequestInit, fetchImpl: 
   for (let hop = 0; ; hop++) {
     const res = await fetchImpl(current, { ...init, redirect: 'manual' });
     if (res.type === 'opaqueredirect') {
-      return { refused: 'The URL redirects somewhere else. Open it in a tab and subscribe to the address it ends up at.' };
+      return { refused: t('packFetchOpaqueRedirect') };
     }
     if (!REDIRECT_STATUSES.has(res.status)) return res;
     const location = res.headers.get('location');
-    if (!location) return { refused: `The server answered ${res.status} without saying where to go.` };
-    if (hop >= MAX_PACK_REDIRECTS) return { refused: `The URL redirects more than ${MAX_PACK_REDIRECTS} times; subscribe to the final address instead.` };
+    if (!location) return { refused: t('packFetchRedirectNoLocation', res.status) };
+    if (hop >= MAX_PACK_REDIRECTS) return { refused: t('packFetchTooManyRedirects', MAX_PACK_REDIRECTS) };
     let next: string;
     try {
       next = new URL(location, current).href;
     } catch {
-      return { refused: 'The URL redirects to an address that is not valid.' };
+      return { refused: t('packFetchRedirectInvalid') };
     }
     const checked = checkPackUrl(next, { redirect: true });
     if (!checked.ok) return { refused: checked.reason };
@@ -151,8 +152,8 @@ async function fetchFollowingChecked(url: string, init: RequestInit, fetchImpl: 
 }
 
 function tooBig(max: number): string {
-  const size = max >= 1024 * 1024 ? `${Math.round(max / 1024 / 1024)} MB` : `${Math.round(max / 1024)} KB`;
-  return `The pack is larger than ${size}; split it or remove unused phrases.`;
+  // Two messages, not a unit slotted in: French says Mo and Ko.
+  return max >= 1024 * 1024 ? t('packFetchTooBigMb', Math.round(max / 1024 / 1024)) : t('packFetchTooBigKb', Math.round(max / 1024));
 }
 
 /** Reads the body but stops (returning null) as soon as it passes the limit. */

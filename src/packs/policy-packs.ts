@@ -2,6 +2,7 @@
 // chrome.storage.managed, which throws or is empty where no policy is set.
 import { formatPackError, parsePack } from '../core/pack/validate';
 import { NO_POLICY, normalizePolicy, type Policy } from '../core/policy';
+import { t } from '../i18n';
 import { decideInstall, type InstalledPack } from './install';
 
 /** Problems found while applying the policy, written by the service for the options page to show. */
@@ -30,13 +31,13 @@ export function planPolicyPacks(
     const parsed = parsePack(text);
     if (!parsed.ok) {
       const first = parsed.errors[0];
-      problems.push(`Policy pack ${i + 1} is not a valid pack and was ignored: ${first ? formatPackError(first) : 'unknown problem'}`);
+      problems.push(t('policyPackInvalid', i + 1, first ? formatPackError(first) : t('policyPackUnknownProblem')));
       return;
     }
     delivered.add(parsed.pack.id);
     const decision = decideInstall(next, parsed.pack, 'policy', now, { policyLocked: policy.lockedPackIds });
     if (!decision.ok) {
-      problems.push(`Policy pack “${parsed.pack.id}” was not installed: ${decision.reason}`);
+      problems.push(t('policyPackNotInstalled', parsed.pack.id, decision.reason));
       return;
     }
     if (decision.changed) {

@@ -2,9 +2,9 @@
 // calls this, and stores the result in one write. Anything short of a valid pack of the same id
 // keeps the installed version and says exactly why.
 import type { FetchOutcome } from './pack-fetch';
-import { updateRefusal } from '../core/pack/merge';
 import { formatPackError, parsePack } from '../core/pack/validate';
-import { decideInstall, type InstalledPack } from './install';
+import { t } from '../i18n';
+import { decideInstall, updateRefusalText, type InstalledPack } from './install';
 import type { Subscription } from './subscriptions';
 
 export interface CheckOutcome {
@@ -18,7 +18,7 @@ export interface CheckOutcome {
 const SHOWN_ERRORS = 3;
 
 function keptNote(kept: InstalledPack | undefined): string {
-  return kept ? ` Still using “${kept.pack.name}” ${kept.pack.version}.` : '';
+  return kept ? ` ${t('subCheckStillUsing', kept.pack.name, kept.pack.version)}` : '';
 }
 
 /**
@@ -36,7 +36,7 @@ export function interpretDownload(
     return interpret(sub, outcome, installed, now, policyLocked);
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
-    return { patch: { lastCheck: now, lastResult: 'error', lastMessage: `This download could not be checked (${detail}); nothing was changed.` } };
+    return { patch: { lastCheck: now, lastResult: 'error', lastMessage: t('subCheckFailed', detail) } };
   }
 }
 
@@ -45,28 +45,29 @@ function interpret(sub: Subscription, outcome: FetchOutcome, installed: readonly
   const fail = (message: string): CheckOutcome => ({ patch: { lastCheck: now, lastResult: 'error', lastMessage: message + keptNote(kept) } });
 
   if (outcome.kind === 'not-modified') {
-    return { patch: { lastCheck: now, lastResult: 'unchanged', lastMessage: kept ? `Up to date (${kept.pack.version}).` : 'Not modified.' } };
+    return { patch: { lastCheck: now, lastResult: 'unchanged', lastMessage: kept ? t('subCheckUpToDate', kept.pack.version) : t('subCheckNotModified') } };
   }
   if (outcome.kind === 'error') return fail(outcome.message);
 
   const parsed = parsePack(outcome.text);
   if (!parsed.ok) {
     const shown = parsed.errors.slice(0, SHOWN_ERRORS).map(formatPackError).join('; ');
-    const more = parsed.errors.length > SHOWN_ERRORS ? ` (and ${parsed.errors.length - SHOWN_ERRORS} more)` : '';
-    return fail(`The download is not a valid pack: ${shown}${more}.`);
+    // The validator's findings stay in English (pack authors' language); the sentence around them is the lead's.
+    const more = parsed.errors.length > SHOWN_ERRORS ? ` ${t('subCheckMoreProblems', parsed.errors.length - SHOWN_ERRORS)}` : '';
+    return fail(t('subCheckNotAPack', `${shown}${more}`));
   }
   const pack = parsed.pack;
   const source = sub.fromPolicy ? 'policy' : 'subscribed';
-  if (kept && kept.pack.id !== pack.id) return fail(updateRefusal(kept.pack, pack, source) ?? `This URL now serves a different pack (“${pack.id}”).`);
+  if (kept && kept.pack.id !== pack.id) return fail(updateRefusalText(kept.pack, pack, source) ?? t('subCheckDifferentPack', pack.id));
 
   const decision = decideInstall(installed, pack, source, now, { url: sub.url, policyLocked });
   if (!decision.ok) return fail(decision.reason);
   // Validators are kept only for a version that was accepted, so a refused one is downloaded again next time.
   const patch: Partial<Subscription> = { lastCheck: now, packId: pack.id, validators: outcome.validators };
-  if (!decision.changed) return { patch: { ...patch, lastResult: 'unchanged', lastMessage: `Up to date (${pack.version}).` } };
+  if (!decision.changed) return { patch: { ...patch, lastResult: 'unchanged', lastMessage: t('subCheckUpToDate', pack.version) } };
   const from = decision.entry.lastChange?.fromVersion;
   return {
-    patch: { ...patch, lastResult: 'updated', lastMessage: from ? `Updated from ${from} to ${pack.version}.` : `Installed ${pack.version}.` },
+    patch: { ...patch, lastResult: 'updated', lastMessage: from ? t('subCheckUpdated', from, pack.version) : t('subCheckInstalled', pack.version) },
     next: decision.next,
   };
 }

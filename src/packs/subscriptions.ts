@@ -1,6 +1,7 @@
 // Pack URL subscriptions. The list in chrome.storage.local is also the channel between the options
 // page and the service worker: the page adds an entry or asks for a check by writing here, and the
 // service, which reacts to the storage change, downloads and writes back the result.
+import { t } from '../i18n';
 import { checkPackUrl, type Validators } from './pack-fetch';
 
 export const SUBSCRIPTIONS_KEY = 'packSubscriptions';
@@ -33,14 +34,14 @@ export function addSubscription(list: readonly Subscription[], raw: string, now:
   const checked = checkPackUrl(raw);
   if (!checked.ok) return { ok: false, reason: checked.reason };
   const url = normalizeUrl(checked.url);
-  if (list.some((s) => s.url === url)) return { ok: false, reason: 'You are already subscribed to this URL.' };
+  if (list.some((s) => s.url === url)) return { ok: false, reason: t('subAlreadySubscribed') };
   return { ok: true, next: [...list, { url, fromPolicy: false, validators: {}, lastResult: 'pending', requestedAt: now }] };
 }
 
 export function removeSubscription(list: readonly Subscription[], url: string): ListChange {
   const sub = list.find((s) => s.url === url);
   if (!sub) return { ok: true, next: [...list] };
-  if (sub.fromPolicy) return { ok: false, reason: 'This subscription comes from your organisation’s policy and cannot be removed here.' };
+  if (sub.fromPolicy) return { ok: false, reason: t('subRemoveFromPolicy') };
   return { ok: true, next: list.filter((s) => s !== sub) };
 }
 
@@ -63,7 +64,7 @@ export function applyPolicyUrls(list: readonly Subscription[], packUrls: readonl
   for (const raw of packUrls) {
     const checked = checkPackUrl(raw);
     if (checked.ok) wanted.add(normalizeUrl(checked.url));
-    else problems.push(`Policy pack URL “${raw}” was ignored: ${checked.reason}`);
+    else problems.push(t('policyPackUrlIgnored', raw, checked.reason));
   }
   const next: Subscription[] = [];
   for (const s of list) {
