@@ -9,8 +9,8 @@
 // site is allowed on chrome://extensions first, as there, so the extension's own chrome.permissions.request
 // (from its options page) resolves without a prompt that headless Chromium could not answer.
 import type { Page } from 'playwright-core';
-import { allowSiteInChrome, EXTENSION_ID, launch, openDesk, openPanelTab, routeDesk, type Harness } from './harness';
-import { check, type E2ETest } from './runner';
+import { allowSiteInChrome, EXTENSION_ID, followState, launch, openDesk, openPanelTab, registeredScripts, routeDesk, type Harness } from './harness';
+import { check, until, type E2ETest } from './runner';
 
 export const file = 'composers';
 let h: Harness;
@@ -42,16 +42,8 @@ export async function setup() {
   await routeDesk(h.context, OSTICKET, 'osticket.html');
   await routeDesk(h.context, FREESCOUT, 'freescout.html');
   for (const d of DESKS) await allowSite(d.matches[0]!.slice(0, -2));
-  await h.worker.evaluate(async (desks) => {
-    await chrome.storage.local.set({ customDesks: desks });
-    const until = Date.now() + 10000;
-    while (Date.now() < until) {
-      const ids = (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id);
-      if (desks.every((d) => ids.includes(`custom-desk:${d.id}`))) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error('the custom desks were not registered');
-  }, DESKS);
+  await h.worker.evaluate((desks) => chrome.storage.local.set({ customDesks: desks }), DESKS);
+  await until(() => registeredScripts(h), (ids) => DESKS.every((d) => ids.includes(`custom-desk:${d.id}`)), 'the custom desks were not registered', 10000);
 }
 
 export async function teardown() {
@@ -62,14 +54,8 @@ export async function teardown() {
 async function deskAndPanel(url: string): Promise<{ desk: Page; panel: Page }> {
   const desk = await openDesk(h, url);
   await desk.getByText('Where is my money?').first().waitFor({ state: 'attached', timeout: 10000 });
-  await h.worker.evaluate(async (u) => {
-    const until = Date.now() + 10000;
-    while (Date.now() < until) {
-      if (JSON.stringify((await chrome.storage.session.get('follow')).follow ?? {}).includes(u)) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`no ticket reported from ${u}`);
-  }, new URL(url).origin);
+  const origin = new URL(url).origin;
+  await until(() => followState(h), (follow) => follow.includes(origin), `no ticket reported from ${origin}`, 10000);
   const panel = await openPanelTab(h, desk);
   await panel.getByRole('heading', { name: 'Refund for order #1042 still missing', exact: true }).waitFor({ timeout: 10000 });
   return { desk, panel };

@@ -11,8 +11,8 @@
 // on Chrome's own extensions page first, as a lead could, and then goes through the real options flow:
 // the click, the real chrome.permissions.request, storage, chrome.scripting.registerContentScripts.
 import type { Locator, Page } from 'playwright-core';
-import { allowSiteInChrome, EXTENSION_ID, launch, openDesk, openPanelTab, routeDesk, type Harness } from './harness';
-import { check, type E2ETest } from './runner';
+import { allowSiteInChrome, EXTENSION_ID, followState, launch, openDesk, openPanelTab, registeredScripts, routeDesk, type Harness } from './harness';
+import { check, until, type E2ETest } from './runner';
 
 export const file = 'custom-desks';
 const OPTIONS_URL = `chrome-extension://${EXTENSION_ID}/src/options/index.html`;
@@ -65,28 +65,14 @@ export async function teardown() {
 
 /** Waits (on the service worker's own answers, not on a clock) until the custom desk's script is, or is not, registered. */
 async function registered(id: string, want: boolean) {
-  await h.worker.evaluate(async ({ scriptId, want }) => {
-    const until = Date.now() + 10000;
-    while (Date.now() < until) {
-      const ids = (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id);
-      if (ids.includes(scriptId) === want) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`${scriptId} registered: ${!want}`);
-  }, { scriptId: `custom-desk:${id}`, want });
+  const scriptId = `custom-desk:${id}`;
+  await until(() => registeredScripts(h), (ids) => ids.includes(scriptId) === want, `${scriptId} registered: ${!want}`, 10000);
 }
 
 /** Waits until the desk tab's content script has reported a ticket to the service worker (its follow
  *  state names the page), so the panel opened next has a ticket to follow. */
 async function reported(origin: string) {
-  await h.worker.evaluate(async (o) => {
-    const until = Date.now() + 10000;
-    while (Date.now() < until) {
-      if (JSON.stringify((await chrome.storage.session.get('follow')).follow ?? {}).includes(`"${o}/`)) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`no ticket reported from ${o}`);
-  }, origin);
+  await until(() => followState(h), (follow) => follow.includes(`"${origin}/`), `no ticket reported from ${origin}`, 10000);
 }
 
 const form = (): Locator => options.getByRole('form', { name: 'Add a custom desk' });
@@ -179,7 +165,7 @@ export const tests: E2ETest[] = [
     const reads = await offered.getByRole('list', { name: 'What ACME helpdesk reads' }).innerText();
     for (const part of [`${PACK_DESK_ORIGIN}/*`, '#ticket/zoom/(\\d+)', 'Preset: Zammad', 'Subject: ']) check(reads.includes(part), `the review does not show "${part}": ${reads}`);
     // Offered only: nothing is registered and no site is asked for until the lead adds it.
-    const before = await h.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id));
+    const before = await registeredScripts(h);
     check(!before.includes('custom-desk:acme-helpdesk'), 'a pack desk was registered before it was added');
     await allowSiteInChrome(h, PACK_DESK_ORIGIN);
     await offered.getByRole('button', { name: 'Add ACME helpdesk' }).click();
@@ -200,7 +186,7 @@ export const tests: E2ETest[] = [
     await registered(deskId(c), false);
     const granted = await h.worker.evaluate((o) => chrome.permissions.contains({ origins: [`${o}/*`] }), c.origin);
     check(!granted, 'the site is still granted');
-    const others = await h.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id));
+    const others = await registeredScripts(h);
     check(others.includes(`custom-desk:${deskId(CASES[1]!)}`), `other desks were unregistered too: ${others}`);
   }],
 ];

@@ -1,7 +1,7 @@
 // Issue #3: the panel follows the agent's active Zendesk ticket.
 import type { Page } from 'playwright-core';
-import { activateTab, launch, openDesk, openPanelTab, routeDesk, type Harness } from './harness';
-import { check, type E2ETest } from './runner';
+import { activateTab, followState, launch, openDesk, openPanelTab, routeDesk, type Harness } from './harness';
+import { check, until, type E2ETest } from './runner';
 
 let h: Harness;
 let desk: Page;
@@ -75,13 +75,7 @@ export const tests: E2ETest[] = [
     await page.waitForURL('**/agent/tickets/42');
     await page.locator('[data-is-active="true"]').waitFor();
     // The other window's desk has reported its ticket: only then does "nothing changed here" mean something.
-    await h.worker.evaluate(async () => {
-      for (;;) {
-        const follow = (await chrome.storage.session.get('follow')).follow as { windows?: Record<string, unknown> } | undefined;
-        if (Object.keys(follow?.windows ?? {}).length >= 2) return;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    });
+    await until(() => followState(h), (follow) => Object.keys((JSON.parse(follow) as { windows?: object }).windows ?? {}).length >= 2, 'the other window never reported its ticket', 60000);
     await heading('<img src=x onerror="document.title=\'pwned\'"><b>bold</b>').waitFor({ timeout: 5000 });
     check(!(await heading('Refund for order #1042 still missing').isVisible()), 'another window\'s ticket leaked into this panel');
     await page.close();

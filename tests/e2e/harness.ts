@@ -142,3 +142,13 @@ export async function allowSiteInChrome(h: Harness, origin: string): Promise<voi
     await page.close();
   }
 }
+
+/** The ids of the content scripts the service worker has registered at runtime (custom desks). */
+export function registeredScripts(h: Harness): Promise<string[]> {
+  return h.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id));
+}
+
+/** The service worker's follow state (what each window's desks reported), as JSON: tests wait on it. */
+export function followState(h: Harness): Promise<string> {
+  return h.worker.evaluate(async () => JSON.stringify((await chrome.storage.session.get('follow')).follow ?? {}));
+}
