@@ -8,7 +8,12 @@ export function useFollowedTicket(windowId: number | null): { loaded: boolean; s
   const [state, setState] = useState<{ loaded: boolean; shown: WindowTicket | null }>(early);
   useEffect(() => {
     if (windowId === null) return;
-    const pick = (follow: FollowState | undefined) => setState({ loaded: true, shown: follow?.windows[windowId] ?? null });
+    // The follow state also changes when the agent activates any tab; the panel repaints only when
+    // what this window shows changed.
+    const pick = (follow: FollowState | undefined) => {
+      const shown = follow?.windows[windowId] ?? null;
+      setState((prev) => (prev.loaded && JSON.stringify(prev.shown) === JSON.stringify(shown) ? prev : { loaded: true, shown }));
+    };
     const read = boot?.follow.latest() ?? chrome.storage.session.get(FOLLOW_KEY).then((got) => got[FOLLOW_KEY] as FollowState | undefined);
     read.then(pick, () => pick(undefined));
     const onChanged = (changes: Record<string, chrome.storage.StorageChange>) => {

@@ -1,5 +1,5 @@
 // Issue #3: the panel follows the agent's active Zendesk ticket.
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { activateTab, followState, launch, openDesk, openPanelTab, routeDesk, type Harness } from './harness';
 import { check, until, type E2ETest } from './runner';
 
@@ -66,6 +66,32 @@ export const tests: E2ETest[] = [
     await activateTab(h, desk);
     await heading('<img src=x onerror="document.title=\'pwned\'"><b>bold</b>').waitFor({ timeout: 5000 });
     await second.close();
+    await activateTab(h, panel);
+  }],
+  ['a desk tab the agent leaves while it loads still shows, marked as in another tab', async () => {
+    // The desk's page is held back until the agent has looked at it and moved on, so its first
+    // report comes after the switch (on a busy machine this happens by itself).
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const late = 'https://acme.zendesk.com/agent/tickets/43';
+    const hold = async (route: Route) => { await held; await route.fallback(); };
+    await h.context.route(late, hold);
+    const page = await h.context.newPage();
+    const loaded = page.goto(late);
+    await h.worker.evaluate(async (url: string) => {
+      const tabs = await chrome.tabs.query({});
+      const loading = tabs.find((t) => t.pendingUrl === url || t.url === url)!;
+      const panelTab = tabs.find((t) => t.url === chrome.runtime.getURL('src/panel/index.html'))!;
+      await chrome.tabs.update(loading.id!, { active: true });
+      await chrome.tabs.update(panelTab.id!, { active: true });
+    }, late);
+    release();
+    await loaded;
+    await heading('Cannot log in after password reset').waitFor({ timeout: 10000 });
+    await panel.getByText('This ticket is in another tab.').waitFor();
+    await h.context.unroute(late, hold);
+    await page.close();
+    await activateTab(h, desk);
     await activateTab(h, panel);
   }],
   ['a desk in another window does not change this window\'s panel', async () => {

@@ -82,4 +82,43 @@ describe('follow', () => {
     const s = run({ kind: 'reported', tabId: 1, windowId: 10, active: true, ticket: t('42') });
     expect(follow(s, { kind: 'reported', tabId: 1, windowId: 10, active: true, ticket: t('42') }).windows).toBe(s.windows);
   });
+
+  it('shows a desk tab the agent left while it loaded, as in another tab, when its first report comes late', () => {
+    const s = run(
+      { kind: 'activated', tabId: 1, windowId: 10 },
+      { kind: 'activated', tabId: 7, windowId: 10 },
+      { kind: 'reported', tabId: 1, windowId: 10, active: false, ticket: t('42') },
+    );
+    expect(s.windows[10]).toEqual({ tabId: 1, ticket: t('42'), inOtherTab: true });
+  });
+
+  it('lets a late first report replace the shown ticket only if the agent looked at that tab since', () => {
+    const shown = run(
+      { kind: 'reported', tabId: 1, windowId: 10, active: true, ticket: t('42') },
+      { kind: 'activated', tabId: 2, windowId: 10 },
+      { kind: 'activated', tabId: 7, windowId: 10 },
+    );
+    expect(follow(shown, { kind: 'reported', tabId: 2, windowId: 10, active: false, ticket: t('99') }).windows[10]).toMatchObject({ tabId: 2, inOtherTab: true });
+    const before = run(
+      { kind: 'activated', tabId: 2, windowId: 10 },
+      { kind: 'reported', tabId: 1, windowId: 10, active: true, ticket: t('42') },
+      { kind: 'activated', tabId: 7, windowId: 10 },
+    );
+    expect(follow(before, { kind: 'reported', tabId: 2, windowId: 10, active: false, ticket: t('99') }).windows[10]).toMatchObject({ tabId: 1, inOtherTab: true });
+  });
+
+  it('forgets closed and dragged-away tabs, and keeps only a few per window', () => {
+    let s = run(...Array.from({ length: 12 }, (_, i) => ({ kind: 'activated' as const, tabId: i + 1, windowId: 10 })));
+    expect(s.recent?.[10]).toEqual([12, 11, 10, 9, 8, 7, 6, 5]);
+    s = follow(s, { kind: 'removed', tabId: 12, windowId: 10 });
+    s = follow(s, { kind: 'detached', tabId: 11, windowId: 10 });
+    expect(s.recent?.[10]).toEqual([10, 9, 8, 7, 6, 5]);
+    s = follow(s, { kind: 'reported', tabId: 11, windowId: 10, active: false, ticket: t('99') });
+    expect(s.windows[10]).toBeUndefined();
+  });
+
+  it('does not write again when an already-front tab is activated again', () => {
+    const s = run({ kind: 'reported', tabId: 1, windowId: 10, active: true, ticket: t('42') }, { kind: 'activated', tabId: 7, windowId: 10 });
+    expect(follow(s, { kind: 'activated', tabId: 7, windowId: 10 })).toBe(s);
+  });
 });
