@@ -43,9 +43,13 @@ export function normalizeSettings(raw: unknown): Settings {
   };
 }
 
-export async function readSettings(): Promise<Settings> {
-  const got = await chrome.storage.sync.get(KEY);
-  const settings = normalizeSettings(got[KEY]);
+/** The agent's own settings, without the policy's name hint (managed storage can answer slowly). */
+export async function readStoredSettings(): Promise<Settings> {
+  return normalizeSettings((await chrome.storage.sync.get(KEY))[KEY]);
+}
+
+export async function readSettings(stored?: Promise<Settings>): Promise<Settings> {
+  const settings = { ...(await (stored ?? readStoredSettings())) };
   if (!settings.agentName) {
     const managed = await chrome.storage.managed.get('agentNameHint').catch(() => ({}) as Record<string, unknown>);
     if (typeof managed.agentNameHint === 'string') settings.agentName = managed.agentNameHint;

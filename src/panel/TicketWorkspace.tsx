@@ -14,7 +14,6 @@ import { askLabel, assumesText } from '../ui-words';
 import { CuesBar } from './coaching/CuesBar';
 import { StoryButton } from './coaching/StoryButton';
 import { useCuesAndFacts } from './coaching/use-cues';
-import './coaching/coaching.css';
 import { lazyPart } from './lazy-part';
 import { cuePhrasePlan, orderByTags, specificFirst } from './coaching/cue-phrases';
 import { Checklist } from './Checklist';

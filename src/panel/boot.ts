@@ -1,16 +1,16 @@
 // The panel's first reads, all started at once when the page loads instead of one after another as
-// components mount: the window, the followed ticket, the installed packs, their merged set and the
-// policy, the settings, and the IndexedDB connection. Hooks take these promises (and their values,
-// once known, so a remount renders at once). Performance marks name each step for the bench's
-// breakdown.
+// components mount: the window, the followed ticket, the language of the customer's latest message,
+// the installed packs, their merged set and the policy, the settings, and the IndexedDB connection.
+// Hooks take these promises (and their values, once known, so a remount renders at once); main.tsx
+// waits a moment for those the first screen shows. Performance marks name each step for the bench.
 import { FOLLOW_KEY, type FollowState } from '../core/follow';
 import { normalizePolicy, NO_POLICY, type Policy } from '../core/policy';
 import { onInstalledChanged, readInstalled } from '../packs/installed';
 import type { InstalledPack } from '../packs/install';
 import { mergedStorageKey, readMergedCache, type MergedCacheEntry } from '../packs/merged-cache';
 import { DEFAULT_PACKS } from '../packs/default-packs';
-import { matchLocale } from '../core/phrase-language';
-import { onSettingsChanged, readSettings, type Settings } from '../settings';
+import { matchLocale, type LanguageDetection } from '../core/phrase-language';
+import { onSettingsChanged, readSettings, readStoredSettings, type Settings } from '../settings';
 import { sharedDb } from '../storage/db';
 
 export const MARKS = {
@@ -60,6 +60,12 @@ function prefetch<T>(start: () => Promise<T>, markName?: string, follow?: (set: 
   return p;
 }
 
+/** The detector's answer for one text: the customer's latest message when the panel opened. */
+export interface EarlyLanguage {
+  text: string;
+  detection: LanguageDetection | undefined;
+}
+
 const canUse = typeof chrome !== 'undefined' && !!chrome.storage;
 
 function start() {
@@ -73,7 +79,17 @@ function start() {
     }),
   );
   // The ticket is known when both the window and the follow state are.
-  void Promise.all([windowId.promise, follow.promise]).then(() => mark(MARKS.ticket), () => undefined);
+  const ticket = Promise.all([windowId.promise, follow.promise]);
+  void ticket.then(() => mark(MARKS.ticket), () => undefined);
+  // The phrases wait for the language of the customer's message: it is asked for as soon as the
+  // ticket is known, not after the panel has rendered (see use-text-language.ts).
+  const language = prefetch<EarlyLanguage | undefined>(async () => {
+    const [id, state] = await ticket;
+    const text = id === null ? undefined : state?.windows[id]?.ticket?.lastCustomerMessage;
+    if (!text?.trim() || typeof chrome.i18n?.detectLanguage !== 'function') return undefined;
+    const detection = await (chrome.i18n.detectLanguage(text) as Promise<LanguageDetection>).catch(() => undefined);
+    return { text, detection };
+  });
   const installed = prefetch<InstalledPack[]>(() => readInstalled(), undefined, (set) => onInstalledChanged(set));
   // The phrase set made when the packs last changed: with it, opening the panel merges nothing.
   // Read for the panel's language and no policy (the usual case; usePhraseSet reads another when not).
@@ -84,9 +100,11 @@ function start() {
   const merged = prefetch<MergedCacheEntry | undefined>(() => readMergedCache(NO_POLICY, likely));
   void Promise.all([installed.promise, merged.promise]).then(() => mark(MARKS.packs), () => undefined);
   const policy = prefetch<Policy>(() => chrome.storage.managed.get(null).then((raw) => normalizePolicy(raw), () => NO_POLICY));
-  const settings = prefetch<Settings>(() => readSettings(), undefined, (set) => onSettingsChanged(set));
+  // The agent's own settings come at once; the policy's name hint (managed storage) can take long.
+  const storedSettings = prefetch<Settings>(() => readStoredSettings(), undefined, (set) => onSettingsChanged(set));
+  const settings = prefetch<Settings>(() => readSettings(storedSettings.promise), undefined, (set) => onSettingsChanged(set));
   const db = prefetch(() => sharedDb(), MARKS.idb);
-  return { windowId, follow, installed, merged, mergedSlot, policy, settings, db };
+  return { windowId, follow, language, installed, merged, mergedSlot, policy, storedSettings, settings, db };
 }
 
 /** Started on first import (main.tsx imports this before anything renders). */

@@ -1,14 +1,26 @@
 // boot comes first: its reads start while the rest of the panel's code is still evaluating.
-import { markQueueOpen, markScriptEvaluated } from './boot';
+import { boot, markQueueOpen, markScriptEvaluated } from './boot';
 import { render } from 'preact';
 import { openWriteQueue } from '../storage/write-queue';
 import { App } from './App';
 import './panel.css';
+// Here, not beside the components: a stylesheet imported by a module of the shared first-screen chunk
+// (see vite.config.ts) would be loaded by the options page too.
+import './coaching/coaching.css';
 import { uiLocale } from '../i18n';
 
 markScriptEvaluated();
 document.documentElement.lang = uiLocale();
 const root = document.getElementById('app')!;
+// The first screen renders once, with what it shows already read (the reads started in boot, while
+// this code was loading, and are mostly in by now): a render without them would be redone a moment
+// later, and the phrases would appear after the ticket. Bounded, so a slow read (a cold disk) never keeps the
+// ticket off the screen: what is late then arrives as before.
+const FIRST_SCREEN_WAIT_MS = 100;
+if (boot) {
+  const shown = Promise.all([boot.windowId.promise, boot.follow.promise, boot.storedSettings.promise, boot.installed.promise, boot.merged.promise, boot.language.promise]);
+  await Promise.race([shown.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS))]);
+}
 // The ticket paints at once, while the database opens (the open started in boot) and what a
 // closed panel left queued is applied. Until then the panel takes no input (App renders it
 // inert), so every tick and dismissal is committed inside its click.

@@ -4,7 +4,8 @@ import { boot } from './boot';
 
 /** The agent's settings, live: a change in the options page shows in every open panel. */
 export function useSettings(): Settings {
-  const [settings, setSettings] = useState<Settings>((boot?.settings.known && boot.settings.value) || DEFAULT_SETTINGS);
+  const first = boot?.settings.known ? boot.settings.value : boot?.storedSettings.known ? boot.storedSettings.value : undefined;
+  const [settings, setSettings] = useState<Settings>(first ?? DEFAULT_SETTINGS);
   useEffect(() => {
     // The first read can be slow (it also asks managed storage): a change that arrives before it
     // answers is newer, and the read's older answer must not replace it.

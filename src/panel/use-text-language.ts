@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { confidentLanguage, type LanguageDetection } from '../core/phrase-language';
 import { hasExtensionApi } from '../has-extension-api';
+import { boot } from './boot';
 
 export interface TextLanguage {
   /** "es", or undefined when unknown. */
@@ -39,13 +40,27 @@ function chromeDetect(): Detect | null {
 export async function detectTextLanguage(text: string, keep = true, detect: Detect | null = chromeDetect()): Promise<string | undefined> {
   if (remembered.has(text)) return remembered.get(text) ?? undefined;
   if (!detect) return undefined;
+  // The customer's latest message when the panel opened went to the detector as the page loaded (boot.ts).
+  const early = keep ? await earlyAnswer(text) : undefined;
+  if (early) return early.language;
   const language = confidentLanguage(text, await detect(text).catch(() => undefined));
   if (keep) remember(text, language);
   return language;
 }
 
+/** The answer boot.ts asked for as the page loaded, when it was about this very text. */
+async function earlyAnswer(text: string): Promise<{ language: string | undefined } | undefined> {
+  const early = await boot?.language.promise.catch(() => undefined);
+  if (early?.text !== text) return undefined;
+  const language = confidentLanguage(text, early.detection);
+  remember(text, language);
+  return { language };
+}
+
 function known(text: string | undefined, detect: Detect | null): TextLanguage | null {
   if (!text?.trim()) return { settled: true };
+  const early = boot?.language.value;
+  if (!remembered.has(text) && early?.text === text) remember(text, confidentLanguage(text, early.detection));
   if (!remembered.has(text)) return detect ? null : { settled: true };
   return { language: remembered.get(text) ?? undefined, settled: true };
 }

@@ -2,8 +2,8 @@
 // (the panel sets a performance mark when the phrase list first has items), with where the time
 // went. Cold: the first open after a browser restart, on a profile where the extension is already
 // installed (as an agent's browser is each morning). Warm: the panel opened again in that browser.
-import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DIST, launch, openDesk, openPanelTab, routeDesk, type Harness } from '../e2e/harness';
@@ -50,6 +50,35 @@ async function sample(h: Harness, desk: Page): Promise<Sample> {
   return times as Sample;
 }
 
+/**
+ * The platform's floor: an extension page holding nothing but one classic script that sets a mark,
+ * opened the same way in the same browser. No panel can run its first line sooner than this.
+ */
+const FLOOR_PAGE = 'bench-floor.html';
+const FLOOR_MARK = 'bench-floor:script';
+
+function withFloorPage(dist: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'person-first-bench-'));
+  cpSync(dist, dir, { recursive: true });
+  writeFileSync(join(dir, FLOOR_PAGE), `<!doctype html><html><head><meta charset="utf-8"><title>floor</title><script src="/bench-floor.js"></script></head><body><p>Person First</p></body></html>\n`);
+  writeFileSync(join(dir, 'bench-floor.js'), `performance.mark(${JSON.stringify(FLOOR_MARK)});\n`);
+  return dir;
+}
+
+async function floorSample(h: Harness): Promise<{ script: number; paint: number } | null> {
+  const opened = h.context.waitForEvent('page', { predicate: (p) => p.url().endsWith(FLOOR_PAGE) });
+  await h.worker.evaluate((path: string) => chrome.tabs.create({ url: chrome.runtime.getURL(path), active: true }).then(() => undefined), FLOOR_PAGE);
+  const page = await opened;
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0 && performance.getEntriesByType('paint').length > 0, FLOOR_MARK, { timeout: 15000 });
+  const at = await page.evaluate((name) => {
+    const script = performance.getEntriesByName(name)[0]?.startTime;
+    const paint = performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint')?.startTime;
+    return script !== undefined && paint !== undefined ? { script, paint } : null;
+  }, FLOOR_MARK);
+  await page.close();
+  return at;
+}
+
 const median = (values: number[]) => (values.length ? summary(values).median : null);
 
 /** Per sample, `to - from` when both were marked. */
@@ -85,34 +114,59 @@ function describe(samples: Sample[], goalMs: number) {
 /** The JavaScript the panel page loads before its first paint: its entry script and the chunks it preloads. */
 export function panelInitialJs(dist = DIST): { files: number; bytes: number } {
   const html = readFileSync(join(dist, 'src/panel/index.html'), 'utf8');
-  const files = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const files = [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]!);
   return { files: files.length, bytes: files.reduce((n, f) => n + readFileSync(join(dist, f)).length, 0) };
 }
 
-export async function panelFirstRender(coldSamples = 7, warmSamples = 10) {
+export async function panelFirstRender(coldSamples = 7, warmSamples = 10, build = DIST) {
   const atStart = loadavg().map((n) => round(n, 1));
-  let h = await launch();
+  const dist = withFloorPage(build);
+  let h = await launch({ extensionDir: dist });
   const cold: Sample[] = [];
   const warm: Sample[] = [];
+  type Floor = { script: number; paint: number };
+  const floor = { cold: [] as Floor[], warm: [] as Floor[] };
+  const floorOf = async (into: Floor[]) => {
+    const at = await floorSample(h);
+    if (at !== null) into.push(at);
+  };
   try {
     // First run: the service worker installs the built-in pack; not what an agent opens each day.
     let desk = await openDeskAndWait(h);
     await sample(h, desk);
-    for (let i = 0; i < warmSamples; i++) warm.push(await sample(h, desk));
+    for (let i = 0; i < warmSamples; i++) {
+      warm.push(await sample(h, desk));
+      await floorOf(floor.warm);
+    }
     for (let i = 0; i < coldSamples; i++) {
+      // Cold samples alternate which page opens first after the restart.
       h = await h.restart();
       desk = await openDeskAndWait(h);
+      if (i % 2) await floorOf(floor.cold);
       cold.push(await sample(h, desk));
+      if (!(i % 2)) await floorOf(floor.cold);
     }
   } finally {
     await h.close();
+    rmSync(dist, { recursive: true, force: true });
   }
   return {
     goalMs: GOAL_MS,
     // Timings on a shared machine are only comparable with the load they were taken under.
     loadAverage: { atStart, atEnd: loadavg().map((n) => round(n, 1)) },
-    initialJs: panelInitialJs(),
+    initialJs: panelInitialJs(build),
     cold: describe(cold, GOAL_MS.coldMedian),
     warm: describe(warm, GOAL_MS.warmMedian),
+    // The floor (a one-line extension page opened the same way: when its first script ran, when it
+    // first painted) and how far above that paint the panel's first useful render is: the part of
+    // the figure the panel's own code decides.
+    platformFloorMs: {
+      cold: { firstScript: summary(floor.cold.map((f) => f.script)), firstPaint: summary(floor.cold.map((f) => f.paint)) },
+      warm: { firstScript: summary(floor.warm.map((f) => f.script)), firstPaint: summary(floor.warm.map((f) => f.paint)) },
+    },
+    aboveFloorPaintMedianMs: {
+      cold: round(median(cold.flatMap((s) => (s.firstRender === null ? [] : [s.firstRender])))! - summary(floor.cold.map((f) => f.paint)).median, 1),
+      warm: round(median(warm.flatMap((s) => (s.firstRender === null ? [] : [s.firstRender])))! - summary(floor.warm.map((f) => f.paint)).median, 1),
+    },
   };
 }

@@ -48,6 +48,15 @@ export const tests: E2ETest[] = [
     check(manifest.version === version, `manifest version ${manifest.version}, package.json ${version}`);
     check(manifest.manifest_version === 3 && !('key' in manifest), 'manifest is not MV3 or still has "key"');
   }],
+  ['the panel page loads its first screen as one module and one chunk; the options page loads none of the panel\'s styles', async () => {
+    // Each extension file costs a round trip to the browser process before the panel's first line runs.
+    const panelHtml = text('src/panel/index.html');
+    const scripts = [...panelHtml.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]);
+    check(scripts.length === 2 && scripts.some((s) => /panel-first-screen/.test(s!)), `the panel page loads ${scripts.join(', ')}`);
+    const optionsHtml = text('src/options/index.html');
+    const panelStyles = [...panelHtml.matchAll(/href="\/?([^"]+\.css)"/g)].map((m) => m[1]);
+    for (const css of panelStyles) check(!optionsHtml.includes(css!), `the options page loads the panel's ${css}`);
+  }],
   ['the zip holds no source maps and no test hook', async () => {
     const names = Object.keys(entries);
     check(names.some((n) => n.endsWith('.js')), `no scripts in the zip: ${names.join(', ')}`);
