@@ -90,7 +90,9 @@ function searchableText(p: IndexedPhrase): string {
 
 const CHANNEL_BITS: Record<Channel, number> = { chat: 1, email: 2, messaging: 4, phone: 8, other: 16 };
 
-export function buildPhraseIndex(phrases: readonly IndexedPhrase[]): PhraseIndex {
+type TokenIndex = Pick<PhraseIndex, 'vocab' | 'postings' | 'phraseTokens' | 'byLength' | 'letterMask'>;
+
+function buildTokenIndex(phrases: readonly IndexedPhrase[]): TokenIndex {
   const lists = new Map<string, number[]>();
   const perPhrase: string[][] = [];
   phrases.forEach((p, i) => {
@@ -111,6 +113,15 @@ export function buildPhraseIndex(phrases: readonly IndexedPhrase[]): PhraseIndex
     (byLength[t.length] ??= []).push(id);
   });
   for (let k = 0; k < byLength.length; k++) byLength[k] ??= [];
+  return { vocab, postings, phraseTokens, byLength, letterMask: Int32Array.from(vocab, letterBits) };
+}
+
+/**
+ * The word index is built on the first query with words: the list a panel shows when it opens needs
+ * only each phrase's step and channels, and tokenizing every phrase was the largest part of a cold
+ * panel's first render.
+ */
+export function buildPhraseIndex(phrases: readonly IndexedPhrase[]): PhraseIndex {
   const n = phrases.length;
   const stepOf = new Uint8Array(n);
   const channelMask = new Uint8Array(n);
@@ -118,8 +129,20 @@ export function buildPhraseIndex(phrases: readonly IndexedPhrase[]): PhraseIndex
     stepOf[i] = STEP_IDS.indexOf(p.step);
     channelMask[i] = (p.channels ?? []).reduce((m, c) => m | (CHANNEL_BITS[c] ?? 0), 0);
   });
-  const letterMask = Int32Array.from(vocab, letterBits);
-  return { phrases, vocab, postings, phraseTokens, byLength, letterMask, stepOf, channelMask, seedQuality: new Uint8Array(n), wordCache: new Map() };
+  let tokens: TokenIndex | undefined;
+  const words = () => (tokens ??= buildTokenIndex(phrases));
+  return {
+    phrases,
+    stepOf,
+    channelMask,
+    seedQuality: new Uint8Array(n),
+    wordCache: new Map(),
+    get vocab() { return words().vocab; },
+    get postings() { return words().postings; },
+    get phraseTokens() { return words().phraseTokens; },
+    get byLength() { return words().byLength; },
+    get letterMask() { return words().letterMask; },
+  };
 }
 
 /** Which of 32 letter buckets occur in a word; one edit changes at most two bits. */
@@ -196,7 +219,7 @@ function matchWord(index: PhraseIndex, word: string, asPrefix: boolean): WordMat
   const cacheKey = `${asPrefix ? 'p' : 'w'}:${word}`;
   const cached = index.wordCache.get(cacheKey);
   if (cached) return cached;
-  const { vocab } = index;
+  const { vocab, byLength, letterMask } = index;
   const out: WordMatch[] = [];
   const seen = new Set<number>();
   const start = firstAtLeast(vocab, word);
@@ -216,8 +239,8 @@ function matchWord(index: PhraseIndex, word: string, asPrefix: boolean): WordMat
   if (budget > 0) {
     const bits = letterBits(word);
     for (let len = word.length - budget; len <= word.length + budget; len++) {
-      for (const id of index.byLength[len] ?? []) {
-        if (popcount(bits ^ index.letterMask[id]!) > 2 * budget || seen.has(id)) continue;
+      for (const id of byLength[len] ?? []) {
+        if (popcount(bits ^ letterMask[id]!) > 2 * budget || seen.has(id)) continue;
         if (boundedDistance(word, vocab[id]!, budget) <= budget) {
           out.push({ token: id, quality: TYPO });
           seen.add(id);
@@ -313,6 +336,7 @@ export function searchPhrases(index: PhraseIndex, query: string, ctx: SearchCont
     return top.ids.map((i) => phrases[i]!);
   }
 
+  const { postings, phraseTokens } = index;
   // The last word is still being typed unless the query ends in a space.
   const typing = !/\s$/.test(query);
   const last = words[words.length - 1];
@@ -323,7 +347,7 @@ export function searchPhrases(index: PhraseIndex, query: string, ctx: SearchCont
     let cost = 0;
     for (const m of matches) {
       quality[m.token] = m.quality;
-      cost += index.postings[m.token]!.length;
+      cost += postings[m.token]!.length;
     }
     return { required: allStop || !STOP_WORDS.has(word), quality, matches, cost };
   });
@@ -336,7 +360,7 @@ export function searchPhrases(index: PhraseIndex, query: string, ctx: SearchCont
   const seen: number[] = [];
   // Matches arrive best first, so the first time a phrase shows up is its best quality for this word.
   for (const { token, quality } of seed.matches) {
-    const list = index.postings[token]!;
+    const list = postings[token]!;
     for (let k = 0; k < list.length; k++) {
       const p = list[k]!;
       if (seedQuality[p] === 0) {
@@ -348,7 +372,7 @@ export function searchPhrases(index: PhraseIndex, query: string, ctx: SearchCont
   for (const p of seen) {
     let score = seedQuality[p]!;
     seedQuality[p] = 0;
-    const tokens = index.phraseTokens[p]!;
+    const tokens = phraseTokens[p]!;
     let ok = true;
     for (const w of others) {
       const q = bestQuality(tokens, w.quality);

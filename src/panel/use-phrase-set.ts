@@ -76,6 +76,10 @@ function indexed(key: string, data: MergedSetData): MergedSet {
   if (known) return known;
   restoreCompiledCues(data.cueRules, data.compiledCues);
   const index = buildPhraseIndex(data.phrases);
+  // The word index is built when the panel is idle, so the agent's first search does not wait for it.
+  const prebuild = () => void index.vocab;
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(prebuild, { timeout: 2000 });
+  else setTimeout(prebuild, 0);
   const byKey = new Map<string, PanelPhrase>();
   for (const p of data.phrases) byKey.set(p.key, p);
   const set = {
