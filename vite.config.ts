@@ -50,22 +50,50 @@ function classicContentScripts(scripts: ContentScript[], registeredAtRuntime: st
 const RUNTIME_CONTENT_SCRIPTS = ['src/content/custom.ts'];
 
 /**
- * Everything the panel's first screen runs goes in one chunk: each extension file is a round trip to
- * the browser process, and twenty small shared chunks cost the panel tens of milliseconds before its
- * first line ran (npm run bench, panelRender). Lazily loaded parts stay chunks of their own.
+ * The panel's first screen loads from a few files, not twenty: each extension file is a round trip
+ * to the browser process, and twenty small shared chunks cost the panel tens of milliseconds before
+ * its first line ran (npm run bench, panelRender). Every module the panel's entry reaches statically
+ * is given a chunk by who else runs it: the panel alone, the panel and the options page, or also
+ * the service worker (or a lazily loaded part elsewhere). Each must be named: Rollup would otherwise
+ * pull a named chunk's unnamed dependencies into it, and the service worker would load the panel's
+ * code. Lazily loaded parts stay chunks of their own.
  */
 const PANEL_ENTRY = resolve(import.meta.dirname, 'src/panel/main.tsx');
-function inPanelFirstScreen(id: string, getModuleInfo: (id: string) => { importers: readonly string[] } | null): boolean {
-  const seen = new Set<string>();
+const PANEL_DIR = resolve(import.meta.dirname, 'src/panel') + '/';
+const OPTIONS_DIR = resolve(import.meta.dirname, 'src/options') + '/';
+type ModuleInfoOf = (id: string) => { importers: readonly string[] } | null;
+/** Per build (each build passes its own getModuleInfo). */
+const rootsCaches = new WeakMap<ModuleInfoOf, Map<string, ReadonlySet<string>>>();
+
+/** The modules without a static importer (pages' scripts, the service worker, lazily loaded parts) that reach `id`. */
+function staticRoots(id: string, getModuleInfo: ModuleInfoOf): ReadonlySet<string> {
+  let cache = rootsCaches.get(getModuleInfo);
+  if (!cache) rootsCaches.set(getModuleInfo, (cache = new Map()));
+  const known = cache.get(id);
+  if (known) return known;
+  const roots = new Set<string>();
+  const seen = new Set<string>([id]);
   const stack = [id];
   while (stack.length) {
     const at = stack.pop()!;
-    if (at === PANEL_ENTRY) return true;
-    if (seen.has(at)) continue;
-    seen.add(at);
-    stack.push(...(getModuleInfo(at)?.importers ?? []));
+    const importers = getModuleInfo(at)?.importers ?? [];
+    // A page's script counts as the root, whatever HTML module Vite puts above it.
+    if (!importers.length || at === PANEL_ENTRY || at.startsWith(OPTIONS_DIR) && at.endsWith('/main.tsx')) roots.add(at);
+    else for (const next of importers) if (!seen.has(next)) seen.add(next), stack.push(next);
   }
-  return false;
+  cache.set(id, roots);
+  return roots;
+}
+
+function panelChunk(id: string, getModuleInfo: ModuleInfoOf): string | undefined {
+  // Stylesheets stay with their page: the options page must not load the panel's.
+  if (id === PANEL_ENTRY || /\.css(\?|$)/.test(id)) return undefined;
+  const roots = staticRoots(id, getModuleInfo);
+  if (!roots.has(PANEL_ENTRY)) return undefined;
+  const others = [...roots].filter((r) => !r.startsWith(PANEL_DIR));
+  if (!others.length) return 'panel-first-screen';
+  if (others.every((r) => r.startsWith(OPTIONS_DIR))) return 'panel-and-options';
+  return 'panel-common';
 }
 
 const { content_scripts: contentScripts = [], ...rest } = manifest as typeof manifest & { content_scripts?: ContentScript[] };
@@ -85,9 +113,7 @@ export default defineConfig({
         options: 'src/options/index.html',
       },
       output: {
-        // Stylesheets stay with their page: the options page must not load the panel's.
-        manualChunks: (id, { getModuleInfo }) =>
-          id !== PANEL_ENTRY && !/\.css(\?|$)/.test(id) && inPanelFirstScreen(id, getModuleInfo) ? 'panel-first-screen' : undefined,
+        manualChunks: (id, { getModuleInfo }) => panelChunk(id, getModuleInfo),
       },
     },
   },

@@ -24,12 +24,16 @@ export type TabMessage =
 export type PageMessage = { type: 'panel/focus-search'; windowId: number };
 
 /** Extension page → background. */
-export type BackgroundRequest = { type: 'panel/open-desk-tab'; tabId: number } | { type: 'notes/apply-retention' };
+export type BackgroundRequest =
+  | { type: 'panel/open-desk-tab'; tabId: number }
+  | { type: 'notes/apply-retention' }
+  /** A panel opened in this window: its desk tabs are asked to report again (a report can be lost). */
+  | { type: 'panel/opened'; windowId: number };
 
 export type Message = ContentMessage | TabMessage | PageMessage | BackgroundRequest;
 
 const TYPES = new Set<Message['type']>([
-  'ticket/changed', 'draft/changed', 'editor/insert', 'editor/focus', 'ticket/refresh', 'panel/focus-search', 'panel/open-desk-tab', 'notes/apply-retention',
+  'ticket/changed', 'draft/changed', 'editor/insert', 'editor/focus', 'ticket/refresh', 'panel/focus-search', 'panel/open-desk-tab', 'notes/apply-retention', 'panel/opened',
 ]);
 
 export function isMessage(value: unknown): value is Message {
@@ -39,6 +43,12 @@ export function isMessage(value: unknown): value is Message {
 /** A message from one of this extension's own pages (not a content script, not another extension). */
 export function fromOwnPage(sender: chrome.runtime.MessageSender, runtimeId = chrome.runtime.id): boolean {
   return sender.id === runtimeId && !sender.tab && typeof sender.url === 'string' && sender.url.startsWith(`chrome-extension://${runtimeId}/`);
+}
+
+/** A message from our panel's page, in the side panel or opened as a tab (a web page's URL never
+ *  starts with our origin, so no content script passes). */
+export function fromOwnPanel(sender: chrome.runtime.MessageSender, runtimeId = chrome.runtime.id): boolean {
+  return sender.id === runtimeId && typeof sender.url === 'string' && sender.url.startsWith(`chrome-extension://${runtimeId}/src/panel/`);
 }
 
 /** A message from our content script, running in a tab (top frame). */

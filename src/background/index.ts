@@ -1,6 +1,6 @@
 // The service worker: wires the side panel, follows each window's active desk tab, and routes
 // commands. It keeps no state only in memory (see follow-store.ts).
-import { fromOwnContentScript, fromOwnPage, isMessage, REPORT_PORT, sendToTab, type PageMessage } from '../messaging';
+import { fromOwnContentScript, fromOwnPage, fromOwnPanel, isMessage, REPORT_PORT, sendToTab, type PageMessage } from '../messaging';
 import type { TicketContext } from '../core/ticket';
 import { CUSTOM_DESKS_KEY, syncCustomDeskScripts } from './custom-desks';
 import { recordDeskRead } from './desk-health';
@@ -47,6 +47,10 @@ chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) =>
     runRetention().then((n) => sendResponse(n), () => sendResponse(0));
     return true;
   }
+  if (message.type === 'panel/opened' && fromOwnPanel(sender)) {
+    void askDesksToReport(message.windowId);
+    return false;
+  }
   if (message.type === 'panel/open-desk-tab' && fromOwnPage(sender)) {
     chrome.tabs.update(message.tabId, { active: true }).then(() => sendResponse(true), () => sendResponse(false));
     return true;
@@ -54,10 +58,25 @@ chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) =>
   return false;
 });
 
+/**
+ * A report can be lost: posted on a port as the service worker stopped, it is dropped with the port,
+ * and a content script reports again only when the ticket changes. So when a panel opens, the
+ * window's active tab and the tabs the agent looked at last are asked to read their ticket again
+ * (tabs without our content script just do not answer).
+ */
+const ASK_AT_MOST = 4;
+async function askDesksToReport(windowId: number): Promise<void> {
+  const [active] = await chrome.tabs.query({ active: true, windowId }).catch(() => []);
+  const state = await readFollow();
+  const ids = [...new Set([active?.id, ...(state.recent?.[windowId] ?? [])])].filter((id): id is number => typeof id === 'number').slice(0, ASK_AT_MOST);
+  for (const id of ids) sendToTab(id, { type: 'ticket/refresh' }).catch(() => undefined);
+}
+
 chrome.tabs.onActivated.addListener(({ tabId, windowId }) => void applyFollow({ kind: 'activated', tabId, windowId }));
 chrome.tabs.onRemoved.addListener((tabId, { windowId }) => void applyFollow({ kind: 'removed', tabId, windowId }));
 chrome.tabs.onDetached.addListener((tabId, { oldWindowId }) => void applyFollow({ kind: 'detached', tabId, windowId: oldWindowId }));
 chrome.tabs.onAttached.addListener((tabId, { newWindowId }) => void applyFollow({ kind: 'attached', tabId, windowId: newWindowId }));
+chrome.windows.onRemoved.addListener((windowId) => void applyFollow({ kind: 'windowClosed', windowId }));
 
 // A full page load in a desk tab we know: ask its content script to report again. No answer
 // means the tab left the desk (or its content script is gone), so its ticket is cleared.

@@ -31,7 +31,8 @@ export type FollowEvent =
   | { kind: 'removed'; tabId: number; windowId: number }
   | { kind: 'detached'; tabId: number; windowId: number }
   | { kind: 'attached'; tabId: number; windowId: number }
-  | { kind: 'gone'; tabId: number };
+  | { kind: 'gone'; tabId: number }
+  | { kind: 'windowClosed'; windowId: number };
 
 /** The storage.session key the service worker writes and panels read. */
 export const FOLLOW_KEY = 'follow';
@@ -88,7 +89,10 @@ export function follow(state: FollowState, event: FollowEvent): FollowState {
       const tabs = { ...state.tabs, [event.tabId]: { windowId: event.windowId, ticket: event.ticket } };
       const shown = state.windows[event.windowId];
       const next = event.active ? activatedIn({ ...state, tabs }, event.windowId, event.tabId) : { ...state, tabs };
-      if (event.active || shown?.tabId === event.tabId || activatedSinceShown(state, event.windowId, event.tabId)) {
+      // A tab's first report may come after the agent left it (it was loading): it still shows when the
+      // agent looked at it after the window's current tab. Later reports from background tabs never take over.
+      const lateFirst = !state.tabs[event.tabId] && activatedSinceShown(state, event.windowId, event.tabId);
+      if (event.active || shown?.tabId === event.tabId || lateFirst) {
         const value = { tabId: event.tabId, ticket: event.ticket, inOtherTab: !event.active };
         if (shown && shown.tabId === value.tabId && shown.inOtherTab === value.inOtherTab && sameTicket(shown.ticket, value.ticket) && next.recent === state.recent) return state;
         return withWindow(next, event.windowId, value);
@@ -111,6 +115,11 @@ export function follow(state: FollowState, event: FollowEvent): FollowState {
       const left = leftWindow(state, event.windowId, event.tabId);
       const shown = state.windows[event.windowId];
       return shown?.tabId === event.tabId ? withWindow(left, event.windowId, null) : left;
+    }
+    case 'windowClosed': {
+      // Its tabs were removed one by one; what a replaced tab (prerendering) may have left goes here.
+      const left = state.recent?.[event.windowId] ? withRecent(state, event.windowId, []) : state;
+      return left.windows[event.windowId] ? withWindow(left, event.windowId, null) : left;
     }
     case 'attached': {
       const seen = activatedIn(state, event.windowId, event.tabId);

@@ -1,8 +1,8 @@
 // The panel's first reads, all started at once when the page loads instead of one after another as
 // components mount: the window, the followed ticket, the language of the customer's latest message,
 // the installed packs, their merged set and the policy, the settings, and the IndexedDB connection.
-// Hooks take these promises (and their values, once known, so a remount renders at once); main.tsx
-// waits a moment for those the first screen shows. Performance marks name each step for the bench.
+// main.tsx starts them first thing and waits a moment for those the first screen shows; hooks take
+// these promises (and their values, once known, so a remount renders at once). Performance marks name each step for the bench.
 import { FOLLOW_KEY, type FollowState } from '../core/follow';
 import { normalizePolicy, NO_POLICY, type Policy } from '../core/policy';
 import { onInstalledChanged, readInstalled } from '../packs/installed';
@@ -12,6 +12,7 @@ import { DEFAULT_PACKS } from '../packs/default-packs';
 import { matchLocale, type LanguageDetection } from '../core/phrase-language';
 import { onSettingsChanged, readSettings, readStoredSettings, type Settings } from '../settings';
 import { sharedDb } from '../storage/db';
+import type { BackgroundRequest } from '../messaging';
 
 export const MARKS = {
   boot: 'person-first:boot',
@@ -78,6 +79,10 @@ function start() {
       if (FOLLOW_KEY in changes) set(changes[FOLLOW_KEY]!.newValue as FollowState | undefined);
     }),
   );
+  // The window's desk tabs read their ticket again, in case a report of theirs was lost (background/index.ts).
+  void windowId.promise.then((id) => {
+    if (id !== null && typeof chrome.runtime?.sendMessage === 'function') chrome.runtime.sendMessage({ type: 'panel/opened', windowId: id } satisfies BackgroundRequest).catch(() => undefined);
+  }, () => undefined);
   // The ticket is known when both the window and the follow state are.
   const ticket = Promise.all([windowId.promise, follow.promise]);
   void ticket.then(() => mark(MARKS.ticket), () => undefined);
@@ -107,8 +112,19 @@ function start() {
   return { windowId, follow, language, installed, merged, mergedSlot, policy, storedSettings, settings, db };
 }
 
-/** Started on first import (main.tsx imports this before anything renders). */
-export const boot = canUse ? start() : null;
+export type Boot = ReturnType<typeof start>;
+
+/**
+ * The panel's reads, once the panel page has started them (main.tsx, before anything renders); null
+ * on any other page that shares these modules (the options page) and in unit tests: hooks then read
+ * for themselves. Importing this module starts nothing.
+ */
+export let boot: Boot | null = null;
+
+export function startBoot(): Boot | null {
+  boot ??= canUse ? start() : null;
+  return boot;
+}
 
 export function markScriptEvaluated(): void {
   mark(MARKS.script);

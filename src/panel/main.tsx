@@ -1,5 +1,4 @@
-// boot comes first: its reads start while the rest of the panel's code is still evaluating.
-import { boot, markQueueOpen, markScriptEvaluated } from './boot';
+import { markQueueOpen, markScriptEvaluated, startBoot } from './boot';
 import { render } from 'preact';
 import { openWriteQueue } from '../storage/write-queue';
 import { App } from './App';
@@ -9,6 +8,8 @@ import './panel.css';
 import './coaching/coaching.css';
 import { uiLocale } from '../i18n';
 
+// The panel's reads start before anything else runs.
+const boot = startBoot();
 markScriptEvaluated();
 document.documentElement.lang = uiLocale();
 const root = document.getElementById('app')!;

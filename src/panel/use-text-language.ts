@@ -41,16 +41,16 @@ export async function detectTextLanguage(text: string, keep = true, detect: Dete
   if (remembered.has(text)) return remembered.get(text) ?? undefined;
   if (!detect) return undefined;
   // The customer's latest message when the panel opened went to the detector as the page loaded (boot.ts).
-  const early = keep ? await earlyAnswer(text) : undefined;
+  const early = keep ? earlyAnswer(text) : undefined;
   if (early) return early.language;
   const language = confidentLanguage(text, await detect(text).catch(() => undefined));
   if (keep) remember(text, language);
   return language;
 }
 
-/** The answer boot.ts asked for as the page loaded, when it was about this very text. */
-async function earlyAnswer(text: string): Promise<{ language: string | undefined } | undefined> {
-  const early = await boot?.language.promise.catch(() => undefined);
+/** The answer boot.ts asked for as the page loaded, when it is in and about this very text. */
+function earlyAnswer(text: string): { language: string | undefined } | undefined {
+  const early = boot?.language.value;
   if (early?.text !== text) return undefined;
   const language = confidentLanguage(text, early.detection);
   remember(text, language);
@@ -59,8 +59,7 @@ async function earlyAnswer(text: string): Promise<{ language: string | undefined
 
 function known(text: string | undefined, detect: Detect | null): TextLanguage | null {
   if (!text?.trim()) return { settled: true };
-  const early = boot?.language.value;
-  if (!remembered.has(text) && early?.text === text) remember(text, confidentLanguage(text, early.detection));
+  if (!remembered.has(text)) earlyAnswer(text);
   if (!remembered.has(text)) return detect ? null : { settled: true };
   return { language: remembered.get(text) ?? undefined, settled: true };
 }

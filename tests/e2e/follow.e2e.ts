@@ -77,19 +77,24 @@ export const tests: E2ETest[] = [
     const hold = async (route: Route) => { await held; await route.fallback(); };
     await h.context.route(late, hold);
     const page = await h.context.newPage();
+    const asked = page.waitForRequest(late);
     const loaded = page.goto(late);
-    await h.worker.evaluate(async (url: string) => {
-      const tabs = await chrome.tabs.query({});
-      const loading = tabs.find((t) => t.pendingUrl === url || t.url === url)!;
-      const panelTab = tabs.find((t) => t.url === chrome.runtime.getURL('src/panel/index.html'))!;
-      await chrome.tabs.update(loading.id!, { active: true });
-      await chrome.tabs.update(panelTab.id!, { active: true });
-    }, late);
-    release();
-    await loaded;
+    try {
+      await asked; // the tab has its pending URL now
+      await h.worker.evaluate(async (url: string) => {
+        const tabs = await chrome.tabs.query({});
+        const loading = tabs.find((t) => t.pendingUrl === url || t.url === url)!;
+        const panelTab = tabs.find((t) => t.url === chrome.runtime.getURL('src/panel/index.html'))!;
+        await chrome.tabs.update(loading.id!, { active: true });
+        await chrome.tabs.update(panelTab.id!, { active: true });
+      }, late);
+    } finally {
+      release();
+      await loaded.catch(() => undefined);
+      await h.context.unroute(late, hold);
+    }
     await heading('Cannot log in after password reset').waitFor({ timeout: 10000 });
     await panel.getByText('This ticket is in another tab.').waitFor();
-    await h.context.unroute(late, hold);
     await page.close();
     await activateTab(h, desk);
     await activateTab(h, panel);
@@ -111,6 +116,18 @@ export const tests: E2ETest[] = [
     await panel.getByRole('heading', { name: 'No ticket open' }).waitFor({ timeout: 5000 });
     await desk.evaluate(() => (window as any).__desk.open(43));
     await heading('Cannot log in after password reset').waitFor({ timeout: 5000 });
+  }],
+  ['a report lost on its way to the service worker comes back when a panel opens', async () => {
+    // As if the desk's last report had been dropped with a stopping service worker: it knows no desk.
+    await h.worker.evaluate(() => chrome.storage.session.set({ follow: { tabs: {}, windows: {} } }));
+    await panel.getByRole('heading', { name: 'No ticket open' }).waitFor({ timeout: 5000 });
+    const second = await openPanelTab(h, desk);
+    try {
+      await second.getByRole('heading', { name: 'Cannot log in after password reset', exact: true }).waitFor({ timeout: 10000 });
+      await heading('Cannot log in after password reset').waitFor({ timeout: 5000 });
+    } finally {
+      await second.close();
+    }
   }],
   ['closing the desk tab clears the ticket and names the supported desks', async () => {
     await desk.close();

@@ -152,3 +152,16 @@ export function registeredScripts(h: Harness): Promise<string[]> {
 export function followState(h: Harness): Promise<string> {
   return h.worker.evaluate(async () => JSON.stringify((await chrome.storage.session.get('follow')).follow ?? {}));
 }
+
+/**
+ * Why a panel may not show what a test waits for: the service worker's follow state, every tab (id,
+ * window, active, URL) and the panel's text. Attached to a failure instead of a bare timeout.
+ */
+export async function panelEvidence(h: Harness, panel: Page): Promise<string> {
+  const follow = await followState(h).catch((e: Error) => `unreadable: ${e.message}`);
+  const tabs = await h.worker
+    .evaluate(async () => JSON.stringify((await chrome.tabs.query({})).map((t) => [t.id, t.windowId, t.active, t.url ?? t.pendingUrl])))
+    .catch((e: Error) => `unreadable: ${e.message}`);
+  const text = await panel.evaluate(() => document.body.innerText.slice(0, 600)).catch((e: Error) => `unreadable: ${e.message}`);
+  return `follow: ${follow}\ntabs: ${tabs}\npanel: ${text}`;
+}

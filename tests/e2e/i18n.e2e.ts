@@ -2,7 +2,7 @@
 // the toolbar in German, with dates in German form; started in English, everything is English.
 // Step names and phrases come from the pack, so they stay in the pack's language here.
 import type { Page } from 'playwright-core';
-import { EXTENSION_ID, launch, openDesk, openPanelTab, routeDesk, type Harness } from './harness';
+import { EXTENSION_ID, launch, openDesk, openPanelTab, panelEvidence, routeDesk, type Harness } from './harness';
 import { check, type E2ETest } from './runner';
 
 export const file = 'i18n';
@@ -16,7 +16,11 @@ async function openTicket42(lang?: string): Promise<void> {
   await routeDesk(h.context, 'https://acme.zendesk.com', 'zendesk.html');
   const desk = await openDesk(h, 'https://acme.zendesk.com/agent/tickets/42');
   panel = await openPanelTab(h, desk);
-  await panel.getByRole('heading', { name: SUBJECT_42, exact: true }).waitFor({ timeout: 15000 });
+  try {
+    await panel.getByRole('heading', { name: SUBJECT_42, exact: true }).waitFor({ timeout: 15000 });
+  } catch (err) {
+    throw new Error(`${(err as Error).message}\n${await panelEvidence(h, panel)}`);
+  }
 }
 
 async function openOptions(): Promise<Page> {

@@ -48,14 +48,27 @@ export const tests: E2ETest[] = [
     check(manifest.version === version, `manifest version ${manifest.version}, package.json ${version}`);
     check(manifest.manifest_version === 3 && !('key' in manifest), 'manifest is not MV3 or still has "key"');
   }],
-  ['the panel page loads its first screen as one module and one chunk; the options page loads none of the panel\'s styles', async () => {
+  ['the panel page loads its first screen from a few files; the options page and the service worker load none of the panel\'s own code or styles', async () => {
     // Each extension file costs a round trip to the browser process before the panel's first line runs.
+    const jsOf = (html: string) => [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]!);
     const panelHtml = text('src/panel/index.html');
-    const scripts = [...panelHtml.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]);
-    check(scripts.length === 2 && scripts.some((s) => /panel-first-screen/.test(s!)), `the panel page loads ${scripts.join(', ')}`);
+    const scripts = jsOf(panelHtml);
+    check(scripts.length <= 4 && scripts.some((s) => /panel-first-screen/.test(s)), `the panel page loads ${scripts.join(', ')}`);
     const optionsHtml = text('src/options/index.html');
-    const panelStyles = [...panelHtml.matchAll(/href="\/?([^"]+\.css)"/g)].map((m) => m[1]);
-    for (const css of panelStyles) check(!optionsHtml.includes(css!), `the options page loads the panel's ${css}`);
+    check(!jsOf(optionsHtml).some((s) => /panel-first-screen/.test(s)), `the options page loads the panel's own chunk: ${jsOf(optionsHtml).join(', ')}`);
+    for (const css of [...panelHtml.matchAll(/href="\/?([^"]+\.css)"/g)].map((m) => m[1]!)) check(!optionsHtml.includes(css), `the options page loads the panel's ${css}`);
+    // The service worker's modules, followed through their imports: never the panel's own code.
+    const worker = /['"]\.?\/?(assets\/[^'"]+\.js)['"]/.exec(text('service-worker-loader.js'))?.[1];
+    check(!!worker, 'no service worker module named in its loader');
+    const seen = new Set<string>();
+    const visit = (name: string) => {
+      if (seen.has(name) || !entries[name]) return;
+      seen.add(name);
+      for (const m of text(name).matchAll(/(?:from|import)\s*["']\.\/([^"']+\.js)["']/g)) visit(`assets/${m[1]}`);
+    };
+    visit(worker!);
+    const panelOwn = [...seen].filter((n) => /panel-first-screen|panel-and-options/.test(n));
+    check(seen.size > 1 && !panelOwn.length, `the service worker loads ${[...seen].join(', ')}`);
   }],
   ['the zip holds no source maps and no test hook', async () => {
     const names = Object.keys(entries);

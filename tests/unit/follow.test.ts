@@ -121,4 +121,23 @@ describe('follow', () => {
     const s = run({ kind: 'reported', tabId: 1, windowId: 10, active: true, ticket: t('42') }, { kind: 'activated', tabId: 7, windowId: 10 });
     expect(follow(s, { kind: 'activated', tabId: 7, windowId: 10 })).toBe(s);
   });
+
+  it('lets only a tab\'s first report come late: a known background tab never takes over an empty window', () => {
+    const s = run(
+      { kind: 'activated', tabId: 2, windowId: 10 },
+      { kind: 'reported', tabId: 2, windowId: 10, active: true, ticket: t('99') },
+      { kind: 'reported', tabId: 1, windowId: 10, active: true, ticket: t('42') },
+      { kind: 'gone', tabId: 1 },
+    );
+    expect(s.windows[10]).toBeUndefined();
+    expect(follow(s, { kind: 'reported', tabId: 2, windowId: 10, active: false, ticket: t('100') }).windows[10]).toBeUndefined();
+  });
+
+  it('forgets a closed window', () => {
+    const s = run({ kind: 'activated', tabId: 1, windowId: 10 }, { kind: 'reported', tabId: 1, windowId: 10, active: true, ticket: t('42') });
+    const closed = follow(s, { kind: 'windowClosed', windowId: 10 });
+    expect(closed.windows[10]).toBeUndefined();
+    expect(closed.recent?.[10]).toBeUndefined();
+    expect(follow(closed, { kind: 'windowClosed', windowId: 10 })).toBe(closed);
+  });
 });

@@ -31,7 +31,8 @@ function fakeChrome(initial: Record<string, unknown>) {
 }
 
 async function phrasesShown(): Promise<string[]> {
-  // Imported after chrome exists, so boot starts its reads as in the panel.
+  // Imported after chrome exists, and boot started, so the reads begin as in the panel.
+  (await import('../../src/panel/boot')).startBoot();
   const { usePhraseSet } = await import('../../src/panel/use-phrase-set');
   let texts: string[] = [];
   function Probe() {
