@@ -2,10 +2,10 @@ import { markQueueOpen, markScriptEvaluated, startBoot } from './boot';
 import { render } from 'preact';
 import { openWriteQueue } from '../storage/write-queue';
 import { App } from './App';
-import './panel.css';
-// Here, not beside the components: a stylesheet imported by a module of the shared first-screen chunk
-// (see vite.config.ts) would be loaded by the options page too.
+// Here, not beside the components: a stylesheet imported by a module of a chunk the options page
+// shares (see vite.config.ts) would be loaded there too. Before panel.css, as it always came.
 import './coaching/coaching.css';
+import './panel.css';
 import { uiLocale } from '../i18n';
 
 // The panel's reads start before anything else runs.
