@@ -38,19 +38,50 @@ export function liveContexts(): BrowserContext[] {
  * reads the same whatever the machine's locale). Chromium on Linux takes it from --lang for
  * extension messages and from LANGUAGE for the rest; both are set.
  */
+const LAUNCH_TIMEOUT_MS = 45_000;
+
+/** Runs `fn`; after `ms` fails with what it was waiting for, instead of hanging until a hook's timeout. */
+export async function within<T>(what: string, ms: number, fn: () => Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([fn(), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function launch(opts: { userDataDir?: string; headless?: boolean; extensionDir?: string; lang?: string } = {}): Promise<Harness> {
   const dir = opts.extensionDir ?? DIST;
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`${dir === DIST ? 'dist/' : dir} is missing: run \`npm run build\` first.`);
   const keyed = 'key' in (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as object);
-  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'person-first-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath(),
-    headless: opts.headless ?? true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [...QUIET_FLAGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`, `--lang=${opts.lang ?? 'en-US'}`],
-    env: { ...process.env, LANGUAGE: (opts.lang ?? 'en-US').replace('-', '_') },
-    viewport: { width: 1200, height: 800 },
-  });
+  let userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'person-first-'));
+  const start = (profile: string) =>
+    chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath(),
+      headless: opts.headless ?? true,
+      ignoreDefaultArgs: ['--disable-extensions'],
+      args: [...QUIET_FLAGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`, `--lang=${opts.lang ?? 'en-US'}`],
+      env: { ...process.env, LANGUAGE: (opts.lang ?? 'en-US').replace('-', '_') },
+      viewport: { width: 1200, height: 800 },
+      // Bounded: a browser that has not started by then is killed with a message, not a group's
+      // whole setup timing out in silence.
+      timeout: LAUNCH_TIMEOUT_MS,
+    });
+  let context: BrowserContext;
+  try {
+    context = await start(userDataDir);
+  } catch (err) {
+    // Starting the browser is the test machine's part, not the product's: a fresh profile gets one
+    // more try (a kept profile may still be locked by the browser that did not start).
+    if (opts.userDataDir) throw err;
+    console.warn(`[e2e] Chromium did not start (${(err as Error).message.split('\n')[0]}); once more with a new profile`);
+    rmSync(userDataDir, { recursive: true, force: true });
+    userDataDir = mkdtempSync(join(tmpdir(), 'person-first-'));
+    context = await start(userDataDir);
+  }
   live.add(context);
   context.on('close', () => live.delete(context));
   // tsx compiles with keepNames, wrapping functions we pass to page.evaluate in __name(): give pages a no-op.
@@ -92,12 +123,13 @@ export async function routeDesk(context: BrowserContext, origin: string, fixture
 /** Opens the side panel's page as a tab in the desk tab's window, as DESIGN.md's test rule says. */
 export async function openPanelTab(h: Harness, deskPage: Page): Promise<Page> {
   const deskUrl = deskPage.url();
-  const pagePromise = h.context.waitForEvent('page', { predicate: (p) => p.url().includes('/src/panel/index.html') });
-  await h.worker.evaluate(async (url: string) => {
-    const tabs = await chrome.tabs.query({});
-    const desk = tabs.find((t) => t.url === url) ?? tabs.find((t) => t.url?.startsWith(new URL(url).origin));
-    await chrome.tabs.create({ url: chrome.runtime.getURL('src/panel/index.html'), windowId: desk?.windowId, active: true });
-  }, deskUrl);
+  const pagePromise = h.context.waitForEvent('page', { predicate: (p) => p.url().includes('/src/panel/index.html'), timeout: 30_000 });
+  await within('the service worker opening the panel as a tab', 30_000, () =>
+    h.worker.evaluate(async (url: string) => {
+      const tabs = await chrome.tabs.query({});
+      const desk = tabs.find((t) => t.url === url) ?? tabs.find((t) => t.url?.startsWith(new URL(url).origin));
+      await chrome.tabs.create({ url: chrome.runtime.getURL('src/panel/index.html'), windowId: desk?.windowId, active: true });
+    }, deskUrl));
   const panel = await pagePromise;
   await panel.waitForLoadState('domcontentloaded');
   return panel;
