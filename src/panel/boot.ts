@@ -2,7 +2,8 @@
 // components mount: the window, the followed ticket, the language of the customer's latest message,
 // the installed packs, their merged set and the policy, the settings, and the IndexedDB connection.
 // main.tsx starts them first thing and waits a moment for those the first screen shows; hooks take
-// these promises (and their values, once known, so a remount renders at once). Performance marks name each step for the bench.
+// these promises (and their values, once known, so a remount renders at once). Performance marks
+// name each step for the bench.
 import { FOLLOW_KEY, type FollowState } from '../core/follow';
 import { normalizePolicy, NO_POLICY, type Policy } from '../core/policy';
 import { onInstalledChanged, readInstalled } from '../packs/installed';

@@ -8,8 +8,8 @@ export function useFollowedTicket(windowId: number | null): { loaded: boolean; s
   const [state, setState] = useState<{ loaded: boolean; shown: WindowTicket | null }>(early);
   useEffect(() => {
     if (windowId === null) return;
-    // The follow state also changes when the agent activates any tab; the panel repaints only when
-    // what this window shows changed.
+    // The follow state also changes when a desk tab this window does not show reports; the panel
+    // repaints only when what this window shows changed.
     const pick = (follow: FollowState | undefined) => {
       const shown = follow?.windows[windowId] ?? null;
       setState((prev) => (prev.loaded && JSON.stringify(prev.shown) === JSON.stringify(shown) ? prev : { loaded: true, shown }));
